@@ -1,0 +1,103 @@
+package org.terroir.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code terroir}: one command-line program composed of the subcommands of every module.
+ *
+ * <p>Exit codes: 0 success; 1 a domain failure (documents rejected, label not genuine, store
+ * busy); 2 a usage error or a missing file. Failures print one line, never a stack trace
+ * (set {@code TERROIR_DEBUG=1} to see it).
+ */
+@Command(name = "terroir",
+        mixinStandardHelpOptions = true,
+        versionProvider = Terroir.Version.class,
+        description = "Provenance graphs and signed QR labels for rural regional brands.",
+        subcommands = {DemoCommand.class, StatsCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:domain failure (documents rejected, label not genuine, store busy)",
+            "2:usage error or missing file"})
+public final class Terroir implements Runnable {
+
+    public static final int OK = 0;
+    public static final int DOMAIN_FAILURE = 1;
+    public static final int USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command; 'terroir --help' lists them");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the program with the given streams and returns its exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new Terroir());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((e, params) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println("terroir: " + e.getMessage());
+            failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
+            return USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
+            failed.getErr().println("terroir: " + Failures.describe(e));
+            if (System.getenv("TERROIR_DEBUG") != null) {
+                e.printStackTrace(failed.getErr());
+            }
+            return Failures.exitCode(e);
+        });
+        return commandLine.execute(args);
+    }
+
+    /** Maps exceptions that reach the top to one line and an exit code. */
+    static final class Failures {
+        private Failures() {}
+
+        static int exitCode(Throwable e) {
+            return switch (e) {
+                case NoSuchFileException ignored -> USAGE;
+                case AccessDeniedException ignored -> USAGE;
+                case IllegalArgumentException ignored -> USAGE;
+                default -> DOMAIN_FAILURE;
+            };
+        }
+
+        static String describe(Throwable e) {
+            return switch (e) {
+                case NoSuchFileException missing -> "no such file: " + missing.getFile();
+                case AccessDeniedException denied -> "access denied: " + denied.getFile();
+                default -> e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
+            };
+        }
+
+        private static String firstLine(String message) {
+            int newline = message.indexOf('\n');
+            return newline < 0 ? message : message.substring(0, newline);
+        }
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Terroir.class.getPackage().getImplementationVersion();
+            return new String[] {"terroir " + (version == null ? "(development build)" : version),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

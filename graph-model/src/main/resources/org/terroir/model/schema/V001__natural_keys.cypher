@@ -1,0 +1,15 @@
+// Every node kind has one natural key, unique in the graph.
+// Identifier keys follow org.terroir.model.id: the host-free GS1 Digital Link path form.
+CREATE CONSTRAINT region_code IF NOT EXISTS FOR (n:Region) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT producer_pseudonym IF NOT EXISTS FOR (n:Producer) REQUIRE n.pseudonym IS UNIQUE;
+CREATE CONSTRAINT producer_identity_pseudonym IF NOT EXISTS FOR (n:ProducerIdentity) REQUIRE n.pseudonym IS UNIQUE;
+CREATE CONSTRAINT party_gln IF NOT EXISTS FOR (n:Party) REQUIRE n.gln IS UNIQUE;
+CREATE CONSTRAINT brand_id IF NOT EXISTS FOR (n:Brand) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT product_gtin IF NOT EXISTS FOR (n:Product) REQUIRE n.gtin IS UNIQUE;
+CREATE CONSTRAINT batch_key IF NOT EXISTS FOR (n:Batch) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT item_key IF NOT EXISTS FOR (n:Item) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT container_key IF NOT EXISTS FOR (n:Container) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT location_key IF NOT EXISTS FOR (n:Location) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.eventId IS UNIQUE;
+CREATE CONSTRAINT hop_id IF NOT EXISTS FOR (n:Hop) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT certification_id IF NOT EXISTS FOR (n:Certification) REQUIRE n.id IS UNIQUE;

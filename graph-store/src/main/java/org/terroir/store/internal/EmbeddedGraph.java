@@ -1,0 +1,229 @@
+package org.terroir.store.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.io.ByteUnit;
+import org.terroir.model.schema.Migrations;
+import org.terroir.store.GraphTarget;
+import org.terroir.store.GraphUnavailableException;
+import org.terroir.store.OpenGraph;
+import org.terroir.store.StoreBusyException;
+
+/**
+ * An embedded, file-backed Neo4j in {@code <data-dir>/neo4j}, with Bolt on localhost so that other
+ * processes (another {@code terroir} command, Neo4j's tools) can reach it while it runs.
+ *
+ * <p>The process that starts it holds {@code <data-dir>/terroir.lock} and writes its Bolt port to
+ * {@code <data-dir>/bolt.port}. A second process finding the lock held connects through that port.
+ */
+public final class EmbeddedGraph implements OpenGraph {
+
+    static final String LOCK_FILE = "terroir.lock";
+    static final String PORT_FILE = "bolt.port";
+
+    private final Path dataDir;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final DatabaseManagementService dbms;
+    private final ServerGraph connection;
+    private final String description;
+
+    private EmbeddedGraph(Path dataDir, FileChannel lockChannel, FileLock lock, DatabaseManagementService dbms,
+            ServerGraph connection, String description) {
+        this.dataDir = dataDir;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.dbms = dbms;
+        this.connection = connection;
+        this.description = description;
+    }
+
+    public static OpenGraph open(GraphTarget.Embedded target, Migrations migrations) {
+        Path dataDir = target.dataDir().toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new GraphUnavailableException("cannot create the data folder " + target.dataDir() + ": " + e.getMessage(), e);
+        }
+        FileChannel channel = null;
+        FileLock lock;
+        try {
+            channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new GraphUnavailableException("cannot lock " + dataDir.resolve(LOCK_FILE) + ": " + e.getMessage(), e);
+        }
+        if (lock == null) {
+            closeQuietly(channel);
+            return reachRunningStore(target.dataDir(), dataDir, migrations);
+        }
+        try {
+            return start(target, dataDir, channel, lock, migrations);
+        } catch (RuntimeException e) {
+            releaseQuietly(lock, channel);
+            throw e;
+        }
+    }
+
+    private static OpenGraph start(GraphTarget.Embedded target, Path dataDir, FileChannel channel, FileLock lock,
+            Migrations migrations) {
+        int port = choosePort(target.boltPort());
+        DatabaseManagementService dbms;
+        try {
+            dbms = new DatabaseManagementServiceBuilder(dataDir.resolve("neo4j"))
+                    .setConfig(BoltConnector.enabled, true)
+                    .setConfig(BoltConnector.listen_address, new SocketAddress("localhost", port))
+                    .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(512))
+                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
+                    .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                    .build();
+        } catch (RuntimeException e) {
+            throw new GraphUnavailableException("cannot start the embedded Neo4j in " + target.dataDir() + ": "
+                    + ServerGraph.firstLine(rootMessage(e)), e);
+        }
+        String uri = "bolt://localhost:" + port;
+        ServerGraph connection;
+        try {
+            connection = ServerGraph.connect(uri, AuthTokens.none(), "embedded store " + target.dataDir(), migrations);
+            Files.writeString(dataDir.resolve(PORT_FILE), port + " " + ProcessHandle.current().pid() + "\n",
+                    StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            dbms.shutdown();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            dbms.shutdown();
+            throw e;
+        }
+        return new EmbeddedGraph(dataDir, channel, lock, dbms, connection,
+                "embedded store " + target.dataDir() + " (Bolt " + uri + ")");
+    }
+
+    private static OpenGraph reachRunningStore(Path shown, Path dataDir, Migrations migrations) {
+        String holder;
+        int port;
+        try {
+            String[] parts = Files.readString(dataDir.resolve(PORT_FILE), StandardCharsets.US_ASCII).strip().split(" ");
+            port = Integer.parseInt(parts[0]);
+            holder = parts.length > 1 ? "process " + parts[1] : "another process";
+        } catch (IOException | RuntimeException e) {
+            throw new StoreBusyException("the store " + shown + " is in use by another terroir process that is still starting"
+                    + " or has no Bolt port; wait for it, stop it, or use another --data-dir");
+        }
+        try {
+            ServerGraph graph = ServerGraph.connect("bolt://localhost:" + port, AuthTokens.none(),
+                    "embedded store " + shown + " held by " + holder + ", reached through its Bolt port " + port, migrations);
+            return graph;
+        } catch (GraphUnavailableException e) {
+            throw new StoreBusyException("the store " + shown + " is in use by " + holder
+                    + " and its Bolt port " + port + " does not answer; stop that process or use another --data-dir");
+        }
+    }
+
+    private static int choosePort(int wanted) {
+        if (wanted != 0 && isFree(wanted)) {
+            return wanted;
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new GraphUnavailableException("no free local port for Bolt: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    @Override
+    public Driver driver() {
+        return connection.driver();
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public String boltUri() {
+        return connection.boltUri();
+    }
+
+    @Override
+    public Migrations.Report schema() {
+        return connection.schema();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!lockChannel.isOpen()) {
+            return;
+        }
+        try {
+            connection.close();
+            dbms.shutdown();
+        } finally {
+            try {
+                Files.deleteIfExists(dataDir.resolve(PORT_FILE));
+            } catch (IOException ignored) {
+                // the next start overwrites it
+            }
+            releaseQuietly(lock, lockChannel);
+        }
+    }
+
+    private static void releaseQuietly(FileLock lock, FileChannel channel) {
+        try {
+            lock.release();
+        } catch (IOException ignored) {
+            // closing the channel releases it too
+        }
+        closeQuietly(channel);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing left to do
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.terroir.store.internal;
+
+import org.neo4j.driver.AuthToken;
+import java.util.logging.Level;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Logging;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.terroir.model.schema.Migrations;
+import org.terroir.store.GraphTarget;
+import org.terroir.store.GraphUnavailableException;
+import org.terroir.store.OpenGraph;
+
+/** A graph on a Neo4j server or cluster, reached by URI. */
+public final class ServerGraph implements OpenGraph {
+
+    /** Quiet unless something is wrong: commands print their own, readable lines. */
+    private static final Config DRIVER_CONFIG = Config.builder()
+            .withLogging(Logging.javaUtilLogging(Level.WARNING))
+            .build();
+
+    private final Driver driver;
+    private final String uri;
+    private final String description;
+    private final Migrations.Report schema;
+
+    private ServerGraph(Driver driver, String uri, String description, Migrations.Report schema) {
+        this.driver = driver;
+        this.uri = uri;
+        this.description = description;
+        this.schema = schema;
+    }
+
+    public static OpenGraph open(GraphTarget.Server target, Migrations migrations) {
+        AuthToken auth = target.user() == null || target.user().isBlank()
+                ? AuthTokens.none()
+                : AuthTokens.basic(target.user(), target.password() == null ? "" : target.password());
+        return connect(target.uri().toString(), auth, "Neo4j server " + target.uri(), migrations);
+    }
+
+    /** Connects, checks the server answers, applies the schema. */
+    static ServerGraph connect(String uri, AuthToken auth, String description, Migrations migrations) {
+        Driver driver = GraphDatabase.driver(uri, auth, DRIVER_CONFIG);
+        try {
+            driver.verifyConnectivity();
+            return new ServerGraph(driver, uri, description, migrations.apply(driver));
+        } catch (Neo4jException | IllegalStateException e) {
+            driver.close();
+            throw new GraphUnavailableException("cannot use " + description + ": " + firstLine(e.getMessage()), e);
+        } catch (RuntimeException e) {
+            driver.close();
+            throw e;
+        }
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "no reason given";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    @Override
+    public Driver driver() {
+        return driver;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public String boltUri() {
+        return uri;
+    }
+
+    @Override
+    public Migrations.Report schema() {
+        return schema;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
