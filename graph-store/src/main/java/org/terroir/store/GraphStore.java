@@ -1,8 +1,6 @@
 package org.terroir.store;
 
 import org.terroir.model.schema.Migrations;
-import org.terroir.store.internal.EmbeddedGraph;
-import org.terroir.store.internal.ServerGraph;
 
 /** Opens the graph of a {@link GraphTarget} and applies the schema migrations. */
 public final class GraphStore {

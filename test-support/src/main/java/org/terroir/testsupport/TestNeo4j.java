@@ -75,6 +75,26 @@ public final class TestNeo4j {
         }
     }
 
+    /**
+     * Runs the Cypher fixture {@code name}.cypher of this package (e.g. {@code liancheng-small})
+     * against {@code driver}, as one statement.
+     */
+    public static void load(Driver driver, String name) {
+        String resource = name + ".cypher";
+        try (var in = TestNeo4j.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + resource + " in " + TestNeo4j.class.getPackageName());
+            }
+            String cypher = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.startsWith("//")).collect(java.util.stream.Collectors.joining("\n"));
+            try (var session = driver.session()) {
+                session.run(cypher).consume();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Drops every constraint and index as well as the data: a brand-new database. */
     public void reset() {
         clear();

@@ -65,19 +65,7 @@ class CatalogueIT {
     static void smallGraph() {
         TestNeo4j.get().reset();
         Migrations.shipped().apply(driver);
-        driver.executableQuery("""
-                CREATE (city:Region {code: '350800', level: 'prefecture', nameEn: 'Longyan', nameZh: '龙岩市'})
-                CREATE (county:Region {code: '350825', level: 'county', nameEn: 'Liancheng', nameZh: '连城县'})
-                CREATE (village:Region {code: '350825100201', level: 'village', nameEn: 'Village', nameZh: '村'})
-                CREATE (village)-[:PART_OF]->(county)-[:PART_OF]->(city)
-                CREATE (farm:Location {key: '414/9520001000014', kind: 'farm'})-[:IN_REGION]->(village)
-                CREATE (hub:Location {key: '414/9520001000021', kind: 'carrier_hub'})
-                CREATE (:Brand {id: 'liancheng-dried-sweet-potato'})-[:PROTECTS]->(county)
-                CREATE (b1:Batch {key: '01/09520001000017/10/L1'})-[:PRODUCED_AT]->(farm)
-                CREATE (:Batch {key: '01/09520001000017/10/L2'})-[:PRODUCED_AT]->(farm)
-                CREATE (hop:Hop {id: 'h1'})-[:FROM]->(farm)
-                CREATE (hop)-[:TO]->(hub)
-                """).execute();
+        TestNeo4j.load(driver, "liancheng-small");
     }
 
     @TestFactory

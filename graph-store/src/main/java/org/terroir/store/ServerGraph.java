@@ -1,4 +1,4 @@
-package org.terroir.store.internal;
+package org.terroir.store;
 
 import org.neo4j.driver.AuthToken;
 import java.util.logging.Level;
@@ -9,12 +9,9 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.terroir.model.schema.Migrations;
-import org.terroir.store.GraphTarget;
-import org.terroir.store.GraphUnavailableException;
-import org.terroir.store.OpenGraph;
 
 /** A graph on a Neo4j server or cluster, reached by URI. */
-public final class ServerGraph implements OpenGraph {
+final class ServerGraph implements OpenGraph {
 
     /** Quiet unless something is wrong: commands print their own, readable lines. */
     private static final Config DRIVER_CONFIG = Config.builder()
@@ -33,7 +30,7 @@ public final class ServerGraph implements OpenGraph {
         this.schema = schema;
     }
 
-    public static OpenGraph open(GraphTarget.Server target, Migrations migrations) {
+    static OpenGraph open(GraphTarget.Server target, Migrations migrations) {
         AuthToken auth = target.user() == null || target.user().isBlank()
                 ? AuthTokens.none()
                 : AuthTokens.basic(target.user(), target.password() == null ? "" : target.password());

@@ -1,4 +1,4 @@
-package org.terroir.store.internal;
+package org.terroir.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,10 +22,6 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.io.ByteUnit;
 import org.terroir.model.schema.Migrations;
-import org.terroir.store.GraphTarget;
-import org.terroir.store.GraphUnavailableException;
-import org.terroir.store.OpenGraph;
-import org.terroir.store.StoreBusyException;
 
 /**
  * An embedded, file-backed Neo4j in {@code <data-dir>/neo4j}, with Bolt on localhost so that other
@@ -34,7 +30,7 @@ import org.terroir.store.StoreBusyException;
  * <p>The process that starts it holds {@code <data-dir>/terroir.lock} and writes its Bolt port to
  * {@code <data-dir>/bolt.port}. A second process finding the lock held connects through that port.
  */
-public final class EmbeddedGraph implements OpenGraph {
+final class EmbeddedGraph implements OpenGraph {
 
     static final String LOCK_FILE = "terroir.lock";
     static final String PORT_FILE = "bolt.port";
@@ -56,7 +52,7 @@ public final class EmbeddedGraph implements OpenGraph {
         this.description = description;
     }
 
-    public static OpenGraph open(GraphTarget.Embedded target, Migrations migrations) {
+    static OpenGraph open(GraphTarget.Embedded target, Migrations migrations) {
         Path dataDir = target.dataDir().toAbsolutePath().normalize();
         try {
             Files.createDirectories(dataDir);

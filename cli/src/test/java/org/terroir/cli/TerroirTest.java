@@ -1,0 +1,72 @@
+package org.terroir.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class TerroirTest {
+
+    /** What one run printed and returned. */
+    record Run(int exitCode, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Terroir.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitCodes() {
+        Run run = run("--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("demo", "stats", "Exit codes:", "usage error or missing file");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"demo", "stats"}) {
+            Run run = run(command, "--help");
+            assertThat(run.exitCode()).as(command).isZero();
+            assertThat(run.out()).as(command).contains("Usage: terroir " + command, "--data-dir", "--neo4j-uri");
+        }
+    }
+
+    @Test
+    void unknownCommandIsAUsageErrorOnOneLineWithAHint() {
+        Run run = run("harvest");
+        assertThat(run.exitCode()).isEqualTo(Terroir.USAGE);
+        assertThat(run.err().lines()).containsExactly("terroir: Unmatched argument at index 0: 'harvest'", "Try 'terroir --help'.");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertThat(run().exitCode()).isEqualTo(Terroir.USAGE);
+    }
+
+    @Test
+    void aNeo4jUriThatIsNotBoltIsAUsageErrorWithoutStackTrace() {
+        Run run = run("stats", "--neo4j-uri", "http://localhost:7474");
+        assertThat(run.exitCode()).isEqualTo(Terroir.USAGE);
+        assertThat(run.err()).startsWith("terroir: Neo4j URI \"http://localhost:7474\" must start with bolt://")
+                .doesNotContain("Exception", "\tat ");
+        assertThat(run.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void anUnreachableServerIsADomainFailureOnOneLine() {
+        Run run = run("stats", "--neo4j-uri", "bolt://localhost:1");
+        assertThat(run.exitCode()).isEqualTo(Terroir.DOMAIN_FAILURE);
+        assertThat(run.err()).startsWith("terroir: cannot use Neo4j server bolt://localhost:1: ");
+        assertThat(run.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void versionNamesTheJava() {
+        Run run = run("--version");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("terroir ").contains("Java " + Runtime.version().feature());
+    }
+}
