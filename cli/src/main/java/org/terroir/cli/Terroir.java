@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Terroir.Version.class,
         description = "Provenance graphs and signed QR labels for rural regional brands.",
-        subcommands = {DemoCommand.class, StatsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, StatsCommand.class, IdCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

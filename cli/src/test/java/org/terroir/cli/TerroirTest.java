@@ -27,10 +27,10 @@ class TerroirTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"demo", "stats"}) {
+        for (String command : new String[] {"demo", "stats", "id"}) {
             Run run = run(command, "--help");
             assertThat(run.exitCode()).as(command).isZero();
-            assertThat(run.out()).as(command).contains("Usage: terroir " + command, "--data-dir", "--neo4j-uri");
+            assertThat(run.out()).as(command).contains("Usage: terroir " + command, "--help");
         }
     }
 
@@ -68,5 +68,27 @@ class TerroirTest {
         Run run = run("--version");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("terroir ").contains("Java " + Runtime.version().feature());
+    }
+
+    @Test
+    void idConvertsAnSgtinUrnToItsDigitalLinkAndBackToTheSameKey() {
+        Run fromUrn = run("id", "urn:epc:id:sgtin:9520001.000001.SN1");
+        Run fromLink = run("id", "https://brand.example/01/09520001000010/21/SN1");
+
+        assertThat(fromUrn.exitCode()).isZero();
+        assertThat(fromUrn.out()).contains("key:          01/09520001000010/21/SN1",
+                "Digital Link: https://id.gs1.org/01/09520001000010/21/SN1");
+        assertThat(fromLink.out()).isEqualTo(fromUrn.out()).contains("EPC URN:      urn:epc:id:sgtin:9520001.000001.SN1");
+    }
+
+    @Test
+    void idRejectsAWrongCheckDigitAndA21CharacterLotNamingTheRule() {
+        Run gtin = run("id", "--as", "gtin", "09520001000017");
+        Run lot = run("id", "urn:epc:class:lgtin:9520001.000001.ABCDEFGHIJKLMNOPQRSTU");
+
+        assertThat(gtin.exitCode()).isEqualTo(Terroir.USAGE);
+        assertThat(gtin.err()).isEqualTo("terroir: invalid: GTIN \"09520001000017\": check digit is 7, expected 0 (GS1 mod-10)\n");
+        assertThat(lot.exitCode()).isEqualTo(Terroir.USAGE);
+        assertThat(lot.err()).contains("lot (AI 10)", "21 characters, at most 20 allowed");
     }
 }
