@@ -1,0 +1,69 @@
+package org.terroir.model.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.terroir.model.cypher.Catalogue;
+import org.terroir.model.cypher.Statement;
+
+class RelationshipTypeTest {
+
+    /** {@code (n:Label} or {@code (:Label} in a Cypher pattern. */
+    private static final Pattern NODE_LABEL = Pattern.compile("\\(\\s*\\w*\\s*:\\s*([A-Z][A-Za-z]*)");
+    /** {@code [:TYPE}, {@code [r:TYPE|OTHER} in a Cypher pattern. */
+    private static final Pattern RELATIONSHIP_TYPES = Pattern.compile("\\[\\s*\\w*\\s*:\\s*([A-Z_|]+)");
+
+    @Test
+    void typesAreUpperSnakeCaseAndEveryOneHasBothEnds() {
+        for (RelationshipType type : RelationshipType.values()) {
+            assertThat(type.type()).matches("[A-Z]+(_[A-Z]+)*");
+            assertThat(type.from()).as("%s from", type).isNotEmpty();
+            assertThat(type.to()).as("%s to", type).isNotEmpty();
+        }
+    }
+
+    @Test
+    void relationshipsWithPropertiesAreContributedAndInvolves() {
+        assertThat(RelationshipType.CONTRIBUTED.properties()).containsExactly("quantity", "unit");
+        assertThat(RelationshipType.INVOLVES.properties()).containsExactly("role", "type");
+        assertThat(Arrays.stream(RelationshipType.values()).filter(t -> !t.properties().isEmpty()))
+                .containsExactly(RelationshipType.CONTRIBUTED, RelationshipType.INVOLVES);
+    }
+
+    @Test
+    void kindSpecificEndsArePartyKinds() {
+        assertThat(RelationshipType.MEMBER_OF.to()).containsExactly(NodeLabel.COOPERATIVE);
+        assertThat(RelationshipType.OWNED_BY.to()).containsExactly(NodeLabel.ASSOCIATION);
+        assertThat(RelationshipType.CARRIED_BY.to()).containsExactly(NodeLabel.CARRIER);
+        assertThat(RelationshipType.PACKED_IN.from()).containsExactlyInAnyOrder(NodeLabel.ITEM, NodeLabel.BATCH, NodeLabel.CONTAINER);
+    }
+
+    @Test
+    void findsConstantsByTheirCypherType() {
+        assertThat(RelationshipType.fromType("PART_OF")).contains(RelationshipType.PART_OF);
+        assertThat(RelationshipType.fromType("part_of")).isEmpty();
+    }
+
+    @Test
+    void catalogueNamesOnlyLabelsAndTypesOfTheModel() {
+        Set<String> labels = new TreeSet<>();
+        Set<String> types = new TreeSet<>();
+        for (Statement statement : Catalogue.all()) {
+            Matcher nodes = NODE_LABEL.matcher(statement.cypher());
+            while (nodes.find()) {
+                labels.add(nodes.group(1));
+            }
+            Matcher relationships = RELATIONSHIP_TYPES.matcher(statement.cypher());
+            while (relationships.find()) {
+                types.addAll(Arrays.asList(relationships.group(1).split("\\|")));
+            }
+        }
+        assertThat(labels).isNotEmpty().allSatisfy(l -> assertThat(NodeLabel.fromLabel(l)).as("label %s", l).isPresent());
+        assertThat(types).isNotEmpty().allSatisfy(t -> assertThat(RelationshipType.fromType(t)).as("type %s", t).isPresent());
+    }
+}
