@@ -18,7 +18,7 @@ class StatsCommandIT {
 
     @Test
     void statsThroughNeo4jUriAndOnTheEmbeddedStoreGiveTheSameJson(@TempDir Path dataDir) {
-        TestNeo4j.get().reset();
+        TestNeo4j.get().clear();
         TestNeo4j.load(TestNeo4j.get().driver(), "liancheng-small");
         try (OpenGraph embedded = GraphStore.open(new GraphTarget.Embedded(dataDir, 0))) {
             TestNeo4j.load(embedded.driver(), "liancheng-small");

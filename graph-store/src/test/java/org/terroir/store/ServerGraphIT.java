@@ -15,7 +15,7 @@ class ServerGraphIT {
 
     @BeforeEach
     void emptyServer() {
-        TestNeo4j.get().reset();
+        TestNeo4j.get().clear();
     }
 
     @Test

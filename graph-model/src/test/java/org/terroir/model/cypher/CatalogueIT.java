@@ -5,46 +5,155 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Value;
-import org.neo4j.driver.Values;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Transaction;
 import org.terroir.model.schema.Migrations;
 import org.terroir.testsupport.TestNeo4j;
 
 /**
- * Runs every statement of the {@link Catalogue} against a real Neo4j holding a small graph, and
- * checks what it answers. A statement added without an example here fails {@link #everyStatementHasAnExample}.
+ * Runs every statement of the {@link Catalogue} against a real Neo4j holding a small graph
+ * ({@code liancheng-small}) and checks what it answers or writes. Each example runs in its own
+ * transaction, rolled back afterwards, so examples do not disturb one another. A statement added
+ * without an example here fails {@link #everyStatementHasAnExample}.
  */
 class CatalogueIT {
 
     private static final Driver driver = TestNeo4j.get().driver();
 
-    /** Parameters and a check of the result for each statement, by name. */
+    /** What a check sees: the statement's rows, and the transaction to look at the graph with. */
+    private interface Check {
+        void accept(List<Record> rows, Transaction tx);
+    }
+
+    private record Example(String setup, Map<String, Object> parameters, Check check) {}
+
     private static final Map<String, Example> EXAMPLES = new HashMap<>();
 
-    private record Example(Map<String, Object> parameters, Consumer<List<org.neo4j.driver.Record>> check) {}
+    private static void example(Statement statement, Map<String, Object> parameters, Check check) {
+        example(statement, null, parameters, check);
+    }
 
-    private static void example(Statement statement, Map<String, Object> parameters,
-            Consumer<List<org.neo4j.driver.Record>> check) {
-        EXAMPLES.put(statement.name(), new Example(parameters, check));
+    private static void example(Statement statement, String setup, Map<String, Object> parameters, Check check) {
+        EXAMPLES.put(statement.name(), new Example(setup, parameters, check));
+    }
+
+    private static long count(Transaction tx, String cypher) {
+        return tx.run(cypher).single().get(0).asLong();
+    }
+
+    private static Map<String, Object> row(Object... keysAndValues) {
+        Map<String, Object> row = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return row;
     }
 
     static {
-        example(Catalogue.MIGRATION_LOCK, Map.of(), rows -> assertThat(rows).isEmpty());
-        example(Catalogue.MIGRATION_APPLIED, Map.of(), rows -> assertThat(rows)
+        // --- migrations
+        example(Catalogue.MIGRATION_LOCK, Map.of(), (rows, tx) -> assertThat(rows).isEmpty());
+        example(Catalogue.MIGRATION_APPLIED, Map.of(), (rows, tx) -> assertThat(rows)
                 .extracting(r -> r.get("version").asInt()).contains(1, 2));
         example(Catalogue.MIGRATION_RECORD, Map.of("version", 1, "description", "natural keys",
-                "checksum", "ignored-because-present", "appliedBy", "test"), rows -> assertThat(rows).isEmpty());
-        example(Catalogue.STATS_NODES_PER_LABEL, Map.of(), rows -> assertThat(counts(rows, "label"))
+                "checksum", "ignored-because-present", "appliedBy", "test"), (rows, tx) ->
+                assertThat(tx.run("MATCH (m:SchemaMigration {version: 1}) RETURN m.checksum AS c").single()
+                        .get("c").asString()).isNotEqualTo("ignored-because-present"));
+
+        // --- master data
+        example(Catalogue.MASTER_REGIONS, Map.of("rows", List.of(
+                row("code", "350825101", "level", "township", "nameZh", "北团镇", "nameEn", "Beituan Town"),
+                row("code", "350825", "level", "county", "nameZh", "连城县", "nameEn", "Liancheng County"))),
+                (rows, tx) -> {
+                    assertThat(count(tx, "MATCH (r:Region) RETURN count(r)")).isEqualTo(4);
+                    assertThat(tx.run("MATCH (r:Region {code: '350825'}) RETURN r.nameEn AS n").single().get("n").asString())
+                            .isEqualTo("Liancheng County");
+                });
+        example(Catalogue.MASTER_REGION_PARENTS,
+                "CREATE (:Region {code: '350825101', level: 'township'})",
+                Map.of("rows", List.of(row("code", "350825101", "parentCode", "350825"),
+                        row("code", "350825100201", "parentCode", "350825101"))),
+                (rows, tx) -> assertThat(tx.run("""
+                        MATCH (v:Region {code: '350825100201'})-[:PART_OF]->(p) RETURN collect(p.code) AS parents""")
+                        .single().get("parents").asList()).containsExactly("350825101"));
+        example(Catalogue.MASTER_PARTIES, Map.of("rows", List.of(row("gln", "9520011000024", "kind", "cooperative",
+                        "label", "Cooperative", "nameZh", "合作社", "nameEn", "Coop", "regionCode", "350825"))),
+                (rows, tx) -> assertThat(count(tx,
+                        "MATCH (:Party:Cooperative {gln: '9520011000024'})-[:BASED_IN]->(:Region {code: '350825'}) RETURN count(*)"))
+                        .isEqualTo(1));
+        example(Catalogue.MASTER_BRANDS, "CREATE (:Party:Association {gln: '9520011000017'})",
+                Map.of("rows", List.of(row("id", "liancheng-dried-sweet-potato", "kind", "gi", "nameZh", "连城地瓜干",
+                        "nameEn", "Liancheng Dried Sweet Potato", "giRegistration", "DEMO-1", "storyEn", "Story",
+                        "storyZh", "故事", "ownerGln", "9520011000017", "protectedRegionCodes", List.of("350825")))),
+                (rows, tx) -> {
+                    assertThat(count(tx, """
+                            MATCH (:Region {code: '350825'})<-[:PROTECTS]-(b:Brand {id: 'liancheng-dried-sweet-potato'})
+                                  -[:OWNED_BY]->(:Party {gln: '9520011000017'})
+                            RETURN count(b)""")).isEqualTo(1);
+                    assertThat(count(tx, "MATCH (b:Brand) RETURN count(b)")).isEqualTo(1);
+                });
+        example(Catalogue.MASTER_PRODUCTS, Map.of("rows", List.of(row("gtin", "09520001000010", "nameZh", "地瓜干",
+                        "nameEn", "Dried sweet potato", "brandId", "liancheng-dried-sweet-potato"))),
+                (rows, tx) -> assertThat(count(tx,
+                        "MATCH (:Product {gtin: '09520001000010'})-[:OF_BRAND]->(:Brand) RETURN count(*)")).isEqualTo(1));
+        example(Catalogue.MASTER_LOCATIONS, "CREATE (:Party {gln: '9520011000024'})",
+                Map.of("rows", List.of(row("key", "414/9520001000027", "gln", "9520001000027", "kind", "village_station",
+                        "nameZh", "站", "nameEn", "Station", "regionCode", "350825", "operatorGln", "9520011000024"))),
+                (rows, tx) -> {
+                    assertThat(count(tx, """
+                            MATCH (:Region {code: '350825'})<-[:IN_REGION]-(l:Location {key: '414/9520001000027'})
+                                  -[:OPERATED_BY]->(:Party {gln: '9520011000024'})
+                            RETURN count(l)""")).isEqualTo(1);
+                    assertThat(count(tx, "MATCH (l:Location {kind: 'village_station'})-[:IN_REGION]->() RETURN count(l)"))
+                            .as("the old IN_REGION of the fixture's farm location was not touched").isEqualTo(1);
+                });
+        example(Catalogue.MASTER_CERTIFICATIONS, Map.of("rows", List.of(row("id", "cert-gi-1", "kind", "GI",
+                        "number", "DEMO-1", "issuer", "CNIPA", "validFrom", "2020-01-01", "validUntil", null,
+                        "subjectKind", "brand", "subjectId", "liancheng-dried-sweet-potato"))),
+                (rows, tx) -> assertThat(tx.run("""
+                        MATCH (c:Certification {id: 'cert-gi-1'})-[:CERTIFIES]->(b:Brand)
+                        RETURN b.id AS brand, c.validFrom AS from""").single().get("from").asLocalDate())
+                        .isEqualTo(java.time.LocalDate.of(2020, 1, 1)));
+        example(Catalogue.MASTER_PRODUCERS, "CREATE (:Region {code: '350825101201', level: 'village'})",
+                Map.of("rows", List.of(row("pseudonym", "P-AAAAAAAAAAAA", "registeredPoor", true, "name", "罗秀英",
+                        "phone", "13800000001", "idNumber", null, "villageCode", "350825101201", "cooperativeGln", null))),
+                (rows, tx) -> {
+                    assertThat(count(tx, """
+                            MATCH (i:ProducerIdentity)<-[:IDENTIFIED_BY]-(p:Producer {pseudonym: 'P-AAAAAAAAAAAA', registeredPoor: true})
+                                  -[:LIVES_IN]->(:Region {code: '350825101201'})
+                            RETURN count(p)""")).isEqualTo(1);
+                    assertThat(count(tx, "MATCH (:Producer)-[m:MEMBER_OF]->() RETURN count(m)")).isZero();
+                });
+        example(Catalogue.MASTER_CONTRIBUTIONS, "CREATE (:Producer {pseudonym: 'P-AAAAAAAAAAAA'})",
+                Map.of("rows", List.of(row("pseudonym", "P-AAAAAAAAAAAA", "batchKey", "01/09520001000010/10/L1",
+                        "gtin", "09520001000010", "lot", "L1", "quantity", 240.0, "unit", "KGM"))),
+                (rows, tx) -> {
+                    assertThat(tx.run("""
+                            MATCH (:Producer {pseudonym: 'P-AAAAAAAAAAAA'})-[c:CONTRIBUTED]->(:Batch {key: '01/09520001000010/10/L1'})
+                            RETURN c.quantity AS q""").single().get("q").asDouble()).isEqualTo(240.0);
+                    assertThat(count(tx, "MATCH (b:Batch) RETURN count(b)")).as("the fixture's batch was reused").isEqualTo(2);
+                });
+        example(Catalogue.MASTER_EXISTING_REGIONS, Map.of("keys", List.of("350825", "999999")),
+                (rows, tx) -> assertThat(rows.getFirst().get("found").asList()).containsExactly("350825"));
+        example(Catalogue.MASTER_EXISTING_PARTIES, "CREATE (:Party {gln: '9520011000024'})",
+                Map.of("keys", List.of("9520011000024", "9520011000017")),
+                (rows, tx) -> assertThat(rows.getFirst().get("found").asList()).containsExactly("9520011000024"));
+        example(Catalogue.MASTER_EXISTING_BRANDS, Map.of("keys", List.of("liancheng-dried-sweet-potato", "nope")),
+                (rows, tx) -> assertThat(rows.getFirst().get("found").asList()).containsExactly("liancheng-dried-sweet-potato"));
+        example(Catalogue.MASTER_EXISTING_PRODUCTS, "CREATE (:Product {gtin: '09520001000010'})",
+                Map.of("keys", List.of("09520001000010", "09520001000027")),
+                (rows, tx) -> assertThat(rows.getFirst().get("found").asList()).containsExactly("09520001000010"));
+
+        // --- stats
+        example(Catalogue.STATS_NODES_PER_LABEL, Map.of(), (rows, tx) -> assertThat(counts(rows, "label"))
                 .containsEntry("Region", 3L).containsEntry("Batch", 2L).containsEntry("Hop", 1L));
-        example(Catalogue.STATS_RELATIONSHIPS_PER_TYPE, Map.of(), rows -> assertThat(counts(rows, "type"))
+        example(Catalogue.STATS_RELATIONSHIPS_PER_TYPE, Map.of(), (rows, tx) -> assertThat(counts(rows, "type"))
                 .containsEntry("PART_OF", 2L).containsEntry("PRODUCED_AT", 2L).containsEntry("PROTECTS", 1L));
-        example(Catalogue.STATS_PER_COUNTY, Map.of(), rows -> {
+        example(Catalogue.STATS_PER_COUNTY, Map.of(), (rows, tx) -> {
             assertThat(rows).hasSize(1);
             var county = rows.getFirst();
             assertThat(county.get("code").asString()).isEqualTo("350825");
@@ -55,7 +164,7 @@ class CatalogueIT {
         });
     }
 
-    private static Map<String, Long> counts(List<org.neo4j.driver.Record> rows, String key) {
+    private static Map<String, Long> counts(List<Record> rows, String key) {
         Map<String, Long> counts = new HashMap<>();
         rows.forEach(r -> counts.put(r.get(key).asString(), r.get("count").asLong()));
         return counts;
@@ -76,10 +185,13 @@ class CatalogueIT {
                     Example example = EXAMPLES.get(s.name());
                     assertThat(example.parameters().keySet())
                             .as("parameters of %s", s.name()).containsExactlyInAnyOrderElementsOf(s.parameters());
-                    Value parameters = Values.value(example.parameters());
-                    try (var session = driver.session()) {
-                        List<org.neo4j.driver.Record> rows = session.run(s.cypher(), parameters).list();
-                        example.check().accept(rows);
+                    try (var session = driver.session(); Transaction tx = session.beginTransaction()) {
+                        if (example.setup() != null) {
+                            tx.run(example.setup()).consume();
+                        }
+                        List<Record> rows = tx.run(s.cypher(), example.parameters()).list();
+                        example.check().accept(rows, tx);
+                        tx.rollback();
                     }
                 }))
                 .toList();

@@ -1,0 +1,120 @@
+package org.terroir.importer.masterdata;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.terroir.importer.masterdata.MasterData.Reference;
+import org.terroir.importer.masterdata.MasterData.Target;
+import org.terroir.model.PseudonymSalt;
+import org.terroir.model.cypher.Catalogue;
+import org.terroir.model.cypher.Statement;
+
+/**
+ * Imports master-data CSV files into the graph: reads and validates all of them, checks every
+ * reference against the files and the graph, and only then writes, in {@code UNWIND} batches that
+ * MERGE on natural keys. A set of files with any problem writes nothing; importing the same files
+ * again changes nothing.
+ */
+public final class MasterDataImport {
+
+    /** Rows per write transaction. */
+    static final int BATCH = 1_000;
+
+    private static final Map<MasterDataKind, List<Statement>> WRITES = new EnumMap<>(Map.of(
+            MasterDataKind.REGIONS, List.of(Catalogue.MASTER_REGIONS, Catalogue.MASTER_REGION_PARENTS),
+            MasterDataKind.PARTIES, List.of(Catalogue.MASTER_PARTIES),
+            MasterDataKind.BRANDS, List.of(Catalogue.MASTER_BRANDS),
+            MasterDataKind.PRODUCTS, List.of(Catalogue.MASTER_PRODUCTS),
+            MasterDataKind.LOCATIONS, List.of(Catalogue.MASTER_LOCATIONS),
+            MasterDataKind.CERTIFICATIONS, List.of(Catalogue.MASTER_CERTIFICATIONS),
+            MasterDataKind.PRODUCERS, List.of(Catalogue.MASTER_PRODUCERS),
+            MasterDataKind.CONTRIBUTIONS, List.of(Catalogue.MASTER_CONTRIBUTIONS)));
+
+    private static final Map<Target, Statement> EXISTING = Map.of(
+            Target.REGION, Catalogue.MASTER_EXISTING_REGIONS,
+            Target.PARTY, Catalogue.MASTER_EXISTING_PARTIES,
+            Target.BRAND, Catalogue.MASTER_EXISTING_BRANDS,
+            Target.PRODUCT, Catalogue.MASTER_EXISTING_PRODUCTS);
+
+    private final Driver driver;
+    private final PseudonymSalt salt;
+
+    public MasterDataImport(Driver driver, PseudonymSalt salt) {
+        this.driver = driver;
+        this.salt = salt;
+    }
+
+    /**
+     * Imports {@code files}.
+     *
+     * @return rows written per kind
+     * @throws MasterDataRejectedException listing every problem, when any file is invalid; then
+     *     nothing was written
+     */
+    public Map<MasterDataKind, Integer> run(List<Path> files) {
+        MasterData data = new MasterDataReader(salt).read(files);
+        List<Problem> problems = new ArrayList<>(data.problems());
+        problems.addAll(unresolved(data));
+        if (!problems.isEmpty()) {
+            throw new MasterDataRejectedException(problems);
+        }
+        write(data);
+        return data.counts();
+    }
+
+    /** References found neither in the files nor in the graph. */
+    private List<Problem> unresolved(MasterData data) {
+        Map<Target, Set<String>> wanted = new EnumMap<>(Target.class);
+        for (Reference reference : data.references()) {
+            if (!data.defined(reference.target()).contains(reference.key())) {
+                wanted.computeIfAbsent(reference.target(), t -> new HashSet<>()).add(reference.key());
+            }
+        }
+        Map<Target, Set<String>> inGraph = new EnumMap<>(Target.class);
+        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            wanted.forEach((target, keys) -> inGraph.put(target, new HashSet<>(session.executeRead(tx ->
+                    tx.run(EXISTING.get(target).cypher(), Map.of("keys", List.copyOf(keys)))
+                            .single().get("found").asList(v -> v.asString())))));
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (Reference reference : data.references()) {
+            if (!data.defined(reference.target()).contains(reference.key())
+                    && !inGraph.getOrDefault(reference.target(), Set.of()).contains(reference.key())) {
+                problems.add(new Problem(reference.file(), reference.line(), reference.column(),
+                        reference.target().name().toLowerCase(java.util.Locale.ROOT) + " \"" + reference.key()
+                                + "\" is neither in these files nor in the graph"));
+            }
+        }
+        return problems;
+    }
+
+    private void write(MasterData data) {
+        try (Session session = driver.session()) {
+            for (MasterDataKind kind : MasterDataKind.values()) {
+                List<Map<String, Object>> rows = data.rows(kind);
+                for (Statement statement : WRITES.get(kind)) {
+                    for (int from = 0; from < rows.size(); from += BATCH) {
+                        List<Map<String, Object>> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
+                        session.executeWriteWithoutResult(tx -> tx.run(statement.cypher(), Map.of("rows", chunk)).consume());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Rows per kind, keyed by file name, for reports. */
+    public static Map<String, Integer> byFileName(Map<MasterDataKind, Integer> counts) {
+        Map<String, Integer> named = new LinkedHashMap<>();
+        counts.forEach((kind, n) -> named.put(kind.fileName(), n));
+        return named;
+    }
+}

@@ -1,0 +1,370 @@
+package org.terroir.importer.masterdata;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.terroir.importer.masterdata.MasterData.Target;
+import org.terroir.model.Brand;
+import org.terroir.model.BrandKind;
+import org.terroir.model.Certification;
+import org.terroir.model.CertificationKind;
+import org.terroir.model.Contribution;
+import org.terroir.model.Location;
+import org.terroir.model.LocationKind;
+import org.terroir.model.Party;
+import org.terroir.model.PartyKind;
+import org.terroir.model.Producer;
+import org.terroir.model.ProducerIdentity;
+import org.terroir.model.Product;
+import org.terroir.model.PseudonymSalt;
+import org.terroir.model.Region;
+import org.terroir.model.RegionLevel;
+import org.terroir.model.id.Gln;
+import org.terroir.model.id.Gtin;
+import org.terroir.model.id.Lgtin;
+import org.terroir.model.id.LotNumber;
+import org.terroir.model.id.Sgln;
+
+/**
+ * Reads master-data CSV files into {@link MasterData}, validating every cell through the domain
+ * records. It never stops at the first problem: every problem of every file is collected, with
+ * file, line and column.
+ */
+public final class MasterDataReader {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
+
+    private final PseudonymSalt salt;
+
+    public MasterDataReader(PseudonymSalt salt) {
+        this.salt = salt;
+    }
+
+    /** Reads {@code files} (in any order: each is recognised by its header). */
+    public MasterData read(List<Path> files) {
+        MasterData data = new MasterData();
+        Map<MasterDataKind, List<Path>> byKind = new java.util.EnumMap<>(MasterDataKind.class);
+        for (Path file : files) {
+            recognise(file, data).ifPresent(kind -> byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(file));
+        }
+        // Producers before contributions, which refer to households by their id in producers.csv.
+        for (var entry : byKind.entrySet()) {
+            for (Path file : entry.getValue()) {
+                readFile(entry.getKey(), file, data);
+            }
+        }
+        return data;
+    }
+
+    private Optional<MasterDataKind> recognise(Path file, MasterData data) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = FORMAT.parse(reader)) {
+            List<String> header = parser.getHeaderNames().stream().map(MasterDataReader::stripBom).toList();
+            Optional<MasterDataKind> kind = MasterDataKind.recognise(header);
+            if (kind.isEmpty()) {
+                data.problem(new Problem(file, 1, "", "header " + header
+                        + " is not one of the master-data files (see docs/master-data.md); e.g. regions.csv needs "
+                        + MasterDataKind.REGIONS.required()));
+            }
+            return kind;
+        } catch (IOException | RuntimeException e) {
+            data.problem(new Problem(file, 0, "", "cannot read as UTF-8 CSV: " + e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private void readFile(MasterDataKind kind, Path file, MasterData data) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = FORMAT.parse(reader)) {
+            for (CSVRecord record : parser) {
+                Cells cells = new Cells(file, parser.getCurrentLineNumber(), record, data);
+                try {
+                    readRow(kind, cells, data);
+                } catch (CellException e) {
+                    data.problem(new Problem(file, cells.line, e.column, e.getMessage()));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            data.problem(new Problem(file, 0, "", "cannot read as CSV: " + e.getMessage()));
+        }
+    }
+
+    private void readRow(MasterDataKind kind, Cells c, MasterData data) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        switch (kind) {
+            case REGIONS -> {
+                Region region = c.valid("code", () -> new Region(c.required("code"),
+                        c.valid("level", () -> RegionLevel.fromValue(c.required("level"))),
+                        c.required("name_zh"), c.required("name_en")));
+                String parent = c.optional("parent_code");
+                if (parent != null) {
+                    c.valid("parent_code", () -> {
+                        RegionLevel parentLevel = RegionLevel.ofCode(parent);
+                        region.checkPartOf(new Region(parent, parentLevel, "-", "-"));
+                        return parent;
+                    });
+                    c.refer(Target.REGION, parent, "parent_code");
+                }
+                row.put("code", region.code());
+                row.put("level", region.level().value());
+                row.put("nameZh", region.nameZh());
+                row.put("nameEn", region.nameEn());
+                row.put("parentCode", parent);
+                data.define(Target.REGION, region.code());
+            }
+            case PARTIES -> {
+                PartyKind partyKind = c.valid("kind", () -> partyKind(c.required("kind")));
+                Party party = c.valid("gln", () -> new Party(Gln.of(c.required("gln")), partyKind,
+                        c.required("name_zh"), c.required("name_en")));
+                row.put("gln", party.gln().value());
+                row.put("kind", partyKind.name().toLowerCase(Locale.ROOT));
+                row.put("label", partyKind.label().label());
+                row.put("nameZh", party.nameZh());
+                row.put("nameEn", party.nameEn());
+                row.put("regionCode", c.reference(Target.REGION, "region_code", false));
+                data.define(Target.PARTY, party.gln().value());
+            }
+            case BRANDS -> {
+                Brand brand = c.valid("id", () -> new Brand(c.required("id"),
+                        c.valid("kind", () -> BrandKind.fromValue(c.required("kind"))),
+                        c.required("name_zh"), c.required("name_en"),
+                        Optional.ofNullable(c.optional("gi_registration")), Optional.ofNullable(c.optional("story_en"))));
+                String storyZh = c.optional("story_zh");
+                if (storyZh != null && storyZh.length() > 4000) {
+                    throw new CellException("story_zh", "at most 4000 characters, got " + storyZh.length());
+                }
+                List<String> protectedRegions = new ArrayList<>();
+                String codes = c.optional("protected_region_codes");
+                if (codes != null) {
+                    for (String code : codes.split(";")) {
+                        if (!code.isBlank()) {
+                            protectedRegions.add(code.strip());
+                            c.refer(Target.REGION, code.strip(), "protected_region_codes");
+                        }
+                    }
+                }
+                row.put("id", brand.id());
+                row.put("kind", brand.kind().value());
+                row.put("nameZh", brand.nameZh());
+                row.put("nameEn", brand.nameEn());
+                row.put("giRegistration", brand.giRegistration().orElse(null));
+                row.put("storyEn", brand.story().orElse(null));
+                row.put("storyZh", storyZh);
+                row.put("ownerGln", c.reference(Target.PARTY, "owner_gln", true));
+                row.put("protectedRegionCodes", protectedRegions);
+                data.define(Target.BRAND, brand.id());
+            }
+            case PRODUCTS -> {
+                Product product = c.valid("gtin", () -> new Product(Gtin.of(c.required("gtin")),
+                        c.required("name_zh"), c.required("name_en")));
+                row.put("gtin", product.gtin().value());
+                row.put("nameZh", product.nameZh());
+                row.put("nameEn", product.nameEn());
+                row.put("brandId", c.reference(Target.BRAND, "brand_id", true));
+                data.define(Target.PRODUCT, product.gtin().value());
+            }
+            case LOCATIONS -> {
+                String extension = c.optional("extension");
+                Sgln sgln = c.valid("gln", () -> extension == null ? Sgln.of(Gln.of(c.required("gln")))
+                        : Sgln.of(Gln.of(c.required("gln")), extension));
+                Location location = c.valid("kind", () -> new Location(sgln,
+                        LocationKind.fromValue(c.required("kind")), c.required("name_zh"), c.required("name_en")));
+                row.put("key", location.key());
+                row.put("gln", location.gln().value());
+                row.put("extension", extension);
+                row.put("kind", location.kind().value());
+                row.put("nameZh", location.nameZh());
+                row.put("nameEn", location.nameEn());
+                row.put("regionCode", c.reference(Target.REGION, "region_code", true));
+                row.put("operatorGln", c.reference(Target.PARTY, "operator_gln", false));
+            }
+            case CERTIFICATIONS -> {
+                Certification certification = c.valid("id", () -> new Certification(c.required("id"),
+                        c.valid("kind", () -> CertificationKind.valueOf(c.required("kind").toUpperCase(Locale.ROOT))),
+                        c.required("number"), c.required("issuer"), c.date("valid_from"),
+                        Optional.ofNullable(c.optional("valid_until")).map(v -> c.date("valid_until"))));
+                String subjectKind = c.required("subject_kind");
+                Target target = switch (subjectKind) {
+                    case "brand" -> Target.BRAND;
+                    case "product" -> Target.PRODUCT;
+                    case "party" -> Target.PARTY;
+                    default -> throw new CellException("subject_kind", "\"" + subjectKind + "\" is not one of brand, product, party");
+                };
+                String subject = c.required("subject_id");
+                if (target == Target.PRODUCT) {
+                    subject = c.valid("subject_id", () -> Gtin.of(c.required("subject_id")).value());
+                }
+                c.refer(target, subject, "subject_id");
+                row.put("id", certification.id());
+                row.put("kind", certification.kind().name());
+                row.put("number", certification.number());
+                row.put("issuer", certification.issuer());
+                row.put("validFrom", certification.validFrom().toString());
+                row.put("validUntil", certification.validUntil().map(LocalDate::toString).orElse(null));
+                row.put("subjectKind", subjectKind);
+                row.put("subjectId", subject);
+            }
+            case PRODUCERS -> {
+                String household = c.required("household_id");
+                ProducerIdentity identity = c.valid("phone", () -> ProducerIdentity.register(salt,
+                        c.required("name"), c.required("phone"), Optional.ofNullable(c.optional("id_number"))));
+                boolean poor = c.valid("registered_poor", () -> bool(c.required("registered_poor")));
+                Producer producer = new Producer(identity.pseudonym(), poor);
+                String village = c.valid("village_code", () -> {
+                    String code = c.required("village_code");
+                    if (RegionLevel.ofCode(code) != RegionLevel.VILLAGE) {
+                        throw new IllegalArgumentException("\"" + code + "\" is not a village code (12 digits)");
+                    }
+                    return code;
+                });
+                c.refer(Target.REGION, village, "village_code");
+                if (data.pseudonymsByHousehold().putIfAbsent(household, producer.pseudonym()) != null) {
+                    throw new CellException("household_id", "\"" + household + "\" appears twice");
+                }
+                row.put("pseudonym", producer.pseudonym());
+                row.put("registeredPoor", producer.registeredPoor());
+                row.put("name", identity.name());
+                row.put("phone", identity.phone());
+                row.put("idNumber", identity.idNumber().orElse(null));
+                row.put("villageCode", village);
+                row.put("cooperativeGln", c.reference(Target.PARTY, "cooperative_gln", false));
+            }
+            case CONTRIBUTIONS -> {
+                String household = c.required("household_id");
+                String pseudonym = data.pseudonymsByHousehold().get(household);
+                if (pseudonym == null) {
+                    throw new CellException("household_id", "\"" + household + "\" is in no producers.csv of this import");
+                }
+                Lgtin batch = c.valid("lot", () -> new Lgtin(Gtin.of(c.required("gtin")), LotNumber.of(c.required("lot"))));
+                c.refer(Target.PRODUCT, batch.gtin().value(), "gtin");
+                BigDecimal quantity = c.valid("quantity", () -> new BigDecimal(c.required("quantity")));
+                Contribution contribution = c.valid("quantity", () -> new Contribution(pseudonym, batch, quantity, c.required("unit")));
+                row.put("pseudonym", pseudonym);
+                row.put("batchKey", contribution.batchKey());
+                row.put("gtin", batch.gtin().value());
+                row.put("lot", batch.lot().value());
+                row.put("quantity", contribution.quantity().doubleValue());
+                row.put("unit", contribution.unit());
+            }
+        }
+        data.add(kind, row);
+    }
+
+    private static PartyKind partyKind(String value) {
+        return Arrays.stream(PartyKind.values())
+                .filter(k -> k.name().equalsIgnoreCase(value))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("\"" + value + "\" is not one of "
+                        + Arrays.stream(PartyKind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList()));
+    }
+
+    private static boolean bool(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException("\"" + value + "\" is not true or false");
+        };
+    }
+
+    private static String stripBom(String header) {
+        return header.startsWith("\uFEFF") ? header.substring(1) : header;
+    }
+
+    /** A problem with one cell. */
+    private static final class CellException extends RuntimeException {
+        final String column;
+
+        CellException(String column, String message) {
+            super(message, null, false, false);
+            this.column = column;
+        }
+    }
+
+    /** The cells of one record, with the file and line for problems. */
+    private static final class Cells {
+        final Path file;
+        final long line;
+        final CSVRecord record;
+        final MasterData data;
+
+        Cells(Path file, long line, CSVRecord record, MasterData data) {
+            this.file = file;
+            this.line = line;
+            this.record = record;
+            this.data = data;
+        }
+
+        String optional(String column) {
+            if (!record.isMapped(column) || !record.isSet(column)) {
+                return null;
+            }
+            String value = record.get(column);
+            return value.isEmpty() ? null : value;
+        }
+
+        String required(String column) {
+            String value = optional(column);
+            if (value == null) {
+                throw new CellException(column, "required, but empty");
+            }
+            return value;
+        }
+
+        LocalDate date(String column) {
+            try {
+                return LocalDate.parse(required(column));
+            } catch (DateTimeParseException e) {
+                throw new CellException(column, "\"" + record.get(column) + "\" is not an ISO date (YYYY-MM-DD)");
+            }
+        }
+
+        /** Runs a validation; an IllegalArgumentException becomes a problem with this column. */
+        <T> T valid(String column, java.util.function.Supplier<T> validation) {
+            try {
+                return validation.get();
+            } catch (CellException e) {
+                throw e;
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new CellException(column, e.getMessage());
+            }
+        }
+
+        void refer(Target target, String key, String column) {
+            data.refer(target, key, file, line, column);
+        }
+
+        /** A reference column: validated as a GLN or region code, recorded to be resolved. */
+        String reference(Target target, String column, boolean required) {
+            String value = required ? required(column) : optional(column);
+            if (value == null) {
+                return null;
+            }
+            String key = switch (target) {
+                case PARTY -> valid(column, () -> Gln.of(value).value());
+                case REGION -> valid(column, () -> {
+                    RegionLevel.ofCode(value);
+                    return value;
+                });
+                default -> value;
+            };
+            refer(target, key, column);
+            return key;
+        }
+    }
+}

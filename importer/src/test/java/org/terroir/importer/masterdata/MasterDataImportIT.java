@@ -1,0 +1,139 @@
+package org.terroir.importer.masterdata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+import org.terroir.model.PseudonymSalt;
+import org.terroir.model.schema.Migrations;
+import org.terroir.testsupport.TestNeo4j;
+
+/** The demo master data (the repository's {@code demo/master-data}) into a real Neo4j. */
+class MasterDataImportIT {
+
+    private static final Path DEMO = Path.of("..", "demo", "master-data");
+    private static final PseudonymSalt SALT = PseudonymSalt.fromBase64("dGVycm9pci10ZXN0LXNhbHQtMzItYnl0ZXMtbG9uZyE=");
+
+    private final Driver driver = TestNeo4j.get().driver();
+
+    @BeforeEach
+    void emptyGraph() {
+        TestNeo4j.get().clear();
+        Migrations.shipped().apply(driver);
+    }
+
+    private static List<Path> demoFiles() throws IOException {
+        try (Stream<Path> files = Files.list(DEMO)) {
+            return files.filter(f -> f.toString().endsWith(".csv")).sorted().toList();
+        }
+    }
+
+    private long count(String cypher) {
+        return driver.executableQuery(cypher).execute().records().getFirst().get(0).asLong();
+    }
+
+    private Map<String, Object> census() {
+        return Map.of(
+                "nodes", count("MATCH (n) RETURN count(n)"),
+                "relationships", count("MATCH ()-[r]->() RETURN count(r)"),
+                "properties", count("MATCH (n) RETURN sum(size(keys(n)))"));
+    }
+
+    @Test
+    void importsTheDemoMasterDataOfAllRegions() throws IOException {
+        Map<MasterDataKind, Integer> written = new MasterDataImport(driver, SALT).run(demoFiles());
+
+        assertThat(written).containsEntry(MasterDataKind.BRANDS, 9).containsEntry(MasterDataKind.PRODUCERS, 24);
+        assertThat(count("MATCH (b:Brand) RETURN count(b)")).isEqualTo(9);
+        assertThat(count("MATCH (:Region {level: 'county'}) RETURN count(*)")).isEqualTo(14);
+        assertThat(count("""
+                MATCH (b:Brand {id: 'liancheng-dried-sweet-potato'})-[:OWNED_BY]->(:Party:Association)
+                MATCH (b)-[:PROTECTS]->(:Region {code: '350825'})-[:PART_OF]->(:Region {code: '350800'})
+                RETURN count(b)""")).isEqualTo(1);
+        assertThat(count("MATCH (p:Producer)-[:LIVES_IN]->(:Region {level: 'village'}) RETURN count(p)")).isEqualTo(24);
+        assertThat(count("MATCH (p:Producer {registeredPoor: true}) RETURN count(p)")).isEqualTo(14);
+        assertThat(count("MATCH (p:Producer)-[:IDENTIFIED_BY]->(i:ProducerIdentity) WHERE i.phone IS NOT NULL RETURN count(p)"))
+                .isEqualTo(24);
+        assertThat(count("MATCH (p:Producer) WHERE p.name IS NOT NULL OR p.phone IS NOT NULL RETURN count(p)"))
+                .as("personal data stays on ProducerIdentity").isZero();
+        assertThat(count("MATCH (:Producer)-[c:CONTRIBUTED]->(:Batch) RETURN count(c)")).isPositive();
+        assertThat(count("MATCH (c:Certification)-[:CERTIFIES]->() RETURN count(c)")).isEqualTo(10);
+        assertThat(count("MATCH (l:Location)-[:IN_REGION]->() RETURN count(l)")).isEqualTo(65);
+    }
+
+    @Test
+    void importingTheSameFilesAgainChangesNothing() throws IOException {
+        MasterDataImport importer = new MasterDataImport(driver, SALT);
+        importer.run(demoFiles());
+        Map<String, Object> first = census();
+
+        importer.run(demoFiles());
+
+        assertThat(census()).isEqualTo(first);
+    }
+
+    @Test
+    void theSameHouseholdKeepsItsPseudonymAcrossImports() throws IOException {
+        new MasterDataImport(driver, SALT).run(demoFiles());
+        List<String> before = driver.executableQuery("MATCH (p:Producer) RETURN p.pseudonym AS p ORDER BY p").execute()
+                .records().stream().map(r -> r.get("p").asString()).toList();
+        TestNeo4j.get().clear();
+
+        new MasterDataImport(driver, SALT).run(demoFiles());
+
+        assertThat(driver.executableQuery("MATCH (p:Producer) RETURN p.pseudonym AS p ORDER BY p").execute()
+                .records().stream().map(r -> r.get("p").asString()).toList()).isEqualTo(before);
+    }
+
+    @Test
+    void aFileSetWithAnyProblemWritesNothingAndNamesFileLineAndColumn(@TempDir Path dir) throws IOException {
+        for (Path file : demoFiles()) {
+            Files.copy(file, dir.resolve(file.getFileName()));
+        }
+        Path products = dir.resolve("products.csv");
+        List<String> lines = Files.readAllLines(products);
+        lines.set(2, lines.get(2).replaceFirst("^(\\d{13})\\d", "$19")); // wrong check digit on line 3
+        lines.add("09520011001052,no-such-brand,测试,Test");
+        Files.write(products, lines);
+
+        assertThatThrownBy(() -> new MasterDataImport(driver, SALT).run(List.of(dir.toFile().listFiles()).stream()
+                        .map(java.io.File::toPath).sorted().toList()))
+                .isInstanceOfSatisfying(MasterDataRejectedException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::toString)
+                        .anySatisfy(p -> assertThat(p).startsWith("products.csv:3: gtin: GTIN \"").contains("check digit"))
+                        .anySatisfy(p -> assertThat(p).isEqualTo(
+                                "products.csv:" + lines.size() + ": brand_id: brand \"no-such-brand\" is neither in these files nor in the graph")));
+        assertThat(count("MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n)")).isZero();
+    }
+
+    @Test
+    void aFileOfNoKnownKindIsNamed(@TempDir Path dir) throws IOException {
+        Path odd = dir.resolve("households.csv");
+        Files.writeString(odd, "who,where\nsomeone,somewhere\n");
+
+        assertThatThrownBy(() -> new MasterDataImport(driver, SALT).run(List.of(odd)))
+                .isInstanceOf(MasterDataRejectedException.class)
+                .hasMessageStartingWith("households.csv:1: header [who, where] is not one of the master-data files");
+    }
+
+    @Test
+    void referencesMayPointIntoTheGraphFromAnEarlierImport(@TempDir Path dir) throws IOException {
+        new MasterDataImport(driver, SALT).run(List.of(DEMO.resolve("regions.csv"), DEMO.resolve("parties.csv"),
+                DEMO.resolve("brands.csv")));
+        Path products = dir.resolve("more-products.csv");
+        Files.writeString(products, "gtin,brand_id,name_zh,name_en\n09520011001052,liancheng-dried-sweet-potato,连城地瓜干礼盒,Gift box\n");
+
+        new MasterDataImport(driver, SALT).run(List.of(products));
+
+        assertThat(count("MATCH (:Product {gtin: '09520011001052'})-[:OF_BRAND]->(:Brand) RETURN count(*)")).isEqualTo(1);
+    }
+}
