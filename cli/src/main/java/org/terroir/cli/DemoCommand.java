@@ -1,9 +1,17 @@
 package org.terroir.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.terroir.importer.PseudonymSalts;
+import org.terroir.importer.masterdata.MasterDataImport;
 import org.terroir.store.GraphOptions;
 import org.terroir.store.GraphStats;
 import org.terroir.store.GraphStore;
@@ -16,10 +24,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code terroir demo}: opens the graph (the embedded store by default) with the schema applied,
- * reports what it holds, and keeps it open for other commands until stopped.
+ * imports the demo data into it when it holds no brand yet, reports what it holds per region, and
+ * keeps it open for other commands until stopped.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the platform on the demo graph: starts the graph with the schema applied and reports what it holds.",
+        description = {"Runs the platform on the demo data: starts the graph with the schema applied, imports the demo data",
+            "(demo/ in the Terroir folder: five regions, nine brands) when the graph holds no brand yet, and reports",
+            "what it holds per region.",
             "",
             "The graph is an embedded Neo4j under --data-dir unless NEO4J_URI names a server. It keeps running so that",
             "other terroir commands and Neo4j tools reach it through Bolt; stop it with Ctrl+C."})
@@ -31,12 +42,17 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Report and exit instead of keeping the graph running.")
     boolean once;
 
+    @Option(names = "--demo-data", paramLabel = "DIR",
+            description = "The demo data folder (default: demo/ of the Terroir folder).")
+    Path demoData;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         PrintWriter out = spec.commandLine().getOut();
+        Path demo = demoData != null ? demoData : defaultDemoData();
         OpenGraph open = GraphStore.open(graph.target());
         CountDownLatch stopped = new CountDownLatch(1);
         Thread stopper = new Thread(() -> {
@@ -45,7 +61,16 @@ final class DemoCommand implements Callable<Integer> {
         }, "terroir-demo-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
-            report(open, out);
+            var schema = open.schema();
+            out.printf("Graph: %s%n", open.description());
+            out.printf("Schema: version V%03d (%d migration(s) applied now, %d already present)%n",
+                    schema.schemaVersion(), schema.applied().size(), schema.alreadyPresent().size());
+            GraphStats.Stats stats = GraphStats.read(open.driver());
+            if (stats.nodesPerLabel().getOrDefault("Brand", 0L) == 0) {
+                importDemo(open, demo, out);
+                stats = GraphStats.read(open.driver());
+            }
+            report(stats, out);
             if (once) {
                 return Terroir.OK;
             }
@@ -62,22 +87,41 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void report(OpenGraph open, PrintWriter out) {
-        var schema = open.schema();
-        out.printf("Graph: %s%n", open.description());
-        out.printf("Schema: version V%03d (%d migration(s) applied now, %d already present)%n",
-                schema.schemaVersion(), schema.applied().size(), schema.alreadyPresent().size());
-        GraphStats.Stats stats = GraphStats.read(open.driver());
+    private void importDemo(OpenGraph open, Path demo, PrintWriter out) throws IOException {
+        Path masterData = demo.resolve("master-data");
+        if (!Files.isDirectory(masterData)) {
+            throw new NoSuchFileException(masterData.toString(), null, "demo data not found; give --demo-data DIR");
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(masterData)) {
+            files = list.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
+        }
+        out.printf("Importing the demo master data from %s ...%n", masterData);
+        out.flush();
+        var written = new MasterDataImport(open.driver(), PseudonymSalts.load(graph.dataDir())).run(files);
+        out.printf("  %s%n", MasterDataImport.byFileName(written));
+    }
+
+    /** {@code demo/} beside the launcher ({@code terroir.home}), else in the working directory. */
+    private static Path defaultDemoData() {
+        String home = System.getProperty("terroir.home");
+        return (home == null ? Path.of("") : Path.of(home)).resolve("demo");
+    }
+
+    private static void report(GraphStats.Stats stats, PrintWriter out) {
         long nodes = stats.nodesPerLabel().entrySet().stream()
                 .filter(e -> !e.getKey().equals("SchemaMigration"))
                 .mapToLong(Map.Entry::getValue).sum();
         if (nodes == 0) {
             out.println("The graph holds no provenance data yet.");
         } else {
-            out.printf("The graph holds %d nodes.%n", nodes);
+            out.printf("The graph holds %d nodes. Per county:%n", nodes);
+            out.printf("  %-6s %-38s %6s %7s %5s %10s %13s%n", "code", "county", "brands", "batches", "hops",
+                    "households", "of them poor");
             for (GraphStats.County county : stats.counties()) {
-                out.printf("  %s %s (%s): %d brands, %d batches, %d hops%n", county.code(),
-                        county.nameEn(), county.nameZh(), county.brands(), county.batches(), county.hops());
+                out.printf("  %-6s %-38s %6d %7d %5d %10d %13d%n", county.code(),
+                        county.nameEn() + " " + county.nameZh(), county.brands(), county.batches(), county.hops(),
+                        county.households(), county.registeredPoorHouseholds());
             }
         }
         out.flush();

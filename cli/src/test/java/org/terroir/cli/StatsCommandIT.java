@@ -40,12 +40,45 @@ class StatsCommandIT {
     }
 
     @Test
-    void demoOnceAppliesTheSchemaToAnEmptyStoreAndReportsIt(@TempDir Path dataDir) {
-        TerroirTest.Run run = TerroirTest.run("demo", "--once", "--data-dir", dataDir.toString(), "--bolt-port", "0");
+    void demoOnceAppliesTheSchemaImportsTheDemoDataAndReportsEveryRegion(@TempDir Path dataDir) {
+        TerroirTest.Run run = TerroirTest.run("demo", "--once", "--data-dir", dataDir.toString(), "--bolt-port", "0",
+                "--demo-data", "../demo");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Graph: embedded store " + dataDir, "Schema: version V002 (2 migration(s) applied now",
-                "The graph holds no provenance data yet.");
+                "Importing the demo master data", "Per county:", "Liancheng County 连城县",
+                "Zhangjiachuan Hui Autonomous County", "Yongjing County", "Jizhou District", "Beiliu City");
         assertThat(dataDir.resolve("neo4j")).isDirectory();
+        assertThat(dataDir.resolve("pseudonym.salt")).isRegularFile();
+
+        TerroirTest.Run again = TerroirTest.run("demo", "--once", "--data-dir", dataDir.toString(), "--bolt-port", "0",
+                "--demo-data", "../demo");
+        assertThat(again.out()).doesNotContain("Importing").contains("0 migration(s) applied now", "Liancheng County");
+    }
+
+    @Test
+    void importReportsEveryProblemAndWritesNothing(@TempDir Path dir) throws Exception {
+        TestNeo4j.get().clear();
+        java.nio.file.Files.writeString(dir.resolve("products.csv"),
+                "gtin,brand_id,name_zh,name_en\n09520011001029,liancheng-dried-sweet-potato,连城地瓜干,Dried\n"
+                        + "09520011001021,liancheng-dried-sweet-potato,连城地瓜干,Dried\n");
+
+        TerroirTest.Run run = TerroirTest.run("import", "--neo4j-uri", TestNeo4j.get().boltUri().toString(),
+                "--data-dir", dir.toString(), dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(Terroir.DOMAIN_FAILURE);
+        assertThat(run.err().lines()).containsExactly("terroir: rejected, nothing written: 2 problem(s)",
+                "  products.csv:2: gtin: GTIN \"09520011001029\": check digit is 9, expected 1 (GS1 mod-10)",
+                "  products.csv:3: brand_id: brand \"liancheng-dried-sweet-potato\" is neither in these files nor in the graph");
+        assertThat(TestNeo4j.get().driver().executableQuery("MATCH (p:Product) RETURN count(p) AS n").execute()
+                .records().getFirst().get("n").asLong()).isZero();
+    }
+
+    @Test
+    void importOfAMissingPathIsAUsageError() {
+        TerroirTest.Run run = TerroirTest.run("import", "--neo4j-uri", TestNeo4j.get().boltUri().toString(), "no/such/dir");
+
+        assertThat(run.exitCode()).isEqualTo(Terroir.USAGE);
+        assertThat(run.err()).isEqualTo("terroir: no such file: no/such/dir\n");
     }
 }

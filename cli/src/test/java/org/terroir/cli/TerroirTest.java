@@ -27,7 +27,7 @@ class TerroirTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"demo", "stats", "id"}) {
+        for (String command : new String[] {"demo", "import", "stats", "id"}) {
             Run run = run(command, "--help");
             assertThat(run.exitCode()).as(command).isZero();
             assertThat(run.out()).as(command).contains("Usage: terroir " + command, "--help");

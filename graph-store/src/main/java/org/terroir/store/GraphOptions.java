@@ -32,6 +32,11 @@ public final class GraphOptions {
             description = "Password for --neo4j-uri (env NEO4J_PASSWORD); none disables authentication.")
     String password;
 
+    /** The folder of the embedded store, also where installation secrets are kept. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
     /** The target these options name. */
     public GraphTarget target() {
         if (uri == null || uri.isBlank()) {

@@ -13,7 +13,8 @@ import org.terroir.model.cypher.Catalogue;
 public final class GraphStats {
 
     /** Figures for one county (or county-level city / district). */
-    public record County(String code, String nameZh, String nameEn, String parentCode, long brands, long batches, long hops) {}
+    public record County(String code, String nameZh, String nameEn, String parentCode, long brands, long batches, long hops,
+            long households, long registeredPoorHouseholds) {}
 
     /** The whole answer; maps are sorted by name. */
     public record Stats(Map<String, Long> nodesPerLabel, Map<String, Long> relationshipsPerType, List<County> counties) {}
@@ -37,7 +38,9 @@ public final class GraphStats {
                         r.get("parentCode").asString(null),
                         r.get("brands").asLong(),
                         r.get("batches").asLong(),
-                        r.get("hops").asLong()));
+                        r.get("hops").asLong(),
+                        r.get("households").asLong(),
+                        r.get("registeredPoorHouseholds").asLong()));
                 return new Stats(nodes, relationships, counties);
             });
         }

@@ -12,3 +12,4 @@ CREATE (:Batch {key: '01/09520001000010/10/L2', gtin: '09520001000010', lot: 'L2
 CREATE (hop:Hop {id: 'h1', departed: datetime('2026-01-08T04:00:00+08:00'), arrived: datetime('2026-01-08T07:00:00+08:00')})-[:FROM]->(farm)
 CREATE (hop)-[:TO]->(hub)
 CREATE (hop)-[:MOVED]->(b1)
+CREATE (:Producer {pseudonym: 'P-AAAAAAAAAAAA', registeredPoor: true})-[:LIVES_IN]->(village)

@@ -227,7 +227,8 @@ public final class Catalogue {
 
     /**
      * Per county: the brands protecting a region in it, the batches produced at a location in
-     * it, and the hops that leave from or arrive at a location in it.
+     * it, the hops that leave from or arrive at a location in it, and the producer households
+     * living in it (how many of them registered poor).
      */
     public static final Statement STATS_PER_COUNTY = new Statement("stats.perCounty", """
             MATCH (county:Region {level: 'county'})
@@ -244,8 +245,13 @@ public final class Catalogue {
               OPTIONAL MATCH (hop:Hop)-[:FROM|TO]->(:Location)-[:IN_REGION]->(:Region)-[:PART_OF*0..]->(county)
               RETURN count(DISTINCT hop) AS hops
             }
+            CALL (county) {
+              OPTIONAL MATCH (producer:Producer)-[:LIVES_IN]->(:Region)-[:PART_OF*0..]->(county)
+              RETURN count(DISTINCT producer) AS households,
+                     count(DISTINCT CASE WHEN producer.registeredPoor THEN producer END) AS registeredPoorHouseholds
+            }
             RETURN county.code AS code, county.nameZh AS nameZh, county.nameEn AS nameEn,
-                   parent.code AS parentCode, brands, batches, hops
+                   parent.code AS parentCode, brands, batches, hops, households, registeredPoorHouseholds
             ORDER BY code
             """);
 

@@ -128,7 +128,7 @@ class CatalogueIT {
                             RETURN count(p)""")).isEqualTo(1);
                     assertThat(count(tx, "MATCH (:Producer)-[m:MEMBER_OF]->() RETURN count(m)")).isZero();
                 });
-        example(Catalogue.MASTER_CONTRIBUTIONS, "CREATE (:Producer {pseudonym: 'P-AAAAAAAAAAAA'})",
+        example(Catalogue.MASTER_CONTRIBUTIONS, null,
                 Map.of("rows", List.of(row("pseudonym", "P-AAAAAAAAAAAA", "batchKey", "01/09520001000010/10/L1",
                         "gtin", "09520001000010", "lot", "L1", "quantity", 240.0, "unit", "KGM"))),
                 (rows, tx) -> {
@@ -161,6 +161,8 @@ class CatalogueIT {
             assertThat(county.get("brands").asLong()).isEqualTo(1);
             assertThat(county.get("batches").asLong()).isEqualTo(2);
             assertThat(county.get("hops").asLong()).isEqualTo(1);
+            assertThat(county.get("households").asLong()).isEqualTo(1);
+            assertThat(county.get("registeredPoorHouseholds").asLong()).isEqualTo(1);
         });
     }
 
