@@ -116,12 +116,12 @@ final class DemoCommand implements Callable<Integer> {
             out.println("The graph holds no provenance data yet.");
         } else {
             out.printf("The graph holds %d nodes. Per county:%n", nodes);
-            out.printf("  %-6s %-38s %6s %7s %5s %10s %13s%n", "code", "county", "brands", "batches", "hops",
-                    "households", "of them poor");
+            out.printf("  %-6s %6s %7s %5s %10s %5s  %s%n", "code", "brands", "batches", "hops", "households", "poor",
+                    "county");
             for (GraphStats.County county : stats.counties()) {
-                out.printf("  %-6s %-38s %6d %7d %5d %10d %13d%n", county.code(),
-                        county.nameEn() + " " + county.nameZh(), county.brands(), county.batches(), county.hops(),
-                        county.households(), county.registeredPoorHouseholds());
+                out.printf("  %-6s %6d %7d %5d %10d %5d  %s %s%n", county.code(), county.brands(), county.batches(),
+                        county.hops(), county.households(), county.registeredPoorHouseholds(), county.nameEn(),
+                        county.nameZh());
             }
         }
         out.flush();
