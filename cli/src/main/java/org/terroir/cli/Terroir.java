@@ -3,6 +3,7 @@ package org.terroir.cli;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import org.terroir.importer.cli.GenerateCommand;
 import org.terroir.importer.cli.ImportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Terroir.Version.class,
         description = "Provenance graphs and signed QR labels for rural regional brands.",
-        subcommands = {DemoCommand.class, ImportCommand.class, StatsCommand.class, IdCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, ImportCommand.class, GenerateCommand.class, StatsCommand.class, IdCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
