@@ -32,6 +32,15 @@ public final class EpcisReader implements AutoCloseable {
         JSON, XML
     }
 
+    /**
+     * Whether XML event fields must come in the XSD's order. {@link #STRICT} is the validation rule
+     * (docs/epcis-mapping.md); {@link #LENIENT} reads documents known to be out of order, e.g. to
+     * compute their event hashes.
+     */
+    public enum XmlOrder {
+        STRICT, LENIENT
+    }
+
     private final EventParser parser;
     private final InputStream in;
 
@@ -42,9 +51,14 @@ public final class EpcisReader implements AutoCloseable {
 
     /** Opens a file; the format is told by its first non-blank character ({@code <} is XML, else JSON). */
     public static EpcisReader open(Path file) {
+        return open(file, XmlOrder.STRICT);
+    }
+
+    /** {@link #open(Path)} with a choice of XML element-order rule. */
+    public static EpcisReader open(Path file, XmlOrder order) {
         try {
             InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-            return of(in, file.getFileName().toString(), sniff(in));
+            return of(in, file.getFileName().toString(), sniff(in), order);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
@@ -52,9 +66,14 @@ public final class EpcisReader implements AutoCloseable {
 
     /** Reads a stream in a known format; {@code fileName} names it in problems. Closing the reader closes the stream. */
     public static EpcisReader of(InputStream in, String fileName, Format format) {
+        return of(in, fileName, format, XmlOrder.STRICT);
+    }
+
+    /** {@link #of(InputStream, String, Format)} with a choice of XML element-order rule. */
+    public static EpcisReader of(InputStream in, String fileName, Format format, XmlOrder order) {
         EventParser parser = switch (format) {
             case JSON -> new JsonEventParser(in, fileName);
-            case XML -> new XmlEventParser(in, fileName);
+            case XML -> new XmlEventParser(in, fileName, order == XmlOrder.STRICT);
         };
         return new EpcisReader(parser, in);
     }

@@ -29,8 +29,8 @@ public record Extension(String namespace, String name, String text, List<Extensi
                 .toList();
     }
 
-    /** {@code {namespace}name}, the expanded name. */
+    /** {@code {namespace}name}, the expanded name; just {@code name} when it has no namespace. */
     public String expandedName() {
-        return "{" + namespace + "}" + name;
+        return namespace.isEmpty() ? name : "{" + namespace + "}" + name;
     }
 }

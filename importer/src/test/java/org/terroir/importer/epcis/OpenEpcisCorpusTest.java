@@ -116,10 +116,12 @@ class OpenEpcisCorpusTest {
                     Path xml = xmlDir.resolve(json.getFileName().toString().replace(".json", ".xml"));
                     String[] known = PAIR_DISAGREEMENTS.get(json.getFileName().toString());
                     if (known == null) {
-                        assertThat(events(xml)).as(xml.toString()).isEqualTo(events(json));
+                        assertThat(sameCbvMasterDataNamespace(events(xml))).as(xml.toString())
+                                .isEqualTo(sameCbvMasterDataNamespace(events(json)));
                     } else {
                         assertThat(events(xml)).as(xml.toString()).isNotEqualTo(events(json));
-                        assertThat(events(xml).toString().replace(known[1], known[0])).isEqualTo(events(json).toString());
+                        assertThat(sameCbvMasterDataNamespace(events(xml)).replace(known[1], known[0]))
+                                .isEqualTo(sameCbvMasterDataNamespace(events(json)));
                     }
                 }));
     }
@@ -141,6 +143,15 @@ class OpenEpcisCorpusTest {
     void reportsTheSecondEventByItsIndex() {
         Path file = SharedFiles.require(CORPUS).resolve("JSON/Invalid/ObjectEvent_with_non_standard_bizStep_in_second_event.json");
         assertThat(EpcisValidator.validate(file)).extracting(Problem::eventIndex).containsExactly(1);
+    }
+
+    /**
+     * The one normalisation the model leaves out: XML documents declare the CBV master-data
+     * namespace as {@code urn:epcglobal:cbv:mda}, the JSON-LD context as {@code urn:epcglobal:cbv:mda:}.
+     * Extensions keep the namespace as written because the GS1 event hash depends on it.
+     */
+    private static String sameCbvMasterDataNamespace(List<EpcisEvent> events) {
+        return events.toString().replace("namespace=urn:epcglobal:cbv:mda,", "namespace=urn:epcglobal:cbv:mda:,");
     }
 
     static List<EpcisEvent> events(Path file) {

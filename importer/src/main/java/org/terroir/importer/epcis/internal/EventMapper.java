@@ -651,6 +651,7 @@ public final class EventMapper {
                 switch (key) {
                     case "type" -> measurementType(text, MEASUREMENT_TYPES, fp).ifPresent(t -> fields.put(key, t));
                     case "exception" -> measurementType(text, ALERT_TYPES, fp).ifPresent(t -> fields.put(key, t));
+                    case "component" -> fields.put(key, component(text));
                     case "hexBinaryValue" -> {
                         if (HEX.matcher(text).matches()) {
                             fields.put(key, text);
@@ -678,11 +679,28 @@ public final class EventMapper {
      * Web Vocabulary term; {@code standard} only documents the known ones.
      */
     private Optional<String> measurementType(String text, Set<String> standard, String path) {
-        String value = text.startsWith("gs1:") ? GS1_VOC + text.substring(4) : names.expandValue(text);
+        String value = standardCurie(text);
         if (standard.contains(value) || value.matches("[A-Za-z][A-Za-z0-9_-]*")) {
             return Optional.of(GS1_VOC + value);
         }
         return Cbv.isAbsoluteUri(value) ? Optional.of(value) : reject(path, text);
+    }
+
+    /** Standard coordinate components ({@code latitude}, {@code cbv:Comp-latitude}) become CBV Web URIs. */
+    private String component(String text) {
+        String value = standardCurie(text);
+        return value.matches("[A-Za-z_]+") ? Cbv.WEB_BASE + "Comp-" + value : value;
+    }
+
+    /**
+     * Expands the standard {@code gs1:} and {@code cbv:} prefixes only: other CURIEs in sensor
+     * values stay as written (the GS1 event-hash reference vectors keep {@code example:x}).
+     */
+    private static String standardCurie(String text) {
+        if (text.startsWith("gs1:")) {
+            return GS1_VOC + text.substring(4);
+        }
+        return text.startsWith("cbv:") ? Cbv.WEB_BASE + text.substring(4) : text;
     }
 
     private Optional<String> reject(String path, String text) {

@@ -59,12 +59,12 @@ public final class Names {
         String prefix = name.substring(0, colon);
         String ns = prefixes.get(prefix);
         if (ns != null) {
-            return Optional.of(new String[] {canonicalNamespace(ns), name.substring(colon + 1)});
+            return Optional.of(new String[] {ns, name.substring(colon + 1)});
         }
         if (name.startsWith("http://") || name.startsWith("https://") || name.startsWith("urn:")) {
             int cut = Math.max(name.lastIndexOf('#'), Math.max(name.lastIndexOf('/'), name.lastIndexOf(':')));
             if (cut > colon && cut < name.length() - 1) {
-                return Optional.of(new String[] {canonicalNamespace(name.substring(0, cut + 1)), name.substring(cut + 1)});
+                return Optional.of(new String[] {name.substring(0, cut + 1), name.substring(cut + 1)});
             }
         }
         return Optional.empty();
@@ -82,11 +82,4 @@ public final class Names {
         return value;
     }
 
-    /**
-     * The CBV master-data namespace is written {@code urn:epcglobal:cbv:mda} in many XML documents
-     * and {@code urn:epcglobal:cbv:mda:} by the JSON-LD context: one namespace.
-     */
-    public static String canonicalNamespace(String ns) {
-        return ns.equals("urn:epcglobal:cbv:mda") || ns.equals("urn:epcglobal:cbv:mda#") ? "urn:epcglobal:cbv:mda:" : ns;
-    }
 }

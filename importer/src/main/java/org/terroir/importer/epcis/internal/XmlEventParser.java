@@ -45,8 +45,11 @@ public final class XmlEventParser implements EventParser {
     /** Namespace prefixes declared on the elements above the events (root, body, event list). */
     private final Map<String, String> outerPrefixes = new LinkedHashMap<>();
 
-    public XmlEventParser(InputStream in, String file) {
+    private final boolean strictOrder;
+
+    public XmlEventParser(InputStream in, String file, boolean strictOrder) {
         this.file = file;
+        this.strictOrder = strictOrder;
         this.mapper = new EventMapper(file, true);
         XMLStreamReader reader = null;
         try {
@@ -155,11 +158,11 @@ public final class XmlEventParser implements EventParser {
         depth--;
         List<Problem> problems = new ArrayList<>();
         int i = index++;
-        if (ns != null && !ns.isEmpty()) {
+        if (ns != null && !ns.isEmpty() && strictOrder) {
             problems.add(new Problem(file, i, line, local, "event element " + qname(ns, local)
                     + " must not be namespace-qualified: EPCIS events are unqualified elements of EventList"));
         }
-        ObjectNode tree = XmlEvents.toTree(element, (field, reason) -> problems.add(new Problem(file, i, line, field, reason)));
+        ObjectNode tree = XmlEvents.toTree(element, strictOrder, (field, reason) -> problems.add(new Problem(file, i, line, field, reason)));
         return Optional.of(mapper.map(tree, i, line, Names.standard().with(prefixes), problems));
     }
 
@@ -203,7 +206,7 @@ public final class XmlEventParser implements EventParser {
 
         /** The local name of a standard element, {@code {ns}local} of a user element. */
         String name() {
-            return standard() ? local : "{" + Names.canonicalNamespace(ns) + "}" + local;
+            return standard() ? local : "{" + ns + "}" + local;
         }
 
         /** In no namespace (or, wrongly, in an EPCIS namespace): a standard EPCIS element, not a user extension. */
@@ -225,8 +228,7 @@ public final class XmlEventParser implements EventParser {
                 if (XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI.equals(xml.getAttributeNamespace(a))) {
                     continue; // xsi:type etc. describe the XML, they are not event data
                 }
-                attributes.put(qname(xml.getAttributeNamespace(a) == null ? null
-                        : Names.canonicalNamespace(xml.getAttributeNamespace(a)), xml.getAttributeLocalName(a)),
+                attributes.put(qname(xml.getAttributeNamespace(a), xml.getAttributeLocalName(a)),
                         xml.getAttributeValue(a));
             }
             StringBuilder text = new StringBuilder();

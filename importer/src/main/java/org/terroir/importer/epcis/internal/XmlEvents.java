@@ -45,10 +45,10 @@ final class XmlEvents {
     private XmlEvents() {
     }
 
-    static ObjectNode toTree(XmlElement event, BiConsumer<String, String> problems) {
+    static ObjectNode toTree(XmlElement event, boolean strict, BiConsumer<String, String> problems) {
         ObjectNode tree = NODES.objectNode();
         tree.put("type", event.local());
-        if (event.unqualified()) {
+        if (strict && event.unqualified()) {
             for (XmlElement child : event.children()) {
                 if (child.standard() && !child.unqualified()) {
                     problems.accept(child.local(), "<" + child.local() + "> must not be namespace-qualified ("
@@ -56,7 +56,9 @@ final class XmlEvents {
                 }
             }
         }
-        checkOrder(event, problems);
+        if (strict) {
+            checkOrder(event, problems);
+        }
         fill(tree, event, problems);
         return tree;
     }
