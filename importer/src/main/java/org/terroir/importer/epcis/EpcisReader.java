@@ -11,6 +11,9 @@ import java.util.Optional;
 import org.terroir.importer.epcis.internal.EventParser;
 import org.terroir.importer.epcis.internal.JsonEventParser;
 import org.terroir.importer.epcis.internal.XmlEventParser;
+import org.terroir.importer.epcis.model.Problem;
+import org.terroir.importer.epcis.model.ReadEvent;
+import org.terroir.importer.epcis.model.Vocabulary;
 
 /**
  * Reads the events of one EPCIS 2.0 document (JSON / JSON-LD, or XML incl. EPCIS 1.2) one at a

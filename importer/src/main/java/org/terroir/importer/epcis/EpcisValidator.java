@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.terroir.importer.epcis.model.Problem;
+import org.terroir.importer.epcis.model.ReadEvent;
 
 /**
  * Pass 1 of an import: reads a whole document, streaming, and returns every problem in it

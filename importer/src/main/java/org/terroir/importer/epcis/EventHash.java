@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Set;
 import org.terroir.importer.epcis.internal.PreHash;
+import org.terroir.importer.epcis.model.EpcisEvent;
 
 /**
  * The GS1 EPCIS event hash ID of CBV 2.0, {@code ni:///sha-256;<hex>?ver=CBV2.0}: a stable

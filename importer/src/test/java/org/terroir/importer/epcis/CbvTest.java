@@ -3,6 +3,7 @@ package org.terroir.importer.epcis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.terroir.importer.epcis.model.Cbv;
 
 class CbvTest {
 

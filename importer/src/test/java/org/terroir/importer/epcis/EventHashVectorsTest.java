@@ -19,6 +19,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.terroir.importer.SharedFiles;
+import org.terroir.importer.epcis.model.EpcisEvent;
+import org.terroir.importer.epcis.model.ReadEvent;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import tools.jackson.databind.JsonNode;

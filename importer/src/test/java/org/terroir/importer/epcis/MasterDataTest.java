@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.terroir.importer.epcis.model.ReadEvent;
+import org.terroir.importer.epcis.model.Vocabulary;
 
 /** EPCIS header master data is surfaced beside the events, in both bindings. */
 class MasterDataTest {

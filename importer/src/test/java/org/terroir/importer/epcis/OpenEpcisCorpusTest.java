@@ -15,6 +15,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.terroir.importer.SharedFiles;
+import org.terroir.importer.epcis.model.EpcisEvent;
+import org.terroir.importer.epcis.model.Problem;
+import org.terroir.importer.epcis.model.ReadEvent;
 
 /** The openepcis capture corpus in {@code ../shared/corpus/epcis-openepcis}. */
 class OpenEpcisCorpusTest {

@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.terroir.importer.epcis.model.Epc;
+import org.terroir.importer.epcis.model.Extension;
+import org.terroir.importer.epcis.model.ObjectEvent;
+import org.terroir.importer.epcis.model.ReadEvent;
 
 /** Events come out one at a time while the document is still being read: an endless document works. */
 class StreamingReaderTest {

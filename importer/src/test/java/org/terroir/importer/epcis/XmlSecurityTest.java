@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.terroir.importer.epcis.model.EpcisEvent;
+import org.terroir.importer.epcis.model.ObjectEvent;
+import org.terroir.importer.epcis.model.Problem;
+import org.terroir.importer.epcis.model.ReadEvent;
 
 class XmlSecurityTest {
 

@@ -2,9 +2,9 @@ package org.terroir.importer.epcis.internal;
 
 import java.util.List;
 import java.util.Optional;
-import org.terroir.importer.epcis.Problem;
-import org.terroir.importer.epcis.ReadEvent;
-import org.terroir.importer.epcis.Vocabulary;
+import org.terroir.importer.epcis.model.Problem;
+import org.terroir.importer.epcis.model.ReadEvent;
+import org.terroir.importer.epcis.model.Vocabulary;
 
 /** Pulls events one at a time out of one document. */
 public interface EventParser extends AutoCloseable {

@@ -5,12 +5,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-
 import java.util.Optional;
 import java.util.Set;
-import org.terroir.importer.epcis.Problem;
-import org.terroir.importer.epcis.ReadEvent;
-import org.terroir.importer.epcis.Vocabulary;
+import org.terroir.importer.epcis.model.Problem;
+import org.terroir.importer.epcis.model.ReadEvent;
+import org.terroir.importer.epcis.model.Vocabulary;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;

@@ -9,23 +9,23 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-
 import java.util.regex.Pattern;
-import org.terroir.importer.epcis.AggregationEvent;
-import org.terroir.importer.epcis.AssociationEvent;
-import org.terroir.importer.epcis.BizTransaction;
-import org.terroir.importer.epcis.Cbv;
-import org.terroir.importer.epcis.Epc;
-import org.terroir.importer.epcis.EpcisEvent;
-import org.terroir.importer.epcis.EventCommon;
-import org.terroir.importer.epcis.Extension;
-import org.terroir.importer.epcis.Location;
-import org.terroir.importer.epcis.ObjectEvent;
-import org.terroir.importer.epcis.QuantityElement;
-import org.terroir.importer.epcis.SensorElement;
-import org.terroir.importer.epcis.SourceDestination;
-import org.terroir.importer.epcis.TransactionEvent;
-import org.terroir.importer.epcis.TransformationEvent;
+import org.terroir.importer.epcis.model.AggregationEvent;
+import org.terroir.importer.epcis.model.AssociationEvent;
+import org.terroir.importer.epcis.model.BizTransaction;
+import org.terroir.importer.epcis.model.Cbv;
+import org.terroir.importer.epcis.model.Epc;
+import org.terroir.importer.epcis.model.EpcisEvent;
+import org.terroir.importer.epcis.model.EventCommon;
+import org.terroir.importer.epcis.model.Extension;
+import org.terroir.importer.epcis.model.Gs1DigitalLinks;
+import org.terroir.importer.epcis.model.Location;
+import org.terroir.importer.epcis.model.ObjectEvent;
+import org.terroir.importer.epcis.model.QuantityElement;
+import org.terroir.importer.epcis.model.SensorElement;
+import org.terroir.importer.epcis.model.SourceDestination;
+import org.terroir.importer.epcis.model.TransactionEvent;
+import org.terroir.importer.epcis.model.TransformationEvent;
 
 /**
  * The canonical pre-hash string of the GS1 EPCIS event hash (CBV 2.0, "EPCIS event hash ID"):

@@ -1,4 +1,4 @@
-package org.terroir.importer.epcis.internal;
+package org.terroir.importer.epcis.model;
 
 import java.util.ArrayList;
 import java.util.List;

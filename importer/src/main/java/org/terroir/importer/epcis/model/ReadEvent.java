@@ -1,4 +1,4 @@
-package org.terroir.importer.epcis;
+package org.terroir.importer.epcis.model;
 
 import java.util.List;
 import java.util.Optional;

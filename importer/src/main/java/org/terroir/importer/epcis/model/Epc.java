@@ -1,8 +1,7 @@
-package org.terroir.importer.epcis;
+package org.terroir.importer.epcis.model;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.terroir.importer.epcis.internal.Gs1DigitalLinks;
 import org.terroir.model.id.EpcIdentifier;
 
 /**

@@ -1,4 +1,4 @@
-package org.terroir.importer.epcis;
+package org.terroir.importer.epcis.model;
 
 /**
  * One entry of a {@code sourceList} or {@code destinationList}.

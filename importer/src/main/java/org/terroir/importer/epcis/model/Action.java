@@ -1,4 +1,4 @@
-package org.terroir.importer.epcis;
+package org.terroir.importer.epcis.model;
 
 /** The EPCIS {@code action} of an object, aggregation, transaction or association event. */
 public enum Action {
