@@ -13,6 +13,7 @@ import org.terroir.importer.epcis.model.Vocabulary;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +28,7 @@ public final class JsonEventParser implements EventParser {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     private static final Set<String> DOCUMENT_FIELDS = Set.of("@context", "id", "type", "schemaVersion",
             "creationDate", "instanceIdentifier", "sender", "receiver", "epcisHeader", "epcisBody");
@@ -44,6 +46,7 @@ public final class JsonEventParser implements EventParser {
     private boolean sawContext;
     private boolean sawType;
     private boolean sawBody;
+    private boolean sawEventList;
     private int index;
 
     public JsonEventParser(InputStream in, String file) {
@@ -113,6 +116,7 @@ public final class JsonEventParser implements EventParser {
             document(name, value);
         } else if ("eventList".equals(name) && value == JsonToken.START_ARRAY) {
             inEventList = true;
+            sawEventList = true;
         } else if (("queryResults".equals(name) || "resultsBody".equals(name)) && value == JsonToken.START_OBJECT) {
             path.push(name);
         } else if ("epcisBody".equals(where) && "eventList".equals(name)) {
@@ -179,6 +183,8 @@ public final class JsonEventParser implements EventParser {
         }
         if (!sawBody) {
             documentProblem("epcisBody", "is required");
+        } else if (!sawEventList) {
+            documentProblem("epcisBody.eventList", "is required (a list of events, may be empty)");
         }
     }
 

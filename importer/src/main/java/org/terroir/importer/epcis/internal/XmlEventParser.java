@@ -141,6 +141,17 @@ public final class XmlEventParser implements EventParser {
                     "root element " + qname(ns, local) + " is not an EPCISDocument in namespace " + EPCIS_2
                             + " (or " + EPCIS_1 + ")"));
             finished = true;
+            return;
+        }
+        for (String attribute : List.of("schemaVersion", "creationDate")) {
+            String value = xml.getAttributeValue(null, attribute);
+            if (value == null) {
+                documentProblems.add(new Problem(file, -1, xml.getLocation().getLineNumber(), attribute,
+                        "attribute is required on " + local));
+            } else if (attribute.equals("creationDate") && Times.parse(value.strip()).isEmpty()) {
+                documentProblems.add(new Problem(file, -1, xml.getLocation().getLineNumber(), attribute,
+                        Times.dateTimeRule(value)));
+            }
         }
     }
 
