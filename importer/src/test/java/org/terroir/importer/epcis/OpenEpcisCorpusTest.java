@@ -172,6 +172,20 @@ class OpenEpcisCorpusTest {
     }
 
     @Test
+    void boundedValidationKeepsTheFirstProblemsAndCountsThemAll() {
+        Path file = SharedFiles.require(CORPUS).resolve("JSON/Invalid/Combination_of_multiple_invalid_fields.json");
+        List<Problem> all = EpcisValidator.validate(file);
+
+        EpcisValidator.Validation bounded = EpcisValidator.validate(file, 2);
+
+        assertThat(all).hasSizeGreaterThan(2);
+        assertThat(bounded.problems()).containsExactlyElementsOf(all.subList(0, 2));
+        assertThat(bounded.problemCount()).isEqualTo(all.size());
+        assertThat(bounded.eventCount()).isEqualTo(5);
+        assertThat(bounded.valid()).isFalse();
+    }
+
+    @Test
     void reportsTheSecondEventByItsIndex() {
         Path file = SharedFiles.require(CORPUS).resolve("JSON/Invalid/ObjectEvent_with_non_standard_bizStep_in_second_event.json");
         assertThat(EpcisValidator.validate(file)).extracting(Problem::eventIndex).containsExactly(1);

@@ -13,8 +13,6 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class SecureXml {
 
-    private static final XMLInputFactory FACTORY = factory();
-
     private SecureXml() {
     }
 
@@ -33,7 +31,8 @@ final class SecureXml {
         return f;
     }
 
+    /** A reader from a factory of its own: XMLInputFactory is not specified to be thread-safe. */
     static XMLStreamReader reader(InputStream in) throws XMLStreamException {
-        return FACTORY.createXMLStreamReader(in);
+        return factory().createXMLStreamReader(in);
     }
 }
