@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.xml.XMLConstants;
@@ -34,18 +35,51 @@ class OfficialSchemasCrossCheckTest {
      */
     @TestFactory
     Stream<DynamicTest> xmlVerdictEqualsTheOfficialXsdVerdict() throws Exception {
-        Path xsd = SharedFiles.require(STANDARDS).resolve("EPCglobal-epcis-2_0.xsd");
+        Schema schema = schema();
         Path corpus = SharedFiles.require("corpus/epcis-openepcis/XML");
-        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
-        Schema schema = factory.newSchema(xsd.toFile());
         return Stream.of("Documents", "Invalid").flatMap(folder -> files(corpus.resolve(folder)))
                 .map(file -> DynamicTest.dynamicTest(file.getParent().getFileName() + "/" + file.getFileName(), () -> {
                     boolean xsdValid = xsdValid(schema, file);
                     boolean ourValid = EpcisValidator.validate(file).isEmpty();
                     assertThat(ourValid).as("ours: " + EpcisValidator.validate(file)).isEqualTo(xsdValid);
                 }));
+    }
+
+    /** Element order inside nested structures: our strict rule and the XSD reject the same documents. */
+    @TestFactory
+    Stream<DynamicTest> nestedElementOrderVerdictEqualsTheOfficialXsdVerdict() throws Exception {
+        Schema schema = schema();
+        Map<String, String> cases = Map.of(
+                "quantityElement in order", "<quantityList><quantityElement><epcClass>urn:epc:class:lgtin:9520001.000001.L1</epcClass><quantity>5</quantity><uom>KGM</uom></quantityElement></quantityList>",
+                "uom before quantity", "<quantityList><quantityElement><epcClass>urn:epc:class:lgtin:9520001.000001.L1</epcClass><uom>KGM</uom><quantity>5</quantity></quantityElement></quantityList>",
+                "unset before set", "<persistentDisposition><unset>completeness_inferred</unset><set>completeness_verified</set></persistentDisposition>",
+                "set before unset", "<persistentDisposition><set>completeness_verified</set><unset>completeness_inferred</unset></persistentDisposition>",
+                "readPoint extension before id", "<readPoint><t:x>1</t:x><id>urn:epc:id:sgln:9520001.00001.0</id></readPoint>");
+        return cases.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(c -> DynamicTest.dynamicTest(c.getKey(), () -> {
+                    String document = """
+                            <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" xmlns:t="https://terroir.example/ns/"
+                              schemaVersion="2.0" creationDate="2026-11-23T10:00:00+08:00"><EPCISBody><EventList><ObjectEvent>
+                              <eventTime>2026-11-23T08:00:00+08:00</eventTime><eventTimeZoneOffset>+08:00</eventTimeZoneOffset>
+                              <epcList/><action>OBSERVE</action>%s</ObjectEvent></EventList></EPCISBody></epcis:EPCISDocument>
+                            """.formatted(c.getValue());
+                    Path file = Files.writeString(Files.createTempFile("nested", ".xml"), document);
+                    try {
+                        boolean xsdValid = xsdValid(schema, file);
+                        boolean ourValid = EpcisValidator.validate(file).isEmpty();
+                        assertThat(ourValid).as("ours: " + EpcisValidator.validate(file)).isEqualTo(xsdValid);
+                    } finally {
+                        Files.delete(file);
+                    }
+                }));
+    }
+
+    private static Schema schema() throws SAXException {
+        Path xsd = SharedFiles.require(STANDARDS).resolve("EPCglobal-epcis-2_0.xsd");
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
+        return factory.newSchema(xsd.toFile());
     }
 
     @Test

@@ -63,6 +63,7 @@ final class XmlEvents {
         }
         if (strict) {
             checkOrder(event, problems);
+            checkNestedOrder(event, "", problems);
         }
         fill(tree, event, problems);
         return tree;
@@ -102,6 +103,62 @@ final class XmlEvents {
             if (position > last) {
                 last = position;
                 lastName = name;
+            }
+        }
+    }
+
+    /** Element order inside the event's standard structures, as in the XSD; user elements last. */
+    private static final Map<String, List<String>> NESTED_ORDER = Map.of(
+            "quantityElement", List.of("epcClass", "quantity", "uom"),
+            "readPoint", List.of("id", "extension"),
+            "bizLocation", List.of("id", "extension"),
+            "errorDeclaration", List.of("declarationTime", "reason", "correctiveEventIDs", "extension"),
+            "sensorElement", List.of("sensorMetadata", "sensorReport", "extension"),
+            "persistentDisposition", List.of("unset", "set"));
+    private static final Set<String> REPEATABLE = Set.of("sensorReport", "unset", "set");
+
+    private static void checkNestedOrder(XmlElement parent, String path, BiConsumer<String, String> problems) {
+        for (XmlElement child : parent.children()) {
+            if (!child.standard()) {
+                continue;
+            }
+            String childPath = path.isEmpty() ? child.local() : path + "." + child.local();
+            List<String> order = NESTED_ORDER.get(child.local());
+            if (order != null) {
+                checkSequence(child, order, childPath, problems);
+            }
+            if (!child.local().equals("ilmd")) {
+                checkNestedOrder(child, childPath, problems);
+            }
+        }
+    }
+
+    private static void checkSequence(XmlElement element, List<String> order, String path,
+            BiConsumer<String, String> problems) {
+        int last = -1;
+        String lastName = null;
+        String firstUser = null;
+        for (XmlElement child : element.children()) {
+            if (!child.standard()) {
+                firstUser = firstUser == null ? child.name() : firstUser;
+                continue;
+            }
+            int position = order.indexOf(child.local());
+            if (position < 0) {
+                continue; // unknown elements are reported by the mapper
+            }
+            String field = path + "." + child.local();
+            if (firstUser != null) {
+                problems.accept(field, "element order: <" + child.local() + "> comes after the user extension "
+                        + firstUser + "; the EPCIS 2.0 schema puts extensions last");
+            } else if (position < last || (position == last && !REPEATABLE.contains(child.local()))) {
+                problems.accept(field, "element order: <" + child.local() + "> must come "
+                        + (position == last ? "only once" : "before <" + lastName + ">")
+                        + " (EPCIS 2.0 schema order in " + element.local() + ")");
+            }
+            if (position > last) {
+                last = position;
+                lastName = child.local();
             }
         }
     }
