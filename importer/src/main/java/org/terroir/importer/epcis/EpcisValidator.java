@@ -1,0 +1,85 @@
+package org.terroir.importer.epcis;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.terroir.importer.epcis.model.Problem;
+import org.terroir.importer.epcis.model.ReadEvent;
+
+/**
+ * Pass 1 of an import: reads a whole document, streaming, and returns every problem in it
+ * without keeping any event. Only a document with no problems is written (pass 2 reads it again
+ * with {@link EpcisReader}).
+ */
+public final class EpcisValidator {
+
+    private EpcisValidator() {
+    }
+
+    /**
+     * Pass 1 with memory bounded whatever the document: the first {@code limit} problems, and how
+     * many problems and events there are in all.
+     *
+     * @param limit how many problems to keep, at least 0
+     */
+    public static Validation validate(Path file, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be 0 or more, got " + limit);
+        }
+        List<Problem> kept = new ArrayList<>();
+        long problems = 0;
+        long events = 0;
+        try (EpcisReader reader = EpcisReader.open(file)) {
+            for (Optional<ReadEvent> e = reader.next(); e.isPresent(); e = reader.next()) {
+                events++;
+                for (Problem p : e.get().problems()) {
+                    if (problems++ < limit) {
+                        kept.add(p);
+                    }
+                }
+            }
+            for (Problem p : reader.documentProblems()) {
+                if (problems++ < limit) {
+                    kept.add(p);
+                }
+            }
+        }
+        return new Validation(kept, problems, events);
+    }
+
+    /**
+     * The outcome of {@link #validate(Path, int)}.
+     *
+     * @param problems      the first problems found, at most the limit asked for
+     * @param problemCount  all problems in the document
+     * @param eventCount    events in the document
+     */
+    public record Validation(List<Problem> problems, long problemCount, long eventCount) {
+
+        public Validation {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean valid() {
+            return problemCount == 0;
+        }
+    }
+
+    /** All problems of the document at {@code file}; empty when it is valid (unbounded: see {@link #validate(Path, int)}). */
+    public static List<Problem> validate(Path file) {
+        try (EpcisReader reader = EpcisReader.open(file)) {
+            return validate(reader);
+        }
+    }
+
+    /** All problems of the document behind {@code reader}, which this reads to the end. */
+    public static List<Problem> validate(EpcisReader reader) {
+        List<Problem> problems = new ArrayList<>();
+        for (Optional<ReadEvent> e = reader.next(); e.isPresent(); e = reader.next()) {
+            problems.addAll(e.get().problems());
+        }
+        problems.addAll(reader.documentProblems());
+        return problems;
+    }
+}

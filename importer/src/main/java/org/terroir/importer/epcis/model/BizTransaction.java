@@ -1,0 +1,7 @@
+package org.terroir.importer.epcis.model;
+
+import java.util.Optional;
+
+/** A business transaction reference; {@code type} is a {@linkplain Cbv normalised} CBV BTT value. */
+public record BizTransaction(Optional<String> type, String id) {
+}

@@ -1,0 +1,12 @@
+package org.terroir.importer.epcis.model;
+
+import java.util.List;
+
+/** Dispositions that stay set or unset until changed ({@linkplain Cbv normalised} values). */
+public record PersistentDisposition(List<String> set, List<String> unset) {
+
+    public PersistentDisposition {
+        set = List.copyOf(set);
+        unset = List.copyOf(unset);
+    }
+}
