@@ -19,6 +19,14 @@ class EpcTest {
     }
 
     @Test
+    void aDigitalLinkWithConsumerProductVariantIsTheSameSgtin() {
+        Epc withVariant = Epc.of("https://id.example.com/01/09520001000010/22/V1/10/LOT7/21/SN1");
+
+        assertThat(withVariant).isEqualTo(Epc.of("urn:epc:id:sgtin:9520001.000001.SN1"));
+        assertThat(withVariant.gs1Key()).isTrue();
+    }
+
+    @Test
     void otherGs1KeysAreKeyedByTheirCanonicalDigitalLinkPath() {
         Epc urn = Epc.of("urn:epc:id:grai:040123450.007.18765");
         Epc link = Epc.of("https://id.example.com/8003/0040123450007418765");

@@ -35,9 +35,16 @@ public record Epc(String key, boolean gs1Key) {
         try {
             return new Epc(EpcIdentifier.parse(value).key(), true);
         } catch (IllegalArgumentException notUnderstood) {
-            return Gs1DigitalLinks.canonical(value)
-                    .map(dl -> new Epc(dl.substring(Gs1DigitalLinks.BASE.length()), false))
-                    .orElseGet(() -> new Epc(value, false));
+            return Gs1DigitalLinks.canonical(value).map(Epc::fromCanonical).orElseGet(() -> new Epc(value, false));
+        }
+    }
+
+    /** A canonical Digital Link: graph-model's key when it understands it (e.g. a link with AI 22 dropped). */
+    private static Epc fromCanonical(String digitalLink) {
+        try {
+            return new Epc(EpcIdentifier.parse(digitalLink).key(), true);
+        } catch (IllegalArgumentException notUnderstood) {
+            return new Epc(digitalLink.substring(Gs1DigitalLinks.BASE.length()), false);
         }
     }
 
