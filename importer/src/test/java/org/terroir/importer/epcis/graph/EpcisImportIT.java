@@ -1,0 +1,131 @@
+package org.terroir.importer.epcis.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+import org.terroir.importer.masterdata.MasterDataImport;
+import org.terroir.model.PseudonymSalt;
+import org.terroir.model.schema.Migrations;
+import org.terroir.testsupport.TestNeo4j;
+
+/** The demo's EPCIS documents into a real Neo4j: the graph they make, idempotence, order, rejection. */
+class EpcisImportIT {
+
+    private static final Path DEMO = Path.of("..", "demo");
+    private static final PseudonymSalt SALT = PseudonymSalt.fromBase64("dGVycm9pci10ZXN0LXNhbHQtMzItYnl0ZXMtbG9uZyE=");
+
+    private final Driver driver = TestNeo4j.get().driver();
+
+    @BeforeEach
+    void emptyGraph() {
+        TestNeo4j.get().clear();
+        Migrations.shipped().apply(driver);
+    }
+
+    private static List<Path> files(String folder, String suffix) throws IOException {
+        try (Stream<Path> list = Files.list(DEMO.resolve(folder))) {
+            return list.filter(f -> f.toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    private void importMasterData() throws IOException {
+        new MasterDataImport(driver, SALT).run(files("master-data", ".csv"));
+    }
+
+    private void importEvents() throws IOException {
+        EpcisImport events = new EpcisImport(driver);
+        for (Path document : files("epcis", ".jsonld")) {
+            assertThat(events.run(document, n -> {}).imported()).as(document.toString()).isTrue();
+        }
+    }
+
+    private long count(String cypher) {
+        return driver.executableQuery(cypher).execute().records().getFirst().get(0).asLong();
+    }
+
+    private Map<String, Object> census() {
+        return Map.of(
+                "nodes", count("MATCH (n) RETURN count(n)"),
+                "relationships", count("MATCH ()-[r]->() RETURN count(r)"),
+                "properties", count("MATCH (n) RETURN sum(size(keys(n)))"),
+                "relationshipProperties", count("MATCH ()-[r]->() RETURN sum(size(keys(r)))"));
+    }
+
+    @Test
+    void aLianchengPackedLotIsMadeFromItsRawLotAndTravelsVillageToCity() throws IOException {
+        importMasterData();
+        importEvents();
+
+        String packed = "01/09520011001021/10/LC2601";
+        assertThat(count("MATCH (:Batch {key: '" + packed + "'})-[:MADE_FROM]->(:Batch {key: '01/09520011001014/10/LC2601R'}) RETURN count(*)"))
+                .isEqualTo(1);
+        assertThat(count("""
+                MATCH (:Batch {key: '01/09520011001014/10/LC2601R'})<-[c:CONTRIBUTED]-(p:Producer)
+                RETURN count(DISTINCT p)""")).isEqualTo(4);
+        List<String> journey = driver.executableQuery("""
+                        MATCH (b:Batch {key: $key})<-[:MOVED]-(h:Hop)-[:FROM]->(f:Location), (h)-[:TO]->(t:Location)
+                        RETURN f.kind + '>' + t.kind AS leg ORDER BY h.departed""")
+                .withParameters(Map.of("key", packed)).execute().records().stream().map(r -> r.get("leg").asString()).toList();
+        assertThat(journey).containsExactly("processor>village_station", "village_station>township_station",
+                "township_station>county_station", "county_station>carrier_hub", "carrier_hub>retail");
+        assertThat(count("""
+                MATCH (h:Hop)-[:MOVED]->(:Batch {key: '01/09520011001021/10/LC2601'})
+                WHERE h.arrived > h.departed
+                MATCH (h)-[:CARRIED_BY]->(:Party)
+                RETURN count(h)""")).isEqualTo(5);
+        assertThat(count("""
+                MATCH (i:Item)-[:OF_BATCH]->(:Batch {key: '01/09520011001021/10/LC2601'})
+                MATCH (i)-[:PACKED_IN]->(c:Container)<-[:MOVED]-(:Hop)
+                RETURN count(DISTINCT i)""")).isEqualTo(5);
+        assertThat(count("MATCH (b:Batch)-[:PRODUCED_AT]->(:Location)-[:IN_REGION]->(:Region) RETURN count(DISTINCT b)"))
+                .as("9 brands x 3 packed or fresh lots, and 4 processed brands x 3 raw lots").isEqualTo(27 + 12);
+    }
+
+    @Test
+    void importingTheSameDocumentsAgainChangesNothing() throws IOException {
+        importMasterData();
+        importEvents();
+        Map<String, Object> first = census();
+
+        importEvents();
+
+        assertThat(census()).isEqualTo(first);
+    }
+
+    @Test
+    void eventsBeforeMasterDataGiveTheSameGraphAsAfter() throws IOException {
+        importMasterData();
+        importEvents();
+        Map<String, Object> masterDataFirst = census();
+        TestNeo4j.get().clear();
+        Migrations.shipped().apply(driver);
+
+        importEvents();
+        importMasterData();
+
+        assertThat(census()).isEqualTo(masterDataFirst);
+    }
+
+    @Test
+    void aDocumentWithOneBadEventWritesNothing(@TempDir Path dir) throws IOException {
+        Path broken = dir.resolve("liancheng.jsonld");
+        String text = Files.readString(DEMO.resolve("epcis/liancheng.jsonld"));
+        Files.writeString(broken, text.replaceFirst("\"action\": \"OBSERVE\"", "\"action\": \"OBSERVED\""));
+
+        EpcisImport.Outcome outcome = new EpcisImport(driver).run(broken, n -> {});
+
+        assertThat(outcome.imported()).isFalse();
+        assertThat(outcome.problems()).extracting(Object::toString).singleElement().asString()
+                .startsWith("liancheng.jsonld: event 1 (line ").contains("action: \"OBSERVED\" is not one of ADD, OBSERVE, DELETE");
+        assertThat(count("MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n)")).isZero();
+    }
+}
