@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.terroir.importer.PseudonymSalts;
+import org.terroir.importer.epcis.graph.EpcisImport;
 import org.terroir.importer.masterdata.MasterDataImport;
 import org.terroir.store.GraphOptions;
 import org.terroir.store.GraphStats;
@@ -100,6 +101,22 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         var written = new MasterDataImport(open.driver(), PseudonymSalts.load(graph.dataDir())).run(files);
         out.printf("  %s%n", MasterDataImport.byFileName(written));
+        List<Path> documents;
+        try (Stream<Path> list = Files.list(demo.resolve("epcis"))) {
+            documents = list.filter(f -> f.getFileName().toString().endsWith(".jsonld")).sorted().toList();
+        }
+        out.printf("Importing %d demo EPCIS documents from %s ...%n", documents.size(), demo.resolve("epcis"));
+        out.flush();
+        EpcisImport events = new EpcisImport(open.driver());
+        long total = 0;
+        for (Path document : documents) {
+            EpcisImport.Outcome outcome = events.run(document, n -> {});
+            if (!outcome.imported()) {
+                throw new IllegalStateException("the demo document " + document + " is rejected: " + outcome.problems().getFirst());
+            }
+            total += outcome.events();
+        }
+        out.printf("  %,d events%n", total);
     }
 
     /** {@code demo/} beside the launcher ({@code terroir.home}), else in the working directory. */

@@ -63,15 +63,29 @@ class StatsCommandIT {
                 "gtin,brand_id,name_zh,name_en\n09520011001029,liancheng-dried-sweet-potato,连城地瓜干,Dried\n"
                         + "09520011001021,liancheng-dried-sweet-potato,连城地瓜干,Dried\n");
 
+        Path report = dir.resolve("report.json");
         TerroirTest.Run run = TerroirTest.run("import", "--neo4j-uri", TestNeo4j.get().boltUri().toString(),
-                "--data-dir", dir.toString(), dir.toString());
+                "--data-dir", dir.toString(), "--report", report.toString(), dir.toString());
 
         assertThat(run.exitCode()).isEqualTo(Terroir.DOMAIN_FAILURE);
-        assertThat(run.err().lines()).containsExactly("terroir: rejected, nothing written: 2 problem(s)",
+        assertThat(run.err().lines()).containsExactly(
+                "terroir: rejected, nothing of it written: 1 master-data file(s): 2 problem(s)",
                 "  products.csv:2: gtin: GTIN \"09520011001029\": check digit is 9, expected 1 (GS1 mod-10)",
-                "  products.csv:3: brand_id: brand \"liancheng-dried-sweet-potato\" is neither in these files nor in the graph");
+                "  products.csv:3: brand_id: brand \"liancheng-dried-sweet-potato\" is neither in these files nor in the graph",
+                "terroir: report written to " + report);
+        assertThat(java.nio.file.Files.readString(report)).contains("\"problemCount\" : 2", "products.csv:3: brand_id");
         assertThat(TestNeo4j.get().driver().executableQuery("MATCH (p:Product) RETURN count(p) AS n").execute()
                 .records().getFirst().get("n").asLong()).isZero();
+    }
+
+    @Test
+    void importOfAFileThatIsNeitherCsvNorEpcisIsAUsageError(@TempDir Path dir) throws Exception {
+        Path notes = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "hello");
+
+        TerroirTest.Run run = TerroirTest.run("import", "--neo4j-uri", TestNeo4j.get().boltUri().toString(), notes.toString());
+
+        assertThat(run.exitCode()).isEqualTo(Terroir.USAGE);
+        assertThat(run.err()).startsWith("terroir: " + notes + " is neither a CSV file nor an EPCIS document");
     }
 
     @Test

@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.terroir.importer.PseudonymSalts;
+import org.terroir.importer.epcis.graph.EpcisImport;
 import org.terroir.importer.masterdata.MasterDataImport;
 import org.terroir.importer.masterdata.MasterDataKind;
 import org.terroir.importer.masterdata.MasterDataRejectedException;
@@ -19,21 +22,26 @@ import org.terroir.importer.masterdata.Problem;
 import org.terroir.store.GraphOptions;
 import org.terroir.store.GraphStore;
 import org.terroir.store.OpenGraph;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
-/** {@code terroir import}: master data (and, once the EPCIS importer lands, event documents) into the graph. */
+/** {@code terroir import}: master data and GS1 EPCIS 2.0 documents into the graph. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Imports master-data CSV files (regions, parties, brands, products, locations, certifications,",
-            "producers, contributions; see docs/master-data.md) into the graph. Folders are searched for *.csv.",
-            "All files are validated, references included, before anything is written: a set with any problem",
-            "writes nothing, and the problems (the first of each row) are listed with file, line and column (exit 1).",
-            "Importing the same files again changes nothing."})
+        description = {"Imports master-data CSV files (docs/master-data.md) and GS1 EPCIS 2.0 documents (JSON / JSON-LD,",
+            "XML; also EPCIS 1.2 XML) into the graph. Folders are searched for *.csv, *.json, *.jsonld and *.xml.",
+            "The CSV files are validated together, references included, and EPCIS documents one by one, before",
+            "anything of them is written: a rejected set or document writes nothing, its problems are listed",
+            "(file, line or event index, field, reason) and written to --report, and the run goes on with the",
+            "other documents; the exit code is then 1. Importing the same files again changes nothing."})
 public final class ImportCommand implements Callable<Integer> {
+
+    private static final Set<String> EPCIS = Set.of(".json", ".jsonld", ".xml");
 
     @Mixin
     GraphOptions graph;
@@ -41,46 +49,89 @@ public final class ImportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders.")
     List<Path> paths;
 
+    @Option(names = "--report", paramLabel = "FILE", defaultValue = "terroir-import-report.json",
+            description = "Where the machine-readable report of rejected documents goes when there are any (default: ${DEFAULT-VALUE}).")
+    Path report;
+
     @Spec
     CommandSpec spec;
+
+    /** One rejected file, as the report shows it. */
+    record Rejection(String file, long problemCount, List<String> problems) {}
 
     @Override
     public Integer call() throws IOException {
         List<Path> files = expand(paths);
-        List<Path> notCsv = files.stream().filter(f -> !f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")).toList();
-        if (!notCsv.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "only master-data CSV files can be imported so far, not "
-                    + notCsv.getFirst() + (notCsv.size() > 1 ? " (and " + (notCsv.size() - 1) + " more)" : ""));
-        }
+        List<Path> csv = files.stream().filter(f -> suffix(f).equals(".csv")).toList();
+        List<Path> documents = files.stream().filter(f -> EPCIS.contains(suffix(f))).toList();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        List<Rejection> rejections = new ArrayList<>();
+        Map<String, Long> imported = new LinkedHashMap<>();
         try (OpenGraph open = GraphStore.open(graph.target())) {
-            Map<MasterDataKind, Integer> written = new MasterDataImport(open.driver(), PseudonymSalts.load(graph.dataDir())).run(files);
-            out.printf("Imported %d master-data file(s) into %s:%n", files.size(), open.description());
-            written.forEach((kind, rows) -> out.printf("  %-20s %6d rows%n", kind.fileName(), rows));
+            out.printf("Importing %d file(s) into %s%n", files.size(), open.description());
             out.flush();
-            return 0;
-        } catch (MasterDataRejectedException e) {
-            err.printf("terroir: rejected, nothing written: %d problem(s)%n", e.problems().size());
-            for (Problem problem : e.problems()) {
-                err.println("  " + problem);
+            if (!csv.isEmpty()) {
+                try {
+                    Map<MasterDataKind, Integer> written = new MasterDataImport(open.driver(),
+                            PseudonymSalts.load(graph.dataDir())).run(csv);
+                    written.forEach((kind, rows) -> imported.put(kind.fileName(), (long) rows));
+                    out.printf("  master data: %s%n", MasterDataImport.byFileName(written));
+                } catch (MasterDataRejectedException e) {
+                    rejections.add(new Rejection(csv.size() + " master-data file(s)", e.problems().size(),
+                            e.problems().stream().map(Problem::toString).toList()));
+                }
             }
-            err.flush();
-            return 1;
+            EpcisImport events = new EpcisImport(open.driver());
+            for (Path document : documents) {
+                EpcisImport.Outcome outcome;
+                try (Progress progress = Progress.start(document.getFileName().toString(), -1, err)) {
+                    outcome = events.run(document, progress::stepTo);
+                }
+                if (outcome.imported()) {
+                    imported.put(document.toString(), outcome.events());
+                    out.printf("  %s: %,d events%n", document, outcome.events());
+                } else {
+                    rejections.add(new Rejection(document.toString(), outcome.problemCount(),
+                            outcome.problems().stream().map(Object::toString).toList()));
+                }
+                out.flush();
+            }
         }
+        if (rejections.isEmpty()) {
+            return 0;
+        }
+        for (Rejection rejection : rejections) {
+            err.printf("terroir: rejected, nothing of it written: %s: %d problem(s)%n", rejection.file(), rejection.problemCount());
+            rejection.problems().forEach(p -> err.println("  " + p));
+        }
+        JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        Files.writeString(report, json.writeValueAsString(Map.of("imported", imported, "rejected", rejections)));
+        err.println("terroir: report written to " + report);
+        err.flush();
+        return 1;
     }
 
-    /** Files as given, folders searched for CSV files, sorted; a missing path is a usage error. */
+    private static String suffix(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot);
+    }
+
+    /** Files as given, folders searched for importable files, sorted; a missing path is a usage error. */
     static List<Path> expand(List<Path> paths) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> found = Files.walk(path)) {
                     found.filter(Files::isRegularFile)
-                            .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+                            .filter(f -> suffix(f).equals(".csv") || EPCIS.contains(suffix(f)))
                             .sorted().forEach(files::add);
                 }
             } else if (Files.isRegularFile(path)) {
+                if (!suffix(path).equals(".csv") && !EPCIS.contains(suffix(path))) {
+                    throw new IllegalArgumentException(path + " is neither a CSV file nor an EPCIS document (.json, .jsonld, .xml)");
+                }
                 files.add(path);
             } else {
                 throw new NoSuchFileException(path.toString());
