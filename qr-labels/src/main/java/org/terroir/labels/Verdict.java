@@ -1,0 +1,77 @@
+package org.terroir.labels;
+
+import java.util.Objects;
+
+/** The answer of a label check: {@link Genuine} or {@link NotGenuine} with a reason. */
+public sealed interface Verdict permits Verdict.Genuine, Verdict.NotGenuine {
+
+    /** Whether the label is genuine. */
+    boolean isGenuine();
+
+    /**
+     * The label is genuine: a trusted key signed exactly these AI values.
+     *
+     * @param label  the label as read
+     * @param signer the trusted key whose signature verified
+     */
+    record Genuine(DigitalLink label, VerificationKey signer) implements Verdict {
+        public Genuine {
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(signer, "signer");
+        }
+
+        @Override
+        public boolean isGenuine() {
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "genuine (signed by " + signer.certificateId() + ", " + signer.algorithm().name() + ")";
+        }
+    }
+
+    /**
+     * The label is not genuine.
+     *
+     * @param reason why, as a fixed category
+     * @param detail what exactly, for people (never key material)
+     */
+    record NotGenuine(Reason reason, String detail) implements Verdict {
+        public NotGenuine {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(detail, "detail");
+        }
+
+        @Override
+        public boolean isGenuine() {
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "not genuine: " + reason.text() + " (" + detail + ")";
+        }
+    }
+
+    /** Why a label is not genuine. More reasons come with certificates (revoked, expired, wrong GTIN). */
+    enum Reason {
+        /** A trusted key with the label's certificate id exists, but the signature does not match the AI values. */
+        TAMPERED("tampered"),
+        /** No trusted key has the label's certificate id. */
+        UNKNOWN_SIGNER("unknown signer"),
+        /** The link, an AI value or the AI 8030 value breaks a rule, or the label is unsigned. */
+        MALFORMED("malformed");
+
+        private final String text;
+
+        Reason(String text) {
+            this.text = text;
+        }
+
+        /** Lower-case words, e.g. {@code unknown signer}. */
+        public String text() {
+            return text;
+        }
+    }
+}
