@@ -1,25 +1,110 @@
 package org.terroir.labels;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Objects;
+import java.util.Optional;
 
 import org.terroir.model.id.InvalidIdentifierException;
 
 /**
- * Checks labels offline against a set of trusted signer keys, found by the certificate id in each
- * label's signature (several keys may share an id; each is tried). Never throws on bad input: every
- * problem is a {@link Verdict.NotGenuine} with its reason.
+ * Checks labels offline, finding the signer by the certificate id in each label's signature
+ * (several keys may share an id; each is tried). Never throws on bad input: every problem is a
+ * {@link Verdict.NotGenuine} with its reason.
+ *
+ * <p>Two kinds of trust: {@linkplain #LabelVerifier(Collection) plain keys} (any label they sign
+ * is genuine), or {@linkplain #trusting certificates}: a label is genuine when a signer
+ * certificate that chains through a brand certificate to a trusted regulator root verifies its
+ * signature, every certificate of that chain was valid on the label's date, and the GTIN's
+ * company prefix is one the signer may sign for.
+ *
+ * <p>The label's date is its packaging date (AI 13), else its production date (AI 11): the day
+ * in the verifier's time zone (by default {@code Asia/Shanghai}), or the whole month when the day
+ * is {@code 00}; the century by the GS1 rule from the verifier's clock. A certificate is valid on
+ * that date if its validity overlaps it; a certificate that expired since still verifies the
+ * labels signed while it was valid.
  */
 public final class LabelVerifier {
 
-    private final Map<CertificateId, List<VerificationKey>> trusted;
+    /** The default zone in which label dates are read. */
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    /** A verifier trusting exactly these keys. */
+    private record Candidate(VerificationKey key, Optional<CertificateChain> chain) {
+    }
+
+    private final Map<CertificateId, List<Candidate>> candidates = new LinkedHashMap<>();
+    private final Map<CertificateId, String> untrusted = new LinkedHashMap<>();
+    private final Clock clock;
+    private final ZoneId zone;
+
+    /** A verifier trusting exactly these keys, whatever the label's date and GTIN. */
     public LabelVerifier(Collection<VerificationKey> trustedKeys) {
-        this.trusted = trustedKeys.stream().distinct()
-                .collect(Collectors.groupingBy(VerificationKey::certificateId, Collectors.toUnmodifiableList()));
+        this.clock = Clock.systemUTC();
+        this.zone = CHINA;
+        trustedKeys.stream().distinct().forEach(key -> add(new Candidate(key, Optional.empty())));
+    }
+
+    private LabelVerifier(Clock clock, ZoneId zone) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /** {@link #trusting(Collection, Collection, Clock, ZoneId)} with the system clock and {@link #CHINA}. */
+    public static LabelVerifier trusting(Collection<LabelCertificate> roots, Collection<LabelCertificate> certificates) {
+        return trusting(roots, certificates, Clock.systemUTC(), CHINA);
+    }
+
+    /**
+     * A verifier trusting the regulator roots, with brand and signer certificates to build chains
+     * from. Certificates that do not chain to a root (wrong issuer, bad signature, wrong role,
+     * prefixes outside the brand's) are not trusted; their ids give "unknown signer".
+     *
+     * @param roots        trusted regulator root certificates (self-signed)
+     * @param certificates brand and signer certificates
+     * @param clock        "now", for the century of two-digit years
+     * @param zone         where label dates are days
+     */
+    public static LabelVerifier trusting(Collection<LabelCertificate> roots, Collection<LabelCertificate> certificates,
+            Clock clock, ZoneId zone) {
+        LabelVerifier verifier = new LabelVerifier(clock, zone);
+        List<LabelCertificate> trustedRoots = roots.stream()
+                .filter(r -> r.role() == CertificateRole.REGULATOR_ROOT && r.isIssuedBy(r)).toList();
+        List<LabelCertificate> brands = certificates.stream().filter(c -> c.role() == CertificateRole.BRAND).toList();
+        for (LabelCertificate signer : certificates.stream().filter(c -> c.role() == CertificateRole.SIGNER).distinct().toList()) {
+            boolean chained = false;
+            for (LabelCertificate brand : brands) {
+                if (!signer.isIssuedBy(brand) || !withinBrand(signer, brand)) {
+                    continue;
+                }
+                for (LabelCertificate root : trustedRoots) {
+                    if (brand.isIssuedBy(root)) {
+                        verifier.add(new Candidate(signer.publicKey(), Optional.of(new CertificateChain(signer, brand, root))));
+                        chained = true;
+                    }
+                }
+            }
+            if (!chained) {
+                verifier.untrusted.putIfAbsent(signer.certificateId(), "signer certificate " + signer.subject()
+                        + " does not chain through a brand certificate to a trusted regulator root");
+            }
+        }
+        return verifier;
+    }
+
+    private static boolean withinBrand(LabelCertificate signer, LabelCertificate brand) {
+        return signer.companyPrefixes().stream().allMatch(p -> brand.companyPrefixes().stream().anyMatch(p::startsWith));
+    }
+
+    private void add(Candidate candidate) {
+        candidates.computeIfAbsent(candidate.key().certificateId(), id -> new ArrayList<>()).add(candidate);
     }
 
     /** Reads a Digital Link URI and checks it; a URI that cannot be read is {@code malformed}. */
@@ -49,19 +134,59 @@ public final class LabelVerifier {
         } catch (InvalidIdentifierException e) {
             return malformed(e.getMessage());
         }
-        List<VerificationKey> candidates = trusted.getOrDefault(signature.signer(), List.of());
-        if (candidates.isEmpty()) {
-            return new Verdict.NotGenuine(Verdict.Reason.UNKNOWN_SIGNER,
-                    "no trusted key has certificate id " + signature.signer());
+        List<Candidate> found = candidates.getOrDefault(signature.signer(), List.of());
+        if (found.isEmpty()) {
+            return new Verdict.NotGenuine(Verdict.Reason.UNKNOWN_SIGNER, untrusted.getOrDefault(signature.signer(),
+                    "no trusted key or certificate has certificate id " + signature.signer()));
         }
         byte[] bytes = signature.signature();
-        for (VerificationKey key : candidates) {
-            if (key.verify(message, bytes)) {
-                return new Verdict.Genuine(label, key);
+        Verdict firstRejection = null;
+        for (Candidate candidate : found) {
+            if (!candidate.key().verify(message, bytes)) {
+                continue;
+            }
+            Verdict verdict = candidate.chain().map(chain -> judge(label, candidate.key(), chain))
+                    .orElseGet(() -> new Verdict.Genuine(label, candidate.key(), Optional.empty()));
+            if (verdict.isGenuine()) {
+                return verdict;
+            }
+            firstRejection = firstRejection == null ? verdict : firstRejection;
+        }
+        return firstRejection != null ? firstRejection
+                : new Verdict.NotGenuine(Verdict.Reason.TAMPERED, "the signature of certificate " + signature.signer()
+                        + " does not match the label's AI values " + label.withoutDigitalSignature().elementString());
+    }
+
+    private Verdict judge(DigitalLink label, VerificationKey key, CertificateChain chain) {
+        Gs1Date date = label.packagingDate().orElseGet(() -> label.productionDate().orElseThrow());
+        int currentYear = Year.now(clock.withZone(zone)).getValue();
+        LocalDate firstDay;
+        LocalDate lastDay;
+        try {
+            firstDay = date.dayOmitted() ? date.month(currentYear).atDay(1) : date.toLocalDate(currentYear);
+            lastDay = date.dayOmitted() ? date.month(currentYear).atEndOfMonth() : firstDay;
+        } catch (java.time.DateTimeException e) {
+            return malformed(Gs1Date.NAMES.get(date.ai()) + " \"" + date.value() + "\" is no calendar date: " + e.getMessage());
+        }
+        Instant start = firstDay.atStartOfDay(zone).toInstant();
+        Instant end = lastDay.plusDays(1).atStartOfDay(zone).toInstant();
+        String when = Gs1Date.NAMES.get(date.ai()) + " " + (date.dayOmitted() ? firstDay.toString().substring(0, 7) : firstDay);
+        for (LabelCertificate certificate : chain.certificates()) {
+            if (certificate.notAfter().isBefore(start)) {
+                return new Verdict.NotGenuine(Verdict.Reason.CERTIFICATE_EXPIRED, certificate.role() + " certificate "
+                        + certificate.subject() + " expired " + certificate.notAfter() + ", before the " + when);
+            }
+            if (!certificate.notBefore().isBefore(end)) {
+                return new Verdict.NotGenuine(Verdict.Reason.CERTIFICATE_NOT_YET_VALID, certificate.role() + " certificate "
+                        + certificate.subject() + " is valid from " + certificate.notBefore() + ", after the " + when);
             }
         }
-        return new Verdict.NotGenuine(Verdict.Reason.TAMPERED, "the signature of certificate " + signature.signer()
-                + " does not match the label's AI values " + label.withoutDigitalSignature().elementString());
+        String digits = label.gtin().value().substring(1);
+        if (chain.companyPrefixes().stream().noneMatch(digits::startsWith)) {
+            return new Verdict.NotGenuine(Verdict.Reason.NOT_ALLOWED_FOR_GTIN, "GTIN " + label.gtin() + " is not under the"
+                    + " company prefixes " + chain.companyPrefixes() + " of signer " + chain.signer().subject());
+        }
+        return new Verdict.Genuine(label, key, Optional.of(chain));
     }
 
     private static Verdict malformed(String detail) {

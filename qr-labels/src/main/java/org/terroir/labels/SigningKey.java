@@ -69,6 +69,16 @@ public final class SigningKey {
         return new SigningKey(key, new SignatureAlgorithm.Sm2(distinguishingId), random);
     }
 
+    /** The BouncyCastle private key parameters; never leaves the package. */
+    AsymmetricKeyParameter key() {
+        return key;
+    }
+
+    /** The random source of this key's signatures. */
+    SecureRandom random() {
+        return random;
+    }
+
     /** The public half. */
     public VerificationKey verificationKey() {
         return verificationKey;

@@ -60,6 +60,11 @@ public final class VerificationKey {
         return new VerificationKey(spki, key, new SignatureAlgorithm.Sm2(distinguishingId));
     }
 
+    /** The BouncyCastle key parameters. */
+    AsymmetricKeyParameter key() {
+        return key;
+    }
+
     /** The algorithm this key verifies with. */
     public SignatureAlgorithm algorithm() {
         return algorithm;

@@ -40,7 +40,7 @@ class LabelVerifierTest {
         LabelVerifier verifier = new LabelVerifier(List.of(SigningKey.generate(algorithm).verificationKey(), key.verificationKey()));
 
         assertThat(signed.digitalSignature()).get().asString().hasSize(90);
-        assertThat(verifier.verify(signed.toUri())).isEqualTo(new Verdict.Genuine(signed, key.verificationKey()));
+        assertThat(verifier.verify(signed.toUri())).isEqualTo(new Verdict.Genuine(signed, key.verificationKey(), java.util.Optional.empty()));
         assertThat(verifier.verify(signed.withBase("http://mirror.example.org/terroir").toUri()).isGenuine())
                 .as("the resolver host is not signed").isTrue();
         assertThat(verifier.verify(signed.toUri() + "&utm_source=wechat#x").isGenuine()).isTrue();
