@@ -152,6 +152,68 @@ class LabelVerifierTest {
         assertThat(checked).isGreaterThan(100 * 90);
     }
 
+    /**
+     * Every single-character change or deletion anywhere in the URI text (scheme, host,
+     * structure, AIs, separators, query keys): verification never throws, and says genuine only
+     * when the AI values read are still exactly the signed ones (a changed host, or the GTIN-14
+     * written as the same GTIN-13).
+     */
+    @Test
+    void neverThrowsAndSaysGenuineOnlyWhenTheAiValuesAreUnchanged() {
+        SigningKey key = SigningKey.generate(SignatureAlgorithm.ED25519);
+        DigitalLink signed = new LabelSigner(key).sign(unsignedLabel());
+        LabelVerifier verifier = new LabelVerifier(List.of(key.verificationKey()));
+        String uri = signed.toUri();
+        String replacements = "0123456789AZaz%/?&=#._~-+ !\"'()*,:;<>@[]^`{|}\u00e9\u0000\n";
+        List<String> failures = new ArrayList<>();
+        for (int position = 0; position < uri.length(); position++) {
+            for (char replacement : replacements.toCharArray()) {
+                if (replacement == uri.charAt(position)) {
+                    continue;
+                }
+                String changed = uri.substring(0, position) + replacement + uri.substring(position + 1);
+                Verdict verdict;
+                try {
+                    verdict = verifier.verify(changed);
+                } catch (RuntimeException e) {
+                    failures.add(changed + " threw " + e);
+                    continue;
+                }
+                if (verdict.isGenuine() && !sameAiValues(changed, signed)) {
+                    failures.add(changed + " is genuine");
+                }
+            }
+            String deleted = uri.substring(0, position) + uri.substring(position + 1);
+            try {
+                if (verifier.verify(deleted).isGenuine() && !sameAiValues(deleted, signed)) {
+                    failures.add(deleted + " (deletion) is genuine");
+                }
+            } catch (RuntimeException e) {
+                failures.add(deleted + " threw " + e);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private static boolean sameAiValues(String uri, DigitalLink signed) {
+        return DigitalLink.parse(uri).elements().equals(signed.elements());
+    }
+
+    @Test
+    void neverThrowsOnRandomText() {
+        LabelVerifier verifier = new LabelVerifier(List.of(SigningKey.generate(SignatureAlgorithm.ED25519).verificationKey()));
+        java.util.Random random = new java.util.Random(11);
+        String alphabet = "https://id.example.cn/01/09520001000010/10/21/?11=&13=&17=&8030=%#AZaz09-_~.";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(120);
+            for (int j = 0; j < length; j++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            assertThat(verifier.verify(text.toString()).isGenuine()).isFalse();
+        }
+    }
+
     private static Reason expectedReason(String ai, String value, int position) {
         Predicate<String> valid = switch (ai) {
             case "01" -> v -> ok(() -> Gtin.of(v));
