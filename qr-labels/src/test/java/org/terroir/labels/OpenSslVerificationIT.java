@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.terroir.labels.internal.Base64Url;
 import org.terroir.model.id.Gtin;
@@ -89,6 +90,36 @@ class OpenSslVerificationIT {
         assertThat(good.output()).containsIgnoringCase("verified");
         Result bad = run(verify.stream().map(a -> a.equals("MSG") ? "tampered.bin" : a).toList());
         assertThat(bad.exitCode()).as("a changed expiry date must fail: " + bad.output()).isNotZero();
+    }
+
+    /**
+     * Keys interoperate both ways as PEM: a PKCS#8 key made by {@code openssl genpkey} signs
+     * here and its public key from {@code openssl pkey -pubout} is this key's; a key written
+     * here is read by openssl, which derives the same public key.
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "ED25519,    -algorithm ed25519",
+            "ECDSA_P256, -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -pkeyopt ec_param_enc:named_curve",
+            "SM2,        -algorithm SM2",
+    })
+    void readsKeysMadeByOpensslAndWritesKeysOpensslReads(String algorithm, String genpkeyOptions) throws Exception {
+        List<String> genpkey = new ArrayList<>(List.of("openssl", "genpkey"));
+        genpkey.addAll(List.of(genpkeyOptions.split(" ")));
+        genpkey.addAll(List.of("-out", "theirs.pem"));
+        assertThat(run(genpkey).exitCode()).isZero();
+        assertThat(run(List.of("openssl", "pkey", "-in", "theirs.pem", "-pubout", "-out", "theirs.pub.pem")).exitCode()).isZero();
+
+        SigningKey theirs = SigningKey.fromPem(Files.readString(dir.resolve("theirs.pem")));
+        assertThat(VerificationKey.kindOf(theirs.algorithm()).name()).isEqualTo(algorithm);
+        assertThat(VerificationKey.fromPem(Files.readString(dir.resolve("theirs.pub.pem")))).isEqualTo(theirs.verificationKey());
+        byte[] message = "terroir".getBytes(StandardCharsets.US_ASCII);
+        assertThat(theirs.verificationKey().verify(message, theirs.sign(message))).isTrue();
+
+        SigningKey ours = SigningKey.generate(VerificationKey.algorithmOf(org.terroir.labels.internal.Crypto.Kind.valueOf(algorithm)));
+        Files.writeString(dir.resolve("ours.pem"), ours.toPkcs8Pem());
+        assertThat(run(List.of("openssl", "pkey", "-in", "ours.pem", "-pubout", "-out", "ours.pub.pem")).exitCode()).isZero();
+        assertThat(VerificationKey.fromPem(Files.readString(dir.resolve("ours.pub.pem")))).isEqualTo(ours.verificationKey());
     }
 
     /** The documented conversion of raw r || s into a DER ECDSA-Sig-Value / SM2 signature. */

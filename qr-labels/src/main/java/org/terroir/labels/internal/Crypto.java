@@ -7,6 +7,8 @@ import java.security.SecureRandom;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -138,9 +140,16 @@ public final class Crypto {
         }
     }
 
-    /** The DER PKCS#8 PrivateKeyInfo of a private key. */
+    /**
+     * The DER PKCS#8 PrivateKeyInfo (version 1, RFC 5208) of a private key. Ed25519 keys are written
+     * without the optional public key of RFC 5958 version 2, which OpenSSL 3.0 cannot read.
+     */
     public static byte[] pkcs8(AsymmetricKeyParameter privateKey) {
         try {
+            if (privateKey instanceof Ed25519PrivateKeyParameters ed) {
+                return new PrivateKeyInfo(new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519),
+                        new DEROctetString(ed.getEncoded())).getEncoded("DER");
+            }
             return PrivateKeyInfoFactory.createPrivateKeyInfo(privateKey).getEncoded("DER");
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode private key", e);
