@@ -26,6 +26,8 @@ import org.terroir.model.id.InvalidIdentifierException;
  * signature, every certificate of that chain was valid on the label's date, and the GTIN's
  * company prefix is one the signer may sign for.
  *
+ * <p>Revocations ({@link Revocation}) are checked first, then validity, then the GTIN.
+ *
  * <p>The label's date is its packaging date (AI 13), else its production date (AI 11): the day
  * in the verifier's time zone (by default {@code Asia/Shanghai}), or the whole month when the day
  * is {@code 00}; the century by the GS1 rule from the verifier's clock. A certificate is valid on
@@ -42,6 +44,7 @@ public final class LabelVerifier {
 
     private final Map<CertificateId, List<Candidate>> candidates = new LinkedHashMap<>();
     private final Map<CertificateId, String> untrusted = new LinkedHashMap<>();
+    private final List<Revocation> revocations = new ArrayList<>();
     private final Clock clock;
     private final ZoneId zone;
 
@@ -60,6 +63,17 @@ public final class LabelVerifier {
     /** {@link #trusting(Collection, Collection, Clock, ZoneId)} with the system clock and {@link #CHINA}. */
     public static LabelVerifier trusting(Collection<LabelCertificate> roots, Collection<LabelCertificate> certificates) {
         return trusting(roots, certificates, Clock.systemUTC(), CHINA);
+    }
+
+    /**
+     * {@link #trusting(Collection, Collection, Clock, ZoneId)} that also applies revocations to
+     * every certificate of a chain (signer and brand): a label they void is "revoked".
+     */
+    public static LabelVerifier trusting(Collection<LabelCertificate> roots, Collection<LabelCertificate> certificates,
+            Collection<Revocation> revocations, Clock clock, ZoneId zone) {
+        LabelVerifier verifier = trusting(roots, certificates, clock, zone);
+        verifier.revocations.addAll(revocations);
+        return verifier;
     }
 
     /**
@@ -171,6 +185,16 @@ public final class LabelVerifier {
         Instant start = firstDay.atStartOfDay(zone).toInstant();
         Instant end = lastDay.plusDays(1).atStartOfDay(zone).toInstant();
         String when = Gs1Date.NAMES.get(date.ai()) + " " + (date.dayOmitted() ? firstDay.toString().substring(0, 7) : firstDay);
+        for (LabelCertificate certificate : chain.certificates()) {
+            for (Revocation revocation : revocations) {
+                if (revocation.revokes(certificate) && revocation.voids(end)) {
+                    return new Verdict.NotGenuine(Verdict.Reason.REVOKED, certificate.role() + " certificate "
+                            + certificate.subject() + " was revoked " + revocation.revokedAt() + " ("
+                            + revocation.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")"
+                            + (revocation.reason().voidsEveryLabel() ? ", which voids all its labels" : ", on or before the " + when));
+                }
+            }
+        }
         for (LabelCertificate certificate : chain.certificates()) {
             if (certificate.notAfter().isBefore(start)) {
                 return new Verdict.NotGenuine(Verdict.Reason.CERTIFICATE_EXPIRED, certificate.role() + " certificate "

@@ -58,12 +58,14 @@ public sealed interface Verdict permits Verdict.Genuine, Verdict.NotGenuine {
         }
     }
 
-    /** Why a label is not genuine. (Revocation comes with trust lists.) */
+    /** Why a label is not genuine. */
     enum Reason {
         /** A trusted key with the label's certificate id exists, but the signature does not match the AI values. */
         TAMPERED("tampered"),
         /** No trusted key or certificate chaining to a trusted root has the label's certificate id. */
         UNKNOWN_SIGNER("unknown signer"),
+        /** A certificate of the signer's chain is revoked, and the revocation voids this label (see {@link Revocation}). */
+        REVOKED("revoked"),
         /** A certificate of the signer's chain had expired on the label's production or packaging date. */
         CERTIFICATE_EXPIRED("certificate expired"),
         /** A certificate of the signer's chain was not yet valid on the label's production or packaging date. */

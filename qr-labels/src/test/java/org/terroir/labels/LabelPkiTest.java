@@ -234,6 +234,40 @@ class LabelPkiTest {
                 day("2026-06-01"), day("2027-06-01"))).hasMessageContaining("must be 6 to 12 digits");
     }
 
+    @Test
+    void saysRevokedForEveryLabelOfAKeyCompromisedSigner() {
+        Pki pki = Pki.of(SignatureAlgorithm.ED25519, SignatureAlgorithm.ED25519, SignatureAlgorithm.ED25519);
+        Revocation compromised = Revocation.of(pki.signer(), day("2026-11-01"), Revocation.Reason.KEY_COMPROMISE);
+        LabelVerifier verifier = LabelVerifier.trusting(List.of(pki.root()), List.of(pki.brand(), pki.signer()),
+                List.of(compromised), NOW, LabelVerifier.CHINA);
+        assertThat(reason(verifier.verify(pki.label(APPLES, "260701")))).as("dated before the revocation").isEqualTo(Reason.REVOKED);
+        assertThat(verifier.verify(pki.label(APPLES, "261120")).toString())
+                .startsWith("not genuine: revoked").contains("key compromise").contains("voids all its labels");
+    }
+
+    @Test
+    void voidsOnlyLabelsDatedFromTheRevocationDayForOtherReasons() {
+        Pki pki = Pki.of(SignatureAlgorithm.ED25519, SignatureAlgorithm.ED25519, SignatureAlgorithm.ED25519);
+        Revocation ceased = Revocation.of(pki.signer(), day("2026-11-01").plusSeconds(3600), Revocation.Reason.CESSATION_OF_OPERATION);
+        LabelVerifier verifier = LabelVerifier.trusting(List.of(pki.root()), List.of(pki.brand(), pki.signer()),
+                List.of(ceased), NOW, LabelVerifier.CHINA);
+        assertThat(verifier.verify(pki.label(APPLES, "261031")).isGenuine()).isTrue();
+        assertThat(reason(verifier.verify(pki.label(APPLES, "261101")))).isEqualTo(Reason.REVOKED);
+        assertThat(reason(verifier.verify(pki.label(APPLES, "261120")))).isEqualTo(Reason.REVOKED);
+    }
+
+    @Test
+    void revokingTheBrandVoidsItsSignersLabels() {
+        Pki pki = Pki.of(SignatureAlgorithm.SM2, SignatureAlgorithm.SM2, SignatureAlgorithm.SM2);
+        Revocation brandWithdrawn = Revocation.of(pki.brand(), day("2026-10-01"), Revocation.Reason.PRIVILEGE_WITHDRAWN);
+        LabelVerifier verifier = LabelVerifier.trusting(List.of(pki.root()), List.of(pki.brand(), pki.signer()),
+                List.of(brandWithdrawn), NOW, LabelVerifier.CHINA);
+        assertThat(reason(verifier.verify(pki.label(APPLES, "261120")))).isEqualTo(Reason.REVOKED);
+        assertThat(verifier.verify(pki.label(APPLES, "260920")).isGenuine()).isTrue();
+        Revocation other = Revocation.of(pki.root(), day("2026-10-01"), Revocation.Reason.KEY_COMPROMISE);
+        assertThat(other.revokes(pki.brand())).isFalse();
+    }
+
     private static Reason reason(Verdict verdict) {
         return verdict instanceof Verdict.NotGenuine notGenuine ? notGenuine.reason() : null;
     }
