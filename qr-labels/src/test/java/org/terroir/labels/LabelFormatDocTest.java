@@ -24,6 +24,15 @@ class LabelFormatDocTest {
     }
 
     @Test
+    void statesTheQrVersionOfTheExampleLabel() {
+        String label = LabelFormatDoc.block("example-ed25519-label").strip();
+        var code = org.terroir.labels.render.QrCode.of(label, org.terroir.labels.render.ErrorCorrection.M);
+        assertThat(LabelFormatDoc.text().replaceAll("\\s+", " ")).contains("the " + label.length()
+                + "-character example of section 8 is a version " + code.version() + " symbol, " + code.size() + " × "
+                + code.size() + " modules");
+    }
+
+    @Test
     void workedExampleIsTheRfc8032Test1KeySigningTheExampleLabel() {
         SigningKey key = SigningKey.ed25519FromSeed(
                 HexFormat.of().parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
