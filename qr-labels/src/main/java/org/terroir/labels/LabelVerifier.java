@@ -66,6 +66,14 @@ public final class LabelVerifier {
     }
 
     /**
+     * A verifier from a trust list whose signature has been checked ({@link TrustList#verify}):
+     * its certificates and revocations under the trusted roots.
+     */
+    public static LabelVerifier trusting(Collection<LabelCertificate> roots, TrustList trustList, Clock clock, ZoneId zone) {
+        return trusting(roots, trustList.certificates(), trustList.revocations(), clock, zone);
+    }
+
+    /**
      * {@link #trusting(Collection, Collection, Clock, ZoneId)} that also applies revocations to
      * every certificate of a chain (signer and brand): a label they void is "revoked".
      */
