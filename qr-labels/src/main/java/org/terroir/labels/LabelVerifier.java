@@ -42,20 +42,27 @@ public final class LabelVerifier {
     private record Candidate(VerificationKey key, Optional<CertificateChain> chain) {
     }
 
-    private final Map<CertificateId, List<Candidate>> candidates = new LinkedHashMap<>();
-    private final Map<CertificateId, String> untrusted = new LinkedHashMap<>();
-    private final List<Revocation> revocations = new ArrayList<>();
+    private final Map<CertificateId, List<Candidate>> candidates;
+    private final Map<CertificateId, String> untrusted;
+    private final List<Revocation> revocations;
     private final Clock clock;
     private final ZoneId zone;
 
     /** A verifier trusting exactly these keys, whatever the label's date and GTIN. */
     public LabelVerifier(Collection<VerificationKey> trustedKeys) {
-        this.clock = Clock.systemUTC();
-        this.zone = CHINA;
-        trustedKeys.stream().distinct().forEach(key -> add(new Candidate(key, Optional.empty())));
+        this(trustedKeys.stream().distinct().map(key -> new Candidate(key, Optional.empty())).toList(), Map.of(), List.of(),
+                Clock.systemUTC(), CHINA);
     }
 
-    private LabelVerifier(Clock clock, ZoneId zone) {
+    /** Immutable once built, so one verifier serves many threads. */
+    private LabelVerifier(List<Candidate> candidates, Map<CertificateId, String> untrusted, Collection<Revocation> revocations,
+            Clock clock, ZoneId zone) {
+        Map<CertificateId, List<Candidate>> byId = new LinkedHashMap<>();
+        candidates.forEach(c -> byId.computeIfAbsent(c.key().certificateId(), id -> new ArrayList<>()).add(c));
+        byId.replaceAll((id, list) -> List.copyOf(list));
+        this.candidates = Map.copyOf(byId);
+        this.untrusted = Map.copyOf(untrusted);
+        this.revocations = List.copyOf(revocations);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
     }
@@ -79,9 +86,30 @@ public final class LabelVerifier {
      */
     public static LabelVerifier trusting(Collection<LabelCertificate> roots, Collection<LabelCertificate> certificates,
             Collection<Revocation> revocations, Clock clock, ZoneId zone) {
-        LabelVerifier verifier = trusting(roots, certificates, clock, zone);
-        verifier.revocations.addAll(revocations);
-        return verifier;
+        List<Candidate> candidates = new ArrayList<>();
+        Map<CertificateId, String> untrusted = new LinkedHashMap<>();
+        List<LabelCertificate> trustedRoots = roots.stream()
+                .filter(r -> r.role() == CertificateRole.REGULATOR_ROOT && r.isIssuedBy(r)).toList();
+        List<LabelCertificate> brands = certificates.stream().filter(c -> c.role() == CertificateRole.BRAND).toList();
+        for (LabelCertificate signer : certificates.stream().filter(c -> c.role() == CertificateRole.SIGNER).distinct().toList()) {
+            boolean chained = false;
+            for (LabelCertificate brand : brands) {
+                if (!signer.isIssuedBy(brand) || !withinBrand(signer, brand)) {
+                    continue;
+                }
+                for (LabelCertificate root : trustedRoots) {
+                    if (brand.isIssuedBy(root)) {
+                        candidates.add(new Candidate(signer.publicKey(), Optional.of(new CertificateChain(signer, brand, root))));
+                        chained = true;
+                    }
+                }
+            }
+            if (!chained) {
+                untrusted.putIfAbsent(signer.certificateId(), "signer certificate " + signer.subject()
+                        + " does not chain through a brand certificate to a trusted regulator root");
+            }
+        }
+        return new LabelVerifier(candidates, untrusted, revocations, clock, zone);
     }
 
     /**
@@ -96,37 +124,11 @@ public final class LabelVerifier {
      */
     public static LabelVerifier trusting(Collection<LabelCertificate> roots, Collection<LabelCertificate> certificates,
             Clock clock, ZoneId zone) {
-        LabelVerifier verifier = new LabelVerifier(clock, zone);
-        List<LabelCertificate> trustedRoots = roots.stream()
-                .filter(r -> r.role() == CertificateRole.REGULATOR_ROOT && r.isIssuedBy(r)).toList();
-        List<LabelCertificate> brands = certificates.stream().filter(c -> c.role() == CertificateRole.BRAND).toList();
-        for (LabelCertificate signer : certificates.stream().filter(c -> c.role() == CertificateRole.SIGNER).distinct().toList()) {
-            boolean chained = false;
-            for (LabelCertificate brand : brands) {
-                if (!signer.isIssuedBy(brand) || !withinBrand(signer, brand)) {
-                    continue;
-                }
-                for (LabelCertificate root : trustedRoots) {
-                    if (brand.isIssuedBy(root)) {
-                        verifier.add(new Candidate(signer.publicKey(), Optional.of(new CertificateChain(signer, brand, root))));
-                        chained = true;
-                    }
-                }
-            }
-            if (!chained) {
-                verifier.untrusted.putIfAbsent(signer.certificateId(), "signer certificate " + signer.subject()
-                        + " does not chain through a brand certificate to a trusted regulator root");
-            }
-        }
-        return verifier;
+        return trusting(roots, certificates, List.of(), clock, zone);
     }
 
     private static boolean withinBrand(LabelCertificate signer, LabelCertificate brand) {
         return signer.companyPrefixes().stream().allMatch(p -> brand.companyPrefixes().stream().anyMatch(p::startsWith));
-    }
-
-    private void add(Candidate candidate) {
-        candidates.computeIfAbsent(candidate.key().certificateId(), id -> new ArrayList<>()).add(candidate);
     }
 
     /** Reads a Digital Link URI and checks it; a URI that cannot be read is {@code malformed}. */
