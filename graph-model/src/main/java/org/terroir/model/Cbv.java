@@ -4,34 +4,41 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The GS1 Core Business Vocabulary (CBV 2.0) values of business step and disposition. An event
- * holds a standard value as its bare name ({@code shipping}, {@code in_transit}), as EPCIS 2.0
- * JSON-LD writes it; the URN ({@code urn:epcglobal:cbv:bizstep:shipping}) and web URI
- * ({@code https://ref.gs1.org/cbv/BizStep-shipping}) forms of XML documents are read as the same
- * value. Any other absolute URI is a value of the user's own vocabulary and kept as it is.
+ * The GS1 Core Business Vocabulary (CBV 2.0) vocabularies and their normal form: one list for the
+ * whole platform (the importer's validation and hash, the domain records).
+ *
+ * <p>A standard value may be written as its short name ({@code shipping}), its URN
+ * ({@code urn:epcglobal:cbv:bizstep:shipping}) or its GS1 Web URI
+ * ({@code https://ref.gs1.org/cbv/BizStep-shipping}); all three normalise to the short name.
+ * Any other absolute URI is a user vocabulary value and is kept as written. A bare word that is
+ * not a standard value, or a URN / Web URI in the CBV namespace with a term the CBV does not
+ * define, is rejected.
  */
-public final class Cbv {
+public enum Cbv {
+    BIZ_STEP("bizStep", "BizStep", "bizstep", Set.of("accepting", "arriving", "assembling", "collecting",
+            "commissioning", "consigning", "creating_class_instance", "cycle_counting", "decommissioning",
+            "departing", "destroying", "disassembling", "dispensing", "encoding", "entering_exiting", "holding",
+            "inspecting", "installing", "killing", "loading", "other", "packing", "picking", "receiving", "removing",
+            "repackaging", "repairing", "replacing", "reserving", "retail_selling", "shipping", "staging_outbound",
+            "stock_taking", "stocking", "storing", "transporting", "unloading", "unpacking", "void_shipping",
+            "sensor_reporting", "sampling")),
+    DISPOSITION("disposition", "Disp", "disp", Set.of("active", "container_closed", "damaged", "destroyed",
+            "dispensed", "disposed", "encoded", "expired", "in_progress", "in_transit", "inactive",
+            "no_pedigree_match", "non_sellable_other", "partially_dispensed", "recalled", "reserved", "retail_sold",
+            "returned", "sellable_accessible", "sellable_not_accessible", "stolen", "unknown", "available",
+            "completeness_verified", "completeness_inferred", "conformant", "container_open", "mismatch_instance",
+            "mismatch_class", "mismatch_quantity", "needs_replacement", "non_conformant", "unavailable")),
+    BIZ_TRANSACTION_TYPE("bizTransaction type", "BTT", "btt", Set.of("bol", "cert", "desadv", "inv", "pedigree",
+            "po", "poc", "prodorder", "recadv", "rma", "testprd", "testres", "upevt")),
+    SOURCE_DESTINATION_TYPE("source/destination type", "SDT", "sdt",
+            Set.of("owning_party", "possessing_party", "location")),
+    ERROR_REASON("error reason", "ER", "er", Set.of("did_not_occur", "incorrect_data"));
 
-    /** The 41 CBV 2.0 business steps. */
-    public static final Set<String> BIZ_STEPS = Set.of(
-            "accepting", "arriving", "assembling", "collecting", "commissioning", "consigning",
-            "creating_class_instance", "cycle_counting", "decommissioning", "departing", "destroying",
-            "disassembling", "dispensing", "encoding", "entering_exiting", "holding", "inspecting", "installing",
-            "killing", "loading", "other", "packing", "picking", "receiving", "removing", "repackaging",
-            "repairing", "replacing", "reserving", "retail_selling", "sampling", "sensor_reporting", "shipping",
-            "staging_outbound", "stock_taking", "stocking", "storing", "transporting", "unloading", "unpacking",
-            "void_shipping");
-
-    /** The 33 CBV 2.0 dispositions. */
-    public static final Set<String> DISPOSITIONS = Set.of(
-            "active", "available", "completeness_inferred", "completeness_verified", "conformant",
-            "container_closed", "container_open", "damaged", "destroyed", "dispensed", "disposed", "encoded",
-            "expired", "in_progress", "in_transit", "inactive", "mismatch_class", "mismatch_instance",
-            "mismatch_quantity", "needs_replacement", "no_pedigree_match", "non_conformant", "non_sellable_other",
-            "partially_dispensed", "recalled", "reserved", "retail_sold", "returned", "sellable_accessible",
-            "sellable_not_accessible", "stolen", "unavailable", "unknown");
+    /** GS1 Web URI base of the CBV. */
+    public static final String WEB_BASE = "https://ref.gs1.org/cbv/";
 
     /** The business step of goods leaving: the event a hop departs with. */
     public static final String SHIPPING = "shipping";
@@ -39,51 +46,94 @@ public final class Cbv {
     /** The business step of goods arriving: the event a hop arrives with. */
     public static final String RECEIVING = "receiving";
 
-    private Cbv() {
+    /** The 41 CBV 2.0 business steps. */
+    public static final Set<String> BIZ_STEPS = BIZ_STEP.values;
+
+    /** The 33 CBV 2.0 dispositions. */
+    public static final Set<String> DISPOSITIONS = DISPOSITION.values;
+
+    private static final Pattern ABSOLUTE_URI = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:\\S+$");
+
+    private final String label;
+    private final String webPrefix;
+    private final String urnPrefix;
+    private final Set<String> values;
+
+    Cbv(String label, String webType, String urnType, Set<String> values) {
+        this.label = label;
+        this.webPrefix = WEB_BASE + webType + "-";
+        this.urnPrefix = "urn:epcglobal:cbv:" + urnType + ":";
+        this.values = values;
+    }
+
+    /** The standard short names, e.g. {@code shipping}. */
+    public Set<String> terms() {
+        return values;
     }
 
     /**
-     * A business step as stored: a CBV 2.0 name in any of its three forms becomes the bare name,
-     * another absolute URI stays as it is.
+     * The normal form of {@code value}: the short name of a standard value, or the absolute URI of
+     * a user value; empty when it is neither (see the class comment).
+     */
+    public Optional<String> normalise(String value) {
+        String v = value.strip();
+        if (values.contains(v)) {
+            return Optional.of(v);
+        }
+        String term = null;
+        if (v.startsWith(urnPrefix)) {
+            term = v.substring(urnPrefix.length());
+        } else if (v.startsWith(webPrefix)) {
+            term = v.substring(webPrefix.length());
+        } else if (v.startsWith("http://" + webPrefix.substring("https://".length()))) {
+            term = v.substring(webPrefix.length() - 1);
+        }
+        if (term != null) {
+            return values.contains(term) ? Optional.of(term) : Optional.empty();
+        }
+        return isAbsoluteUri(v) ? Optional.of(v) : Optional.empty();
+    }
+
+    /** Why {@code value} was rejected by {@link #normalise(String)}. */
+    public String rejection(String value) {
+        return "\"" + value + "\" is neither a standard CBV " + label + " nor an absolute URI";
+    }
+
+    /** The GS1 Web URI of a normalised value: standard short names expand, user URIs stay. */
+    public String webUri(String normalised) {
+        return values.contains(normalised) ? webPrefix + normalised : normalised;
+    }
+
+    /** Whether {@code value} has a URI scheme and no spaces. */
+    public static boolean isAbsoluteUri(String value) {
+        return ABSOLUTE_URI.matcher(value).matches();
+    }
+
+    /**
+     * A business step as stored: a CBV 2.0 name in any of its forms becomes the bare name, another
+     * absolute URI stays as it is.
      *
      * @throws IllegalArgumentException for anything else, naming {@code field}
      */
     public static String bizStep(String field, String value) {
-        return normalise(field, value, BIZ_STEPS, "business step",
-                "urn:epcglobal:cbv:bizstep:", "https://ref.gs1.org/cbv/BizStep-", "https://ns.gs1.org/cbv/BizStep-");
+        return BIZ_STEP.require(field, value, SHIPPING);
     }
 
     /**
-     * A disposition as stored: a CBV 2.0 name in any of its three forms becomes the bare name,
-     * another absolute URI stays as it is.
+     * A disposition as stored: a CBV 2.0 name in any of its forms becomes the bare name, another
+     * absolute URI stays as it is.
      *
      * @throws IllegalArgumentException for anything else, naming {@code field}
      */
     public static String disposition(String field, String value) {
-        return normalise(field, value, DISPOSITIONS, "disposition",
-                "urn:epcglobal:cbv:disp:", "https://ref.gs1.org/cbv/Disp-", "https://ns.gs1.org/cbv/Disp-");
+        return DISPOSITION.require(field, value, "in_transit");
     }
 
-    private static String normalise(String field, String value, Set<String> names, String what, String... prefixes) {
+    private String require(String field, String value, String example) {
         Check.present(field, value);
-        if (names.contains(value)) {
-            return value;
-        }
-        for (String prefix : prefixes) {
-            if (value.startsWith(prefix)) {
-                String name = value.substring(prefix.length());
-                if (!names.contains(name)) {
-                    throw Check.invalid(field, value, "a CBV 2.0 " + what + " after " + prefix + ", e.g. " + prefix
-                            + (names == BIZ_STEPS ? SHIPPING : "in_transit"));
-                }
-                return name;
-            }
-        }
-        if (absoluteUri(value).isEmpty()) {
-            throw Check.invalid(field, value, "a CBV 2.0 " + what + " such as "
-                    + (names == BIZ_STEPS ? SHIPPING : "in_transit") + ", or an absolute URI of your own vocabulary");
-        }
-        return value;
+        String what = this == BIZ_STEP ? "business step" : label;
+        return normalise(value).orElseThrow(() -> Check.invalid(field, value, "a CBV 2.0 " + what + " such as "
+                + example + ", or an absolute URI of your own vocabulary"));
     }
 
     /** {@code value} as an absolute URI without white space, if it is one. */

@@ -1,9 +1,9 @@
 package org.terroir.importer.epcis;
 
+import org.terroir.model.Cbv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.terroir.importer.epcis.model.Cbv;
 
 class CbvTest {
 

@@ -1,5 +1,6 @@
 package org.terroir.importer.epcis;
 
+import org.terroir.model.Cbv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.terroir.importer.SharedFiles;
-import org.terroir.importer.epcis.model.Cbv;
 import org.xml.sax.SAXException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

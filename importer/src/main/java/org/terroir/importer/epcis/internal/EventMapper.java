@@ -1,5 +1,6 @@
 package org.terroir.importer.epcis.internal;
 
+import org.terroir.model.Cbv;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,7 +15,6 @@ import org.terroir.importer.epcis.model.Action;
 import org.terroir.importer.epcis.model.AggregationEvent;
 import org.terroir.importer.epcis.model.AssociationEvent;
 import org.terroir.importer.epcis.model.BizTransaction;
-import org.terroir.importer.epcis.model.Cbv;
 import org.terroir.importer.epcis.model.Epc;
 import org.terroir.importer.epcis.model.EpcisEvent;
 import org.terroir.importer.epcis.model.ErrorDeclaration;

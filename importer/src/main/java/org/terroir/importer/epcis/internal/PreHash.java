@@ -1,5 +1,6 @@
 package org.terroir.importer.epcis.internal;
 
+import org.terroir.model.Cbv;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.regex.Pattern;
 import org.terroir.importer.epcis.model.AggregationEvent;
 import org.terroir.importer.epcis.model.AssociationEvent;
 import org.terroir.importer.epcis.model.BizTransaction;
-import org.terroir.importer.epcis.model.Cbv;
 import org.terroir.importer.epcis.model.Epc;
 import org.terroir.importer.epcis.model.EpcisEvent;
 import org.terroir.importer.epcis.model.EventCommon;

@@ -1,5 +1,6 @@
 package org.terroir.importer.epcis.model;
 
+import org.terroir.model.Cbv;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,7 @@
 package org.terroir.importer.epcis.model;
 
+import org.terroir.model.Cbv;
+
 /**
  * One entry of a {@code sourceList} or {@code destinationList}.
  *

@@ -2,6 +2,6 @@
  * The EPCIS 2.0 event model the graph is built from: the sealed
  * {@link org.terroir.importer.epcis.model.EpcisEvent} and its five event types, identifiers
  * ({@link org.terroir.importer.epcis.model.Epc}), CBV vocabularies
- * ({@link org.terroir.importer.epcis.model.Cbv}), user extensions, master data and problems.
+ * ({@link org.terroir.model.Cbv}), user extensions, master data and problems.
  */
 package org.terroir.importer.epcis.model;

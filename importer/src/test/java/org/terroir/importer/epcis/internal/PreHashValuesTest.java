@@ -1,5 +1,6 @@
 package org.terroir.importer.epcis.internal;
 
+import org.terroir.model.Cbv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
