@@ -1,13 +1,9 @@
 package org.terroir.labels;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,17 +21,7 @@ class LabelFormatDocIT {
 
     @BeforeAll
     static void requireShellAndOpenSsl() {
-        boolean available;
-        try {
-            available = new ProcessBuilder("sh", "-c", "openssl version && od --version >/dev/null 2>&1 || od -An -tx1 </dev/null")
-                    .redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException e) {
-            available = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            available = false;
-        }
-        assumeTrue(available, "sh or openssl not found on the PATH: install openssl (Debian: apt-get install -y openssl) "
+        Tools.assumeInstalled("openssl version && od --version >/dev/null 2>&1 || od -An -tx1 </dev/null", "sh or openssl not found on the PATH: install openssl (Debian: apt-get install -y openssl) "
                 + "to run the documented verification steps");
     }
 
@@ -55,22 +41,12 @@ class LabelFormatDocIT {
                 + (conversion.isEmpty() ? "" : LabelFormatDoc.block(conversion))
                 + LabelFormatDoc.block("step-4-verify-" + algorithm);
 
-        String[] good = run(script);
-        assertThat(good[0]).as(good[1]).isEqualTo("0");
-        assertThat(good[1]).contains("matches signer.pem").contains(success);
+        Tools.Result good = Tools.shell(dir, script);
+        assertThat(good.exitCode()).as(good.output()).isZero();
+        assertThat(good.output()).contains("matches signer.pem").contains(success);
 
-        String[] bad = run(script.replace("'S000123'", "'S000124'"));
-        assertThat(bad[0]).as("a changed serial must fail: " + bad[1]).isNotEqualTo("0");
+        Tools.Result bad = Tools.shell(dir, script.replace("'S000123'", "'S000124'"));
+        assertThat(bad.exitCode()).as("a changed serial must fail: " + bad.output()).isNotZero();
     }
 
-    private String[] run(String script) throws Exception {
-        Process process = new ProcessBuilder("sh", "-c", script).directory(dir.toFile()).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("timed out:\n" + script);
-        }
-        return new String[] {String.valueOf(process.exitValue()), output};
-    }
 }

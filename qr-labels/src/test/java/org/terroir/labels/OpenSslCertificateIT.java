@@ -1,16 +1,12 @@
 package org.terroir.labels;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -30,16 +26,7 @@ class OpenSslCertificateIT {
 
     @BeforeAll
     static void requireOpenSsl() {
-        boolean available;
-        try {
-            available = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException e) {
-            available = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            available = false;
-        }
-        assumeTrue(available, "openssl not found on the PATH: install it (Debian: apt-get install -y openssl) "
+        Tools.assumeInstalled("openssl version", "openssl not found on the PATH: install it (Debian: apt-get install -y openssl) "
                 + "to check label certificates against the OpenSSL command line");
     }
 
@@ -70,34 +57,24 @@ class OpenSslCertificateIT {
             // default) only to the certificate being verified, not to the rest of the chain:
             // check each link with its issuer as the (partial-chain) trust anchor.
             sm2Id = " -vfyopt distid:1234567812345678";
-            String[] brandLink = run("openssl verify" + sm2Id + " -CAfile root.pem brand.pem");
-            assertThat(brandLink[0]).as(brandLink[1]).isEqualTo("0");
-            String[] signerLink = run("openssl verify" + sm2Id + " -partial_chain -CAfile brand.pem signer.pem");
-            assertThat(signerLink[0]).as(signerLink[1]).isEqualTo("0");
-            assertThat(signerLink[1]).contains("signer.pem: OK");
+            Tools.Result brandLink = Tools.shell(dir, "openssl verify" + sm2Id + " -CAfile root.pem brand.pem");
+            assertThat(brandLink.exitCode()).as(brandLink.output()).isZero();
+            Tools.Result signerLink = Tools.shell(dir, "openssl verify" + sm2Id + " -partial_chain -CAfile brand.pem signer.pem");
+            assertThat(signerLink.exitCode()).as(signerLink.output()).isZero();
+            assertThat(signerLink.output()).contains("signer.pem: OK");
         } else {
-            String[] chain = run("openssl verify -CAfile root.pem -untrusted brand.pem signer.pem");
-            assertThat(chain[0]).as(chain[1]).isEqualTo("0");
-            assertThat(chain[1]).contains("signer.pem: OK");
+            Tools.Result chain = Tools.shell(dir, "openssl verify -CAfile root.pem -untrusted brand.pem signer.pem");
+            assertThat(chain.exitCode()).as(chain.output()).isZero();
+            assertThat(chain.output()).contains("signer.pem: OK");
         }
 
-        String[] id = run("openssl x509 -in signer.pem -noout -pubkey | openssl pkey -pubin -outform DER "
+        Tools.Result id = Tools.shell(dir, "openssl x509 -in signer.pem -noout -pubkey | openssl pkey -pubin -outform DER "
                 + "| openssl dgst -sha256 -binary | head -c 3 | od -An -tx1 | tr -d ' \\n'");
-        assertThat(id[0]).as(id[1]).isEqualTo("0");
-        assertThat(id[1]).isEqualTo(signer.certificateId().toString());
+        assertThat(id.exitCode()).as(id.output()).isZero();
+        assertThat(id.output()).isEqualTo(signer.certificateId().toString());
 
-        String[] wrongIssuer = run("openssl verify" + sm2Id + " -partial_chain -CAfile root.pem signer.pem");
-        assertThat(wrongIssuer[0]).as("the root did not sign the signer certificate: " + wrongIssuer[1]).isNotEqualTo("0");
+        Tools.Result wrongIssuer = Tools.shell(dir, "openssl verify" + sm2Id + " -partial_chain -CAfile root.pem signer.pem");
+        assertThat(wrongIssuer.exitCode()).as("the root did not sign the signer certificate: " + wrongIssuer.output()).isNotZero();
     }
 
-    private String[] run(String script) throws Exception {
-        Process process = new ProcessBuilder("sh", "-c", script).directory(dir.toFile()).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("timed out: " + script);
-        }
-        return new String[] {String.valueOf(process.exitValue()), output};
-    }
 }

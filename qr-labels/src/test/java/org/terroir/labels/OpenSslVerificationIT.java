@@ -1,9 +1,7 @@
 package org.terroir.labels;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -37,16 +34,7 @@ class OpenSslVerificationIT {
 
     @BeforeAll
     static void requireOpenSsl() {
-        boolean available;
-        try {
-            available = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException e) {
-            available = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            available = false;
-        }
-        assumeTrue(available, "openssl not found on the PATH: install it (Debian: apt-get install -y openssl) "
+        Tools.assumeInstalled("openssl version", "openssl not found on the PATH: install it (Debian: apt-get install -y openssl) "
                 + "to check labels against the OpenSSL command line");
     }
 
@@ -85,10 +73,10 @@ class OpenSslVerificationIT {
                         "-pkeyopt", "distid:" + sm2.distinguishingId(), "-in", "MSG", "-sigfile", "sig.der");
             }
         };
-        Result good = run(verify.stream().map(a -> a.equals("MSG") ? "msg.bin" : a).toList());
+        Tools.Result good = Tools.run(dir, verify.stream().map(a -> a.equals("MSG") ? "msg.bin" : a).toList());
         assertThat(good.exitCode()).as(good.output()).isZero();
         assertThat(good.output()).containsIgnoringCase("verified");
-        Result bad = run(verify.stream().map(a -> a.equals("MSG") ? "tampered.bin" : a).toList());
+        Tools.Result bad = Tools.run(dir, verify.stream().map(a -> a.equals("MSG") ? "tampered.bin" : a).toList());
         assertThat(bad.exitCode()).as("a changed expiry date must fail: " + bad.output()).isNotZero();
     }
 
@@ -107,8 +95,8 @@ class OpenSslVerificationIT {
         List<String> genpkey = new ArrayList<>(List.of("openssl", "genpkey"));
         genpkey.addAll(List.of(genpkeyOptions.split(" ")));
         genpkey.addAll(List.of("-out", "theirs.pem"));
-        assertThat(run(genpkey).exitCode()).isZero();
-        assertThat(run(List.of("openssl", "pkey", "-in", "theirs.pem", "-pubout", "-out", "theirs.pub.pem")).exitCode()).isZero();
+        assertThat(Tools.run(dir, genpkey).exitCode()).isZero();
+        assertThat(Tools.run(dir, List.of("openssl", "pkey", "-in", "theirs.pem", "-pubout", "-out", "theirs.pub.pem")).exitCode()).isZero();
 
         SigningKey theirs = SigningKey.fromPem(Files.readString(dir.resolve("theirs.pem")));
         assertThat(VerificationKey.kindOf(theirs.algorithm()).name()).isEqualTo(algorithm);
@@ -118,7 +106,7 @@ class OpenSslVerificationIT {
 
         SigningKey ours = SigningKey.generate(VerificationKey.algorithmOf(org.terroir.labels.internal.Crypto.Kind.valueOf(algorithm)));
         Files.writeString(dir.resolve("ours.pem"), ours.toPkcs8Pem());
-        assertThat(run(List.of("openssl", "pkey", "-in", "ours.pem", "-pubout", "-out", "ours.pub.pem")).exitCode()).isZero();
+        assertThat(Tools.run(dir, List.of("openssl", "pkey", "-in", "ours.pem", "-pubout", "-out", "ours.pub.pem")).exitCode()).isZero();
         assertThat(VerificationKey.fromPem(Files.readString(dir.resolve("ours.pub.pem")))).isEqualTo(ours.verificationKey());
     }
 
@@ -129,21 +117,9 @@ class OpenSslVerificationIT {
         String config = "asn1=SEQUENCE:sig\n[sig]\nr=INTEGER:0x" + hex.formatHex(raw, 0, 32) + "\ns=INTEGER:0x"
                 + hex.formatHex(raw, 32, 64) + "\n";
         Files.writeString(dir.resolve("sig.cnf"), config);
-        Result der = run(List.of("openssl", "asn1parse", "-genconf", "sig.cnf", "-out", "sig.der", "-noout"));
+        Tools.Result der = Tools.run(dir, List.of("openssl", "asn1parse", "-genconf", "sig.cnf", "-out", "sig.der", "-noout"));
         assertThat(der.exitCode()).as(der.output()).isZero();
     }
 
-    private record Result(int exitCode, String output) {
-    }
 
-    private Result run(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile()).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("timed out: " + String.join(" ", command));
-        }
-        return new Result(process.exitValue(), String.join(" ", command) + "\n" + output);
-    }
 }

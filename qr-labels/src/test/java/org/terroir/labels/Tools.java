@@ -1,0 +1,54 @@
+package org.terroir.labels;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the standard tools that judge our output independently (openssl, sh, zbarimg) in a folder. */
+final class Tools {
+
+    private Tools() {}
+
+    /** What a command printed (standard output and error) and returned. */
+    record Result(String command, int exitCode, String output) {
+        @Override
+        public String toString() {
+            return command + " -> " + exitCode + "\n" + output;
+        }
+    }
+
+    /** Runs {@code command} in {@code dir}, with no input, for at most a minute. */
+    static Result run(Path dir, List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("timed out: " + String.join(" ", command));
+        }
+        return new Result(String.join(" ", command), process.exitValue(), output);
+    }
+
+    /** Runs a {@code sh} script in {@code dir}. */
+    static Result shell(Path dir, String script) throws IOException, InterruptedException {
+        return run(dir, List.of("sh", "-c", script));
+    }
+
+    /** Skips the test, saying {@code missing}, unless the {@code sh} script {@code probe} succeeds. */
+    static void assumeInstalled(String probe, String missing) {
+        boolean available;
+        try {
+            available = new ProcessBuilder("sh", "-c", probe).redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException e) {
+            available = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            available = false;
+        }
+        assumeTrue(available, missing);
+    }
+}
