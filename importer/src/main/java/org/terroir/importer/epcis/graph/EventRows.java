@@ -43,13 +43,42 @@ final class EventRows {
     private static final Pattern PARTY = Pattern.compile("(?:417|414)/(\\d{13})(?:/.*)?");
     private static final String LOT_NUMBER = "lotNumber";
 
+    /** The CBV master-data namespace as XML documents often declare it, and as the JSON-LD context does. */
+    private static final String CBV_MDA_AS_XML = "{urn:epcglobal:cbv:mda}";
+    private static final String CBV_MDA_AS_JSON_LD = "{urn:epcglobal:cbv:mda:}";
+    private static final String CBV_MDA_AS_XML_EXTENSION = "namespace=urn:epcglobal:cbv:mda,";
+    private static final String CBV_MDA_AS_JSON_LD_EXTENSION = "namespace=urn:epcglobal:cbv:mda:,";
+
     private EventRows() {}
+
+    /**
+     * The event's key in the graph: its {@code eventID}, or else the GS1 event hash of the event with
+     * the CBV master-data namespace written as the JSON-LD context writes it ({@code urn:epcglobal:cbv:mda:}),
+     * so that the JSON-LD and XML forms of one event are one node. (The standard hash takes namespaces as
+     * written; it stays the event's {@code hash}.)
+     */
+    static String eventId(EpcisEvent event) {
+        if (event.eventId().isPresent()) {
+            return event.eventId().get();
+        }
+        String preHash = EventHash.preHash(event);
+        if (!preHash.contains(CBV_MDA_AS_XML)) {
+            return EventHash.of(event);
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(preHash.replace(CBV_MDA_AS_XML, CBV_MDA_AS_JSON_LD).getBytes(StandardCharsets.UTF_8));
+            return "ni:///sha-256;" + HexFormat.of().formatHex(digest) + "?ver=CBV2.0";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
 
     /** The row of {@code event}, read from {@code document}. */
     static Map<String, Object> of(EpcisEvent event, String document) {
         EventCommon common = event.common();
         Map<String, Object> row = new HashMap<>();
-        row.put("eventId", EventHash.idOf(event));
+        row.put("eventId", eventId(event));
         row.put("hash", EventHash.of(event));
         row.put("type", event.type());
         row.put("action", action(event).map(Action::name).orElse(null));
@@ -62,7 +91,8 @@ final class EventRows {
         row.put("bizTransactions", common.bizTransactions().stream()
                 .map(t -> t.type().map(type -> type + " ").orElse("") + t.id()).toList());
         row.put("certificationInfo", common.certificationInfo());
-        row.put("extensions", common.extensions().isEmpty() ? null : common.extensions().toString());
+        row.put("extensions", common.extensions().isEmpty() ? null
+                : common.extensions().toString().replace(CBV_MDA_AS_XML_EXTENSION, CBV_MDA_AS_JSON_LD_EXTENSION));
         row.put("document", document);
         Optional<String> readPoint = common.readPoint().map(l -> l.id().key());
         Optional<String> bizLocation = common.bizLocation().map(l -> l.id().key());
