@@ -5,6 +5,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import org.terroir.importer.cli.GenerateCommand;
 import org.terroir.importer.cli.ImportCommand;
+import org.terroir.labels.cli.KeysCommand;
+import org.terroir.labels.cli.LabelsCommand;
+import org.terroir.labels.cli.TrustListCommand;
+import org.terroir.labels.cli.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +26,7 @@ import picocli.CommandLine.Spec;
         versionProvider = Terroir.Version.class,
         description = "Provenance graphs and signed QR labels for rural regional brands.",
         subcommands = {DemoCommand.class, ImportCommand.class, GenerateCommand.class, StatsCommand.class, IdCommand.class,
+            KeysCommand.class, TrustListCommand.class, LabelsCommand.class, VerifyCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
