@@ -168,15 +168,13 @@ public final class LabelsCommand implements Runnable {
 
             LabelSigner signer = new LabelSigner(certificate.publicKey().algorithm() instanceof SignatureAlgorithm.Sm2 sm2
                     ? signingKey.withSm2DistinguishingId(sm2.distinguishingId()) : signingKey);
-            List<DigitalLink> labels = new ArrayList<>(serialNumbers.size());
-            for (SerialNumber serial : serialNumbers) {
+            String expiryDate = expiry == null ? null : yymmdd("--expiry", expiry);
+            // Signing is independent per label: on every core (the PDF sheet encodes its QR codes so too).
+            List<DigitalLink> labels = serialNumbers.parallelStream().map(serial -> {
                 DigitalLink label = DigitalLink.of(base, product, lotNumber, serial);
                 label = packing ? label.withPackagingDate(yymmdd) : label.withProductionDate(yymmdd);
-                if (expiry != null) {
-                    label = label.withExpiryDate(yymmdd("--expiry", expiry));
-                }
-                labels.add(signer.sign(label));
-            }
+                return signer.sign(expiryDate == null ? label : label.withExpiryDate(expiryDate));
+            }).toList();
 
             boolean pdf = out.getFileName() != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf");
             Path folder = !pdf ? out : out.getParent() != null ? out.getParent() : Path.of(".");
@@ -203,12 +201,16 @@ public final class LabelsCommand implements Runnable {
                     }
                     PemFiles.requireAbsent(folder.resolve(name + ".png"));
                 }
-                for (DigitalLink label : labels) {
+                labels.parallelStream().forEach(label -> {
                     QrCode qr = QrCode.of(label, errorCorrection);
                     String name = fileName(label);
-                    Files.write(folder.resolve(name + ".png"), qr.toPng(scale));
-                    Files.writeString(folder.resolve(name + ".svg"), qr.toSvg(), StandardCharsets.UTF_8);
-                }
+                    try {
+                        Files.write(folder.resolve(name + ".png"), qr.toPng(scale));
+                        Files.writeString(folder.resolve(name + ".svg"), qr.toSvg(), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
                 written = folder + " (" + labels.size() + " PNG and SVG pairs)";
             }
             StringBuilder lines = new StringBuilder(labels.size() * 160);
