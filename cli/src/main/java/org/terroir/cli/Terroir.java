@@ -3,6 +3,8 @@ package org.terroir.cli;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.terroir.importer.cli.GenerateCommand;
 import org.terroir.importer.cli.ImportCommand;
 import org.terroir.labels.cli.KeysCommand;
@@ -53,7 +55,7 @@ public final class Terroir implements Runnable {
 
     /** Runs the program with the given streams and returns its exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new Terroir());
+        CommandLine commandLine = commandLine(args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, params) -> {
@@ -70,6 +72,30 @@ public final class Terroir implements Runnable {
             return Failures.exitCode(e);
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * Commands that need no database, by name. When one is named first, {@link #commandLine} builds
+     * it alone under a bare {@code terroir}: picocli then reads the annotations of its classes only,
+     * not of every module's commands (and the types their options name), which keeps
+     * {@code terroir verify URI} a cold start of a few hundred milliseconds. Each is also one of
+     * {@link Terroir}'s {@code subcommands} (a test checks it), so help and parsing are the same.
+     */
+    static final Map<String, Supplier<Object>> QUICK = Map.of(
+            "verify", VerifyCommand::new,
+            "keys", KeysCommand::new,
+            "trust-list", TrustListCommand::new,
+            "labels", LabelsCommand::new,
+            "id", IdCommand::new);
+
+    /** The command line for these arguments: a quick command alone, or the whole program. */
+    static CommandLine commandLine(String... args) {
+        if (args.length > 0 && QUICK.containsKey(args[0])) {
+            CommandLine top = new CommandLine(CommandSpec.create().name("terroir"));
+            top.addSubcommand(args[0], QUICK.get(args[0]).get());
+            return top;
+        }
+        return new CommandLine(new Terroir());
     }
 
     /** Maps exceptions that reach the top to one line and an exit code. */
