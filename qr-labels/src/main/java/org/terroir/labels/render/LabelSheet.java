@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -17,12 +19,16 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDFormContentStream;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.util.Matrix;
 
 import org.terroir.labels.DigitalLink;
 import org.terroir.labels.Gs1Date;
@@ -57,6 +63,7 @@ public final class LabelSheet {
     private static final float QR_SIDE = 84f; // about 30 mm with quiet zone
     private static final float FONT_SIZE = 6.5f;
     private static final float MIN_FONT_SIZE = 4.5f;
+    private static final int SERIAL_LINE = 3; // in lines(): brand, product, lot, serial, expiry
 
     private final List<Path> fontFiles;
     private final List<TrueTypeFont> glyphs;
@@ -146,6 +153,7 @@ public final class LabelSheet {
             float cellWidth = (a4.getWidth() - 2 * MARGIN) / COLUMNS;
             float cellHeight = (a4.getHeight() - 2 * MARGIN) / ROWS;
             int perPage = COLUMNS * ROWS;
+            Map<List<String>, PDFormXObject> blocks = new HashMap<>();
             for (int first = 0; first < labels.size(); first += perPage) {
                 PDPage page = new PDPage(a4);
                 document.addPage(page);
@@ -155,8 +163,8 @@ public final class LabelSheet {
                         int row = (i - first) / COLUMNS;
                         float x = MARGIN + column * cellWidth;
                         float top = a4.getHeight() - MARGIN - row * cellHeight;
-                        drawLabel(content, fonts, labels.get(i), image(document, codes.get(i)), text, x, top, cellWidth,
-                                cellHeight, currentYear);
+                        drawLabel(content, fonts, labels.get(i), image(document, codes.get(i)), blocks, document, text, x,
+                                top, cellWidth, cellHeight, currentYear);
                     }
                 }
             }
@@ -169,26 +177,98 @@ public final class LabelSheet {
     }
 
     private void drawLabel(PDPageContentStream content, List<PDType0Font> fonts, DigitalLink label, PDImageXObject qr,
-            LabelText text, float x, float top, float cellWidth, float cellHeight, int currentYear) throws IOException {
+            Map<List<String>, PDFormXObject> blocks, PDDocument document, LabelText text, float x, float top,
+            float cellWidth, float cellHeight, int currentYear) throws IOException {
         float qrX = x + 2f;
         float qrTop = top - (cellHeight - QR_SIDE) / 2;
         content.drawImage(qr, qrX, qrTop - QR_SIDE, QR_SIDE, QR_SIDE);
 
         float textX = qrX + QR_SIDE + 2f;
         float width = x + cellWidth - textX - 4f;
-        float y = top - 16f;
-        for (String line : lines(label, text, currentYear)) {
-            float natural = width(fonts, line, FONT_SIZE);
-            float size = natural <= width ? FONT_SIZE : Math.max(MIN_FONT_SIZE, FONT_SIZE * width / natural);
-            show(content, fonts, truncate(fonts, line, size, width), size, textX, y);
+        List<String> lines = lines(label, text, currentYear);
+        // Every line but the serial repeats from label to label: drawn once into a form, placed by reference.
+        List<String> shared = new ArrayList<>(lines);
+        shared.set(SERIAL_LINE, "");
+        PDFormXObject block = blocks.get(shared);
+        if (block == null) {
+            block = new PDFormXObject(document);
+            block.setBBox(new PDRectangle(-4f, -cellHeight, width + 8f, cellHeight + 4f));
+            block.setResources(new PDResources());
+            try (PDFormContentStream form = new PDFormContentStream(block)) {
+                drawText(Pen.on(form), fonts, shared, text.geographicalIndication(), width);
+            }
+            blocks.put(shared, block);
+        }
+        content.saveGraphicsState();
+        content.transform(Matrix.getTranslateInstance(textX, top));
+        content.drawForm(block);
+        drawText(Pen.on(content), fonts, List.of("", "", "", lines.get(SERIAL_LINE)), false, width);
+        content.restoreGraphicsState();
+    }
+
+    /** What text drawing needs of a page's or a form's content stream (PDFBox's common base class is not public). */
+    private interface Pen {
+        void beginText() throws IOException;
+
+        void newLineAtOffset(float x, float y) throws IOException;
+
+        void setFont(PDType0Font font, float size) throws IOException;
+
+        void showText(String text) throws IOException;
+
+        void endText() throws IOException;
+
+        void setLineWidth(float width) throws IOException;
+
+        void addRect(float x, float y, float width, float height) throws IOException;
+
+        void stroke() throws IOException;
+
+        static Pen on(PDPageContentStream c) {
+            return new Pen() {
+                public void beginText() throws IOException { c.beginText(); }
+                public void newLineAtOffset(float x, float y) throws IOException { c.newLineAtOffset(x, y); }
+                public void setFont(PDType0Font font, float size) throws IOException { c.setFont(font, size); }
+                public void showText(String text) throws IOException { c.showText(text); }
+                public void endText() throws IOException { c.endText(); }
+                public void setLineWidth(float width) throws IOException { c.setLineWidth(width); }
+                public void addRect(float x, float y, float w, float h) throws IOException { c.addRect(x, y, w, h); }
+                public void stroke() throws IOException { c.stroke(); }
+            };
+        }
+
+        static Pen on(PDFormContentStream c) {
+            return new Pen() {
+                public void beginText() throws IOException { c.beginText(); }
+                public void newLineAtOffset(float x, float y) throws IOException { c.newLineAtOffset(x, y); }
+                public void setFont(PDType0Font font, float size) throws IOException { c.setFont(font, size); }
+                public void showText(String text) throws IOException { c.showText(text); }
+                public void endText() throws IOException { c.endText(); }
+                public void setLineWidth(float width) throws IOException { c.setLineWidth(width); }
+                public void addRect(float x, float y, float w, float h) throws IOException { c.addRect(x, y, w, h); }
+                public void stroke() throws IOException { c.stroke(); }
+            };
+        }
+    }
+
+    /** The text lines from (0, 0), the cell's top left corner beside the QR code; empty lines are skipped. */
+    private void drawText(Pen content, List<PDType0Font> fonts, List<String> lines, boolean gi, float width)
+            throws IOException {
+        float y = -16f;
+        for (String line : lines) {
+            if (!line.isEmpty()) {
+                float natural = width(fonts, line, FONT_SIZE);
+                float size = natural <= width ? FONT_SIZE : Math.max(MIN_FONT_SIZE, FONT_SIZE * width / natural);
+                show(content, fonts, truncate(fonts, line, size, width), size, 0f, y);
+            }
             y -= FONT_SIZE + 3.5f;
         }
-        if (text.geographicalIndication()) {
+        if (gi) {
             String mark = "地理标志产品 GI";
             content.setLineWidth(0.6f);
-            content.addRect(textX - 1.5f, y - 2.5f, width(fonts, mark, FONT_SIZE) + 3f, FONT_SIZE + 4f);
+            content.addRect(-1.5f, y - 2.5f, width(fonts, mark, FONT_SIZE) + 3f, FONT_SIZE + 4f);
             content.stroke();
-            show(content, fonts, mark, FONT_SIZE, textX, y);
+            show(content, fonts, mark, FONT_SIZE, 0f, y);
         }
     }
 
@@ -226,7 +306,7 @@ public final class LabelSheet {
     }
 
     /** Draws a line in runs, each run in the first font with its glyphs; the text position advances by itself. */
-    private void show(PDPageContentStream content, List<PDType0Font> fonts, String line, float size, float x, float y)
+    private void show(Pen content, List<PDType0Font> fonts, String line, float size, float x, float y)
             throws IOException {
         content.beginText();
         content.newLineAtOffset(x, y);
