@@ -109,8 +109,8 @@ class LabelCommandsTest {
         assertThat(uri).startsWith("https://brand.example/01/09520001000010/10/L1/21/1?").contains("8030=");
 
         Run byList = TerroirTest.run("verify", "--trust-list", pki + "/trust-list.pem", uri);
-        Run byCerts = TerroirTest.run("verify", "--cert", pki + "/root.cert.pem", pki + "/brand.cert.pem",
-                pki + "/signer.cert.pem", "--", uri);
+        Run byCerts = TerroirTest.run("verify", "--cert", pki + "/root.cert.pem", "--cert", pki + "/brand.cert.pem",
+                "--cert", pki + "/signer.cert.pem", uri);
 
         assertThat(byList.exitCode()).as(byList.err()).isZero();
         assertThat(byList.out()).isEqualTo("genuine: 01/09520001000010/10/L1/21/1, signed by Packhouse 1 of Linxia Apples (Ed25519)\n");

@@ -40,12 +40,13 @@ public final class VerifyCommand implements Callable<Integer> {
                     + " else against the root certificate in the same file.")
     Path trustList;
 
-    @Option(names = "--root", paramLabel = "FILE", arity = "1..*",
-            description = "Regulator root certificates (PEM) to trust for --trust-list.")
+    @Option(names = "--root", paramLabel = "FILE",
+            description = "A regulator root certificate (PEM) to trust for --trust-list; repeat for several.")
     List<Path> roots = List.of();
 
-    @Option(names = "--cert", paramLabel = "FILE", arity = "1..*",
-            description = "Instead of a trust list: root, brand and signer certificates (PEM); no revocations apply.")
+    @Option(names = "--cert", paramLabel = "FILE",
+            description = "Instead of a trust list: a root, brand or signer certificate (PEM); repeat for each."
+                    + " No revocations apply.")
     List<Path> certs = List.of();
 
     @Parameters(paramLabel = "URI|IMAGE", description = "The label's Digital Link, or an image file of its QR code.")
