@@ -3,8 +3,14 @@ package org.terroir.cli;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.terroir.importer.cli.GenerateCommand;
 import org.terroir.importer.cli.ImportCommand;
+import org.terroir.labels.cli.KeysCommand;
+import org.terroir.labels.cli.LabelsCommand;
+import org.terroir.labels.cli.TrustListCommand;
+import org.terroir.labels.cli.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +28,7 @@ import picocli.CommandLine.Spec;
         versionProvider = Terroir.Version.class,
         description = "Provenance graphs and signed QR labels for rural regional brands.",
         subcommands = {DemoCommand.class, ImportCommand.class, GenerateCommand.class, StatsCommand.class, IdCommand.class,
+            KeysCommand.class, TrustListCommand.class, LabelsCommand.class, VerifyCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -48,7 +55,7 @@ public final class Terroir implements Runnable {
 
     /** Runs the program with the given streams and returns its exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new Terroir());
+        CommandLine commandLine = commandLine(args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, params) -> {
@@ -65,6 +72,30 @@ public final class Terroir implements Runnable {
             return Failures.exitCode(e);
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * Commands that need no database, by name. When one is named first, {@link #commandLine} builds
+     * it alone under a bare {@code terroir}: picocli then reads the annotations of its classes only,
+     * not of every module's commands (and the types their options name), which keeps
+     * {@code terroir verify URI} a cold start of a few hundred milliseconds. Each is also one of
+     * {@link Terroir}'s {@code subcommands} (a test checks it), so help and parsing are the same.
+     */
+    static final Map<String, Supplier<Object>> QUICK = Map.of(
+            "verify", VerifyCommand::new,
+            "keys", KeysCommand::new,
+            "trust-list", TrustListCommand::new,
+            "labels", LabelsCommand::new,
+            "id", IdCommand::new);
+
+    /** The command line for these arguments: a quick command alone, or the whole program. */
+    static CommandLine commandLine(String... args) {
+        if (args.length > 0 && QUICK.containsKey(args[0])) {
+            CommandLine top = new CommandLine(CommandSpec.create().name("terroir"));
+            top.addSubcommand(args[0], QUICK.get(args[0]).get());
+            return top;
+        }
+        return new CommandLine(new Terroir());
     }
 
     /** Maps exceptions that reach the top to one line and an exit code. */

@@ -27,10 +27,25 @@ class TerroirTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"demo", "import", "stats", "id"}) {
+        for (String command : new String[] {"demo", "import", "stats", "id", "keys", "trust-list", "labels", "verify"}) {
             Run run = run(command, "--help");
             assertThat(run.exitCode()).as(command).isZero();
             assertThat(run.out()).as(command).contains("Usage: terroir " + command, "--help");
+        }
+    }
+
+    @Test
+    void quickCommandsAreTheProgramsOwnSubcommandsWithTheSameHelp() {
+        picocli.CommandLine whole = new picocli.CommandLine(new Terroir());
+        for (var quick : Terroir.QUICK.entrySet()) {
+            picocli.CommandLine registered = whole.getSubcommands().get(quick.getKey());
+            assertThat(registered).as(quick.getKey()).isNotNull();
+            assertThat(registered.getCommand().getClass()).isEqualTo(quick.getValue().get().getClass());
+            java.io.StringWriter alone = new java.io.StringWriter();
+            Terroir.commandLine(quick.getKey()).getSubcommands().get(quick.getKey()).usage(new PrintWriter(alone));
+            java.io.StringWriter within = new java.io.StringWriter();
+            registered.usage(new PrintWriter(within));
+            assertThat(alone.toString()).as(quick.getKey()).isEqualTo(within.toString());
         }
     }
 

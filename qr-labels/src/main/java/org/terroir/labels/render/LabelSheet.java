@@ -8,18 +8,27 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDFormContentStream;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.util.Matrix;
 
 import org.terroir.labels.DigitalLink;
 import org.terroir.labels.Gs1Date;
@@ -54,6 +63,7 @@ public final class LabelSheet {
     private static final float QR_SIDE = 84f; // about 30 mm with quiet zone
     private static final float FONT_SIZE = 6.5f;
     private static final float MIN_FONT_SIZE = 4.5f;
+    private static final int SERIAL_LINE = 3; // in lines(): brand, product, lot, serial, expiry
 
     private final List<Path> fontFiles;
     private final List<TrueTypeFont> glyphs;
@@ -132,6 +142,8 @@ public final class LabelSheet {
         }
         int currentYear = Year.now(clock).getValue();
         requireGlyphs(text, labels, currentYear);
+        // The QR matrices are the bulk of the work and independent: encode them on every core.
+        List<QrCode> codes = labels.parallelStream().map(label -> QrCode.of(label, errorCorrection)).toList();
         try (PDDocument document = new PDDocument()) {
             List<PDType0Font> fonts = new ArrayList<>();
             for (Path fontFile : fontFiles) {
@@ -141,6 +153,7 @@ public final class LabelSheet {
             float cellWidth = (a4.getWidth() - 2 * MARGIN) / COLUMNS;
             float cellHeight = (a4.getHeight() - 2 * MARGIN) / ROWS;
             int perPage = COLUMNS * ROWS;
+            Map<List<String>, PDFormXObject> blocks = new HashMap<>();
             for (int first = 0; first < labels.size(); first += perPage) {
                 PDPage page = new PDPage(a4);
                 document.addPage(page);
@@ -150,7 +163,8 @@ public final class LabelSheet {
                         int row = (i - first) / COLUMNS;
                         float x = MARGIN + column * cellWidth;
                         float top = a4.getHeight() - MARGIN - row * cellHeight;
-                        drawLabel(content, fonts, labels.get(i), text, x, top, cellWidth, cellHeight, currentYear);
+                        drawLabel(content, fonts, labels.get(i), image(document, codes.get(i)), blocks, document, text, x,
+                                top, cellWidth, cellHeight, currentYear);
                     }
                 }
             }
@@ -162,51 +176,137 @@ public final class LabelSheet {
         }
     }
 
-    private void drawLabel(PDPageContentStream content, List<PDType0Font> fonts, DigitalLink label, LabelText text, float x,
-            float top, float cellWidth, float cellHeight, int currentYear) throws IOException {
-        QrCode code = QrCode.of(label, errorCorrection);
-        int modules = code.size() + 2 * QrCode.DEFAULT_QUIET_ZONE;
-        float module = QR_SIDE / modules;
+    private void drawLabel(PDPageContentStream content, List<PDType0Font> fonts, DigitalLink label, PDImageXObject qr,
+            Map<List<String>, PDFormXObject> blocks, PDDocument document, LabelText text, float x, float top,
+            float cellWidth, float cellHeight, int currentYear) throws IOException {
         float qrX = x + 2f;
         float qrTop = top - (cellHeight - QR_SIDE) / 2;
-        content.setNonStrokingColor(0f);
-        for (int row = 0; row < code.size(); row++) {
-            for (int column = 0; column < code.size(); column++) {
-                if (!code.isDark(column, row)) {
-                    continue;
-                }
-                int run = 1;
-                while (column + run < code.size() && code.isDark(column + run, row)) {
-                    run++;
-                }
-                float left = qrX + (column + QrCode.DEFAULT_QUIET_ZONE) * module;
-                float bottom = qrTop - (row + QrCode.DEFAULT_QUIET_ZONE + 1) * module;
-                content.addRect(left, bottom, run * module, module);
-                column += run - 1;
-            }
-        }
-        content.fill();
+        content.drawImage(qr, qrX, qrTop - QR_SIDE, QR_SIDE, QR_SIDE);
 
         float textX = qrX + QR_SIDE + 2f;
         float width = x + cellWidth - textX - 4f;
-        float y = top - 16f;
-        for (String line : lines(label, text, currentYear)) {
-            float natural = width(fonts, line, FONT_SIZE);
-            float size = natural <= width ? FONT_SIZE : Math.max(MIN_FONT_SIZE, FONT_SIZE * width / natural);
-            show(content, fonts, truncate(fonts, line, size, width), size, textX, y);
-            y -= FONT_SIZE + 3.5f;
+        List<String> lines = lines(label, text, currentYear);
+        // Every line but the serial repeats from label to label: drawn once into a form, placed by reference.
+        List<String> shared = new ArrayList<>(lines);
+        shared.set(SERIAL_LINE, "");
+        PDFormXObject block = blocks.get(shared);
+        if (block == null) {
+            block = new PDFormXObject(document);
+            block.setBBox(new PDRectangle(-4f, -cellHeight, width + 8f, cellHeight + 4f));
+            block.setResources(new PDResources());
+            try (PDFormContentStream form = new PDFormContentStream(block)) {
+                drawText(Pen.on(form), fonts, shared, text.geographicalIndication(), width);
+            }
+            blocks.put(shared, block);
         }
-        if (text.geographicalIndication()) {
-            String mark = "地理标志产品 GI";
-            content.setLineWidth(0.6f);
-            content.addRect(textX - 1.5f, y - 2.5f, width(fonts, mark, FONT_SIZE) + 3f, FONT_SIZE + 4f);
-            content.stroke();
-            show(content, fonts, mark, FONT_SIZE, textX, y);
+        content.saveGraphicsState();
+        content.transform(Matrix.getTranslateInstance(textX, top));
+        content.drawForm(block);
+        drawText(Pen.on(content), fonts, List.of("", "", "", lines.get(SERIAL_LINE)), false, width);
+        content.restoreGraphicsState();
+    }
+
+    /** What text drawing needs of a page's or a form's content stream (PDFBox's common base class is not public). */
+    private interface Pen {
+        void beginText() throws IOException;
+
+        void newLineAtOffset(float x, float y) throws IOException;
+
+        void setFont(PDType0Font font, float size) throws IOException;
+
+        void showText(String text) throws IOException;
+
+        void endText() throws IOException;
+
+        void setLineWidth(float width) throws IOException;
+
+        void addRect(float x, float y, float width, float height) throws IOException;
+
+        void stroke() throws IOException;
+
+        static Pen on(PDPageContentStream c) {
+            return new Pen() {
+                public void beginText() throws IOException { c.beginText(); }
+                public void newLineAtOffset(float x, float y) throws IOException { c.newLineAtOffset(x, y); }
+                public void setFont(PDType0Font font, float size) throws IOException { c.setFont(font, size); }
+                public void showText(String text) throws IOException { c.showText(text); }
+                public void endText() throws IOException { c.endText(); }
+                public void setLineWidth(float width) throws IOException { c.setLineWidth(width); }
+                public void addRect(float x, float y, float w, float h) throws IOException { c.addRect(x, y, w, h); }
+                public void stroke() throws IOException { c.stroke(); }
+            };
+        }
+
+        static Pen on(PDFormContentStream c) {
+            return new Pen() {
+                public void beginText() throws IOException { c.beginText(); }
+                public void newLineAtOffset(float x, float y) throws IOException { c.newLineAtOffset(x, y); }
+                public void setFont(PDType0Font font, float size) throws IOException { c.setFont(font, size); }
+                public void showText(String text) throws IOException { c.showText(text); }
+                public void endText() throws IOException { c.endText(); }
+                public void setLineWidth(float width) throws IOException { c.setLineWidth(width); }
+                public void addRect(float x, float y, float w, float h) throws IOException { c.addRect(x, y, w, h); }
+                public void stroke() throws IOException { c.stroke(); }
+            };
         }
     }
 
+    /** The text lines from (0, 0), the cell's top left corner beside the QR code; empty lines are skipped. */
+    private void drawText(Pen content, List<PDType0Font> fonts, List<String> lines, boolean gi, float width)
+            throws IOException {
+        float y = -16f;
+        for (String line : lines) {
+            if (!line.isEmpty()) {
+                float natural = width(fonts, line, FONT_SIZE);
+                float size = natural <= width ? FONT_SIZE : Math.max(MIN_FONT_SIZE, FONT_SIZE * width / natural);
+                show(content, fonts, truncate(fonts, line, size, width), size, 0f, y);
+            }
+            y -= FONT_SIZE + 3.5f;
+        }
+        if (gi) {
+            String mark = "地理标志产品 GI";
+            content.setLineWidth(0.6f);
+            content.addRect(-1.5f, y - 2.5f, width(fonts, mark, FONT_SIZE) + 3f, FONT_SIZE + 4f);
+            content.stroke();
+            show(content, fonts, mark, FONT_SIZE, 0f, y);
+        }
+    }
+
+    /**
+     * The QR code with its quiet zone as a 1-bit grey image, one pixel per module, drawn without
+     * interpolation: printed as sharp as vector rectangles at any resolution, at a fraction of the
+     * content-stream size and time.
+     */
+    private static PDImageXObject image(PDDocument document, QrCode code) throws IOException {
+        int quiet = QrCode.DEFAULT_QUIET_ZONE;
+        int side = code.size() + 2 * quiet;
+        int rowBytes = (side + 7) / 8;
+        byte[] bits = new byte[rowBytes * side];
+        java.util.Arrays.fill(bits, (byte) 0xFF); // 1 = white in DeviceGray
+        for (int y = 0; y < code.size(); y++) {
+            for (int x = 0; x < code.size(); x++) {
+                if (code.isDark(x, y)) {
+                    int px = x + quiet;
+                    int index = (y + quiet) * rowBytes + px / 8;
+                    bits[index] = (byte) (bits[index] & ~(0x80 >>> (px % 8)));
+                }
+            }
+        }
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+        ByteArrayOutputStream flated = new ByteArrayOutputStream(bits.length / 2 + 64);
+        try (var out = new java.util.zip.DeflaterOutputStream(flated, deflater)) {
+            out.write(bits);
+        } finally {
+            deflater.end();
+        }
+        PDImageXObject image = new PDImageXObject(document, new java.io.ByteArrayInputStream(flated.toByteArray()),
+                COSName.FLATE_DECODE, side, side, 1, PDDeviceGray.INSTANCE);
+        image.setInterpolate(false);
+        return image;
+    }
+
     /** Draws a line in runs, each run in the first font with its glyphs; the text position advances by itself. */
-    private void show(PDPageContentStream content, List<PDType0Font> fonts, String line, float size, float x, float y)
+    private void show(Pen content, List<PDType0Font> fonts, String line, float size, float x, float y)
             throws IOException {
         content.beginText();
         content.newLineAtOffset(x, y);

@@ -102,12 +102,20 @@ public final class QrCode {
         requireLayout(scale, quietZone);
         int side = (size() + 2 * quietZone) * scale;
         BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_BINARY);
-        for (int py = 0; py < side; py++) {
-            int y = py / scale - quietZone;
-            for (int px = 0; px < side; px++) {
-                int x = px / scale - quietZone;
-                boolean dark = x >= 0 && y >= 0 && x < size() && y < size() && modules[y][x];
-                image.setRGB(px, py, dark ? 0xFF000000 : 0xFFFFFFFF);
+        // 1 bit a pixel, most significant first, 1 = white: write the rows straight into the raster.
+        byte[] pixels = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        int stride = (side + 7) / 8;
+        java.util.Arrays.fill(pixels, (byte) 0xFF);
+        for (int y = 0; y < size(); y++) {
+            for (int x = 0; x < size(); x++) {
+                if (!modules[y][x]) {
+                    continue;
+                }
+                for (int py = (y + quietZone) * scale; py < (y + quietZone + 1) * scale; py++) {
+                    for (int px = (x + quietZone) * scale; px < (x + quietZone + 1) * scale; px++) {
+                        pixels[py * stride + px / 8] &= (byte) ~(0x80 >>> (px % 8));
+                    }
+                }
             }
         }
         return image;
