@@ -49,8 +49,8 @@ public enum RelationshipType {
     OF_BRAND(Set.of(PRODUCT), Set.of(BRAND)),
     /** The product a batch is a lot of. */
     OF_PRODUCT(Set.of(BATCH), Set.of(PRODUCT)),
-    /** The location where a batch was produced. */
-    PRODUCED_AT(Set.of(BATCH), Set.of(LOCATION)),
+    /** The location where a batch was produced or a serialised item commissioned. */
+    PRODUCED_AT(Set.of(BATCH, ITEM), Set.of(LOCATION)),
     /** The party that produced a batch. */
     PRODUCED_BY(Set.of(BATCH), Set.of(PARTY)),
     /** An output batch of a transformation is made from an input batch. */
