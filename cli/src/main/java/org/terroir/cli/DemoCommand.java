@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * imports the demo data into it when it holds no brand yet, reports what it holds per region, and
  * keeps it open for other commands until stopped.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", header = "Runs the platform on the demo data (five regions, nine brands).", mixinStandardHelpOptions = true,
         description = {"Runs the platform on the demo data: starts the graph with the schema applied, imports the demo data",
             "(demo/ in the Terroir folder: five regions, nine brands) when the graph holds no brand yet, and reports",
             "what it holds per region.",

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code terroir id}: checks GS1 identifiers and converts between their forms. No database. */
-@Command(name = "id", mixinStandardHelpOptions = true,
+@Command(name = "id", header = "Checks GS1 identifiers and converts EPC URN <-> Digital Link.", mixinStandardHelpOptions = true,
         description = {"Checks GS1 identifiers and converts them: EPC URN <-> GS1 Digital Link, and the graph key.",
             "",
             "Accepts EPC URNs (urn:epc:id:sgtin:..., urn:epc:class:lgtin:..., sgln, sscc) and Digital Link URIs",

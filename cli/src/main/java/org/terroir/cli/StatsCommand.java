@@ -13,7 +13,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code terroir stats}: what the graph holds, as JSON. */
-@Command(name = "stats", mixinStandardHelpOptions = true,
+@Command(name = "stats", header = "Prints what the graph holds as JSON, per label, type and county.", mixinStandardHelpOptions = true,
         description = {"Prints what the graph holds as JSON: nodes per label, relationships per type, and per county"
                 + " the brands, batches and logistics hops."})
 final class StatsCommand implements Callable<Integer> {

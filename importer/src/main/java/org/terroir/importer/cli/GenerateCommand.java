@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code terroir generate}: a deterministic synthetic dataset of the demo's shape. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(name = "generate", header = "Writes a deterministic synthetic dataset of the demo's shape, any size.", mixinStandardHelpOptions = true,
         description = {"Writes a deterministic synthetic dataset of the demo's shape: master-data CSV files and EPCIS 2.0",
             "JSON-LD documents (10,000 batches a file, " + SyntheticData.EVENTS_PER_BATCH + " events a batch). The same --batches always",
             "gives the same files. Needs no database."})

@@ -32,7 +32,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code terroir import}: master data and GS1 EPCIS 2.0 documents into the graph. */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import", header = "Imports master-data CSV files and GS1 EPCIS 2.0 documents into the graph.", mixinStandardHelpOptions = true,
         description = {"Imports master-data CSV files (docs/master-data.md) and GS1 EPCIS 2.0 documents (JSON / JSON-LD,",
             "XML; also EPCIS 1.2 XML) into the graph. Folders are searched for *.csv, *.json, *.jsonld and *.xml.",
             "The CSV files are validated together, references included, and EPCIS documents one by one, before",

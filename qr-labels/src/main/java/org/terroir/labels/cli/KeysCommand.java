@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code terroir keys}: the label PKI, regulator root to brand to signer, and revocations. */
-@Command(name = "keys", mixinStandardHelpOptions = true,
+@Command(name = "keys", header = "Keys and X.509 certificates of the label PKI: root, brand, signer, revocation.", mixinStandardHelpOptions = true,
         description = {"Keys and X.509 certificates of the label PKI: a regulator's root issues brand association",
             "certificates (bound to GS1 company prefixes), which issue signer certificates for packing houses and",
             "cooperatives. Private keys are PKCS#8 PEM files readable by their owner only, never printed."},

@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code terroir labels}: signed QR labels, printed or as images, with their commissioning events. */
-@Command(name = "labels", mixinStandardHelpOptions = true,
+@Command(name = "labels", header = "Issues serialised signed QR labels (PDF sheet or PNG/SVG) and their EPCIS event.", mixinStandardHelpOptions = true,
         description = "Signed QR labels (GS1 Digital Link with AI 8030, docs/label-format.md).",
         subcommands = LabelsCommand.Issue.class)
 public final class LabelsCommand implements Runnable {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code terroir trust-list}: the signed list of certificates and revocations verifiers load. */
-@Command(name = "trust-list", mixinStandardHelpOptions = true,
+@Command(name = "trust-list", header = "The signed trust list that verifiers load.", mixinStandardHelpOptions = true,
         description = {"The trust list: brand and signer certificates in force and revocations, signed by a regulator",
             "root, which 'terroir verify --trust-list' loads to check labels offline."},
         subcommands = TrustListCommand.Create.class)

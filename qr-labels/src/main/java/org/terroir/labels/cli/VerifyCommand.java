@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code terroir verify}: is a label genuine, offline, from a trust list or certificates. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify", header = "Checks a signed label offline (URI or image): genuine or not, and why.", mixinStandardHelpOptions = true,
         description = {"Checks a signed label offline: a GS1 Digital Link URI, or an image file (PNG, JPEG) of its QR",
             "code. Prints one line: 'genuine: <product/lot/serial>, signed by <signer> (<algorithm>)' or",
             "'not genuine: <reason>: <detail>', the reason one of tampered, unknown signer, revoked, certificate",
