@@ -40,9 +40,13 @@ public final class EventHash {
 
     /** {@code ni:///sha-256;<hex>?ver=CBV2.0} of {@link #preHash(EpcisEvent, Set)}. */
     public static String of(EpcisEvent event, Set<String> ignoredFields) {
+        return ofPreHash(preHash(event, ignoredFields));
+    }
+
+    /** {@code ni:///sha-256;<hex>?ver=CBV2.0} of a pre-hash string already built. */
+    public static String ofPreHash(String preHash) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(preHash(event, ignoredFields).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(preHash.getBytes(StandardCharsets.UTF_8));
             return "ni:///sha-256;" + HexFormat.of().formatHex(digest) + "?ver=CBV2.0";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);

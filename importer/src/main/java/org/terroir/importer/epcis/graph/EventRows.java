@@ -58,28 +58,23 @@ final class EventRows {
      * written; it stays the event's {@code hash}.)
      */
     static String eventId(EpcisEvent event) {
+        return eventId(event, EventHash.preHash(event));
+    }
+
+    private static String eventId(EpcisEvent event, String preHash) {
         if (event.eventId().isPresent()) {
             return event.eventId().get();
         }
-        String preHash = EventHash.preHash(event);
-        if (!preHash.contains(CBV_MDA_AS_XML)) {
-            return EventHash.of(event);
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(preHash.replace(CBV_MDA_AS_XML, CBV_MDA_AS_JSON_LD).getBytes(StandardCharsets.UTF_8));
-            return "ni:///sha-256;" + HexFormat.of().formatHex(digest) + "?ver=CBV2.0";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return EventHash.ofPreHash(preHash.replace(CBV_MDA_AS_XML, CBV_MDA_AS_JSON_LD));
     }
 
     /** The row of {@code event}, read from {@code document}. */
     static Map<String, Object> of(EpcisEvent event, String document) {
         EventCommon common = event.common();
         Map<String, Object> row = new HashMap<>();
-        row.put("eventId", eventId(event));
-        row.put("hash", EventHash.of(event));
+        String preHash = EventHash.preHash(event);
+        row.put("eventId", eventId(event, preHash));
+        row.put("hash", EventHash.ofPreHash(preHash));
         row.put("type", event.type());
         row.put("action", action(event).map(Action::name).orElse(null));
         row.put("bizStep", common.bizStep().orElse(null));
