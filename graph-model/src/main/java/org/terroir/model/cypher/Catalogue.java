@@ -209,33 +209,41 @@ public final class Catalogue {
             UNWIND $keys AS key MATCH (n:Product {gtin: key}) RETURN collect(key) AS found
             """);
 
-    // --- EPCIS events (UNWIND $rows batches of events; MERGE on keys, so re-importing changes nothing) --
+    // --- EPCIS events: each statement UNWINDs its own flat $rows (events; objects, pairs, packings and
+    // hops each naming their event). An event is written whole in one transaction, so an event already
+    // in the graph is skipped (epcis.existingEvents) and a new event's own relationships are CREATEd;
+    // everything events share (locations, objects, hops, ...) is MERGEd on its key --------------------
+
+    /** Which of {@code $ids} are events already in the graph. */
+    public static final Statement EPCIS_EXISTING_EVENTS = new Statement("epcis.existingEvents", """
+            UNWIND $ids AS id MATCH (e:Event {eventId: id}) RETURN collect(id) AS found
+            """);
 
     /** The event nodes, where they happened and the parties named in their source and destination lists. */
     public static final Statement EPCIS_EVENTS = new Statement("epcis.events", """
             UNWIND $rows AS row
-            MERGE (e:Event {eventId: row.eventId})
+            CREATE (e:Event {eventId: row.eventId})
             SET e.type = row.type, e.action = row.action, e.bizStep = row.bizStep, e.disposition = row.disposition,
                 e.eventTime = row.eventTime, e.eventTimeZoneOffset = row.eventTimeZoneOffset,
                 e.recordTime = row.recordTime, e.hash = row.hash, e.bizTransactions = row.bizTransactions,
                 e.certificationInfo = row.certificationInfo, e.extensions = row.extensions, e.document = row.document
-            FOREACH (key IN row.readPoint | MERGE (l:Location {key: key}) MERGE (e)-[:READ_AT]->(l))
-            FOREACH (key IN row.bizLocation | MERGE (l:Location {key: key}) MERGE (e)-[:AT]->(l))
+            FOREACH (key IN row.readPoint | MERGE (l:Location {key: key}) CREATE (e)-[:READ_AT]->(l))
+            FOREACH (key IN row.bizLocation | MERGE (l:Location {key: key}) CREATE (e)-[:AT]->(l))
             FOREACH (p IN row.parties |
               MERGE (party:Party {gln: p.gln})
-              MERGE (e)-[:INVOLVES {role: p.role, type: p.type}]->(party))
+              CREATE (e)-[:INVOLVES {role: p.role, type: p.type}]->(party))
             """);
 
     /**
      * The objects an event names (label Batch, Item, Container or Product, per {@code o.label}), its
-     * relationship to each ({@code o.rel}: OBSERVED, INPUT, OUTPUT, PARENT or CHILD), and what the
+     * relationship to each ({@code o.rel}: OBSERVED, INPUT, OUTPUT, PARENT or CHILD; created, the
+     * event being new, never merged: a MERGE on a dynamic type scans every relationship of that type), and what the
      * event says about them: the product of a batch or item, the batch of an item (its lot, from the
      * ILMD), where a batch or item was produced (commissioning, transformation output).
      */
     public static final Statement EPCIS_OBJECTS = new Statement("epcis.objects", """
-            UNWIND $rows AS row
-            MATCH (e:Event {eventId: row.eventId})
-            UNWIND row.objects AS o
+            UNWIND $rows AS o
+            MATCH (e:Event {eventId: o.eventId})
             CALL (o) {
               WITH o WHERE o.label = 'Product'
               MERGE (n:Product {gtin: o.gtin})
@@ -256,8 +264,7 @@ public final class Catalogue {
               ON CREATE SET n.sscc = o.sscc
               RETURN n
             }
-            MERGE (e)-[r:$(o.rel)]->(n)
-            SET r.quantity = o.quantity, r.uom = o.uom
+            CREATE (e)-[:$(o.rel) {quantity: o.quantity, uom: o.uom}]->(n)
             FOREACH (gtin IN CASE WHEN o.label = 'Batch' THEN [o.gtin] ELSE [] END |
               MERGE (p:Product {gtin: gtin}) MERGE (n)-[:OF_PRODUCT]->(p))
             FOREACH (batchKey IN o.batchKey |
@@ -270,16 +277,14 @@ public final class Catalogue {
 
     /** Transformations: each output batch MADE_FROM each input batch. */
     public static final Statement EPCIS_MADE_FROM = new Statement("epcis.madeFrom", """
-            UNWIND $rows AS row
-            UNWIND row.madeFrom AS pair
+            UNWIND $rows AS pair
             MATCH (output:Batch {key: pair.output}), (input:Batch {key: pair.input})
             MERGE (output)-[:MADE_FROM]->(input)
             """);
 
     /** Aggregations: each child PACKED_IN the parent container, since ADD, until DELETE. */
     public static final Statement EPCIS_PACKED_IN = new Statement("epcis.packedIn", """
-            UNWIND $rows AS row
-            UNWIND row.packed AS pack
+            UNWIND $rows AS pack
             MATCH (parent:Container {key: pack.parent})
             CALL (pack) {
               MATCH (child:Item {key: pack.child}) RETURN child
@@ -289,8 +294,8 @@ public final class Catalogue {
               MATCH (child:Container {key: pack.child}) RETURN child
             }
             MERGE (child)-[r:PACKED_IN]->(parent)
-            FOREACH (_ IN CASE WHEN pack.added THEN [1] ELSE [] END | SET r.since = row.eventTime)
-            FOREACH (_ IN CASE WHEN pack.added THEN [] ELSE [1] END | SET r.until = row.eventTime)
+            FOREACH (_ IN CASE WHEN pack.added THEN [1] ELSE [] END | SET r.since = pack.eventTime)
+            FOREACH (_ IN CASE WHEN pack.added THEN [] ELSE [1] END | SET r.until = pack.eventTime)
             """);
 
     /**
@@ -298,9 +303,8 @@ public final class Catalogue {
      * both name the same hop (its id derives from from, to and the objects moved), in any order.
      */
     public static final Statement EPCIS_HOPS = new Statement("epcis.hops", """
-            UNWIND $rows AS row
-            UNWIND row.hops AS h
-            MATCH (e:Event {eventId: row.eventId})
+            UNWIND $rows AS h
+            MATCH (e:Event {eventId: h.eventId})
             MERGE (hop:Hop {id: h.id})
             SET hop.departed = coalesce(h.departed, hop.departed), hop.arrived = coalesce(h.arrived, hop.arrived)
             MERGE (f:Location {key: h.from})
@@ -308,8 +312,8 @@ public final class Catalogue {
             MERGE (t:Location {key: h.to})
             MERGE (hop)-[:TO]->(t)
             FOREACH (gln IN h.carrier | MERGE (c:Party {gln: gln}) MERGE (hop)-[:CARRIED_BY]->(c))
-            FOREACH (_ IN CASE WHEN h.departed IS NULL THEN [] ELSE [1] END | MERGE (hop)-[:DEPARTED_WITH]->(e))
-            FOREACH (_ IN CASE WHEN h.arrived IS NULL THEN [] ELSE [1] END | MERGE (hop)-[:ARRIVED_WITH]->(e))
+            FOREACH (_ IN CASE WHEN h.departed IS NULL THEN [] ELSE [1] END | CREATE (hop)-[:DEPARTED_WITH]->(e))
+            FOREACH (_ IN CASE WHEN h.arrived IS NULL THEN [] ELSE [1] END | CREATE (hop)-[:ARRIVED_WITH]->(e))
             WITH hop, h
             UNWIND h.moved AS key
             CALL (key) {

@@ -2,9 +2,17 @@ package org.terroir.importer.epcis.graph;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -18,18 +26,20 @@ import org.terroir.model.cypher.Statement;
 /**
  * Imports EPCIS 2.0 documents into the graph, each in two streaming passes: the first validates the
  * whole document, and a document with any problem writes nothing; the second writes its events in
- * transactions of {@link #BATCH} events, every statement a MERGE on natural keys, so that importing
- * a document again, or again after a crash, gives the same graph.
+ * transactions of {@link #BATCH} events. Each event is written whole in one transaction, so an event
+ * already in the graph is skipped, and what events share is MERGEd on natural keys: importing a
+ * document again, or again after a crash, gives the same graph. The second pass reads on a thread
+ * of its own, a few batches ahead of the writes.
  */
 public final class EpcisImport {
 
     /** Events per write transaction. */
     public static final int BATCH = 1_000;
+    /** Batches read ahead of the one being written. */
+    private static final int READ_AHEAD = 2;
     /** Problems kept per rejected document; the count goes on. */
     static final int PROBLEMS_KEPT = 100;
 
-    private static final List<Statement> WRITES = List.of(Catalogue.EPCIS_EVENTS, Catalogue.EPCIS_OBJECTS,
-            Catalogue.EPCIS_MADE_FROM, Catalogue.EPCIS_PACKED_IN, Catalogue.EPCIS_HOPS);
 
     /** What became of one document. */
     public record Outcome(Path file, long events, long problemCount, List<Problem> problems) {
@@ -55,38 +65,136 @@ public final class EpcisImport {
             return new Outcome(file, validation.eventCount(), validation.problemCount(), validation.problems());
         }
         String document = file.getFileName().toString();
+        BlockingQueue<Batch> ready = new ArrayBlockingQueue<>(READ_AHEAD);
+        CompletableFuture<List<Problem>> reading = new CompletableFuture<>();
+        Thread reader = Thread.ofPlatform().name("epcis-reader").daemon().start(() -> read(file, document, ready, reading));
         long written = 0;
-        try (EpcisReader reader = EpcisReader.open(file); Session session = driver.session()) {
-            List<Map<String, Object>> rows = new ArrayList<>(BATCH);
-            for (Optional<ReadEvent> next = reader.next(); next.isPresent(); next = reader.next()) {
-                ReadEvent read = next.get();
-                if (!read.valid()) {
-                    // the document changed between the passes
-                    return new Outcome(file, written, read.problems().size(), read.problems());
-                }
-                rows.add(EventRows.of(read.event().orElseThrow(), document));
-                if (rows.size() == BATCH) {
-                    write(session, rows);
-                    written += rows.size();
-                    progress.accept(written);
-                    rows.clear();
-                }
-            }
-            if (!rows.isEmpty()) {
-                write(session, rows);
-                written += rows.size();
+        try (Session session = driver.session()) {
+            for (Batch batch = ready.take(); batch != Batch.END; batch = ready.take()) {
+                write(session, batch);
+                written += batch.size();
                 progress.accept(written);
             }
+            List<Problem> problems = reading.join();
+            if (!problems.isEmpty()) {
+                // the document changed between the passes
+                return new Outcome(file, written, problems.size(), problems);
+            }
+            return new Outcome(file, written, 0, List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("import of " + file + " interrupted");
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } finally {
+            reader.interrupt();
         }
-        return new Outcome(file, written, 0, List.of());
     }
 
-    private static void write(Session session, List<Map<String, Object>> rows) {
-        List<Map<String, Object>> batch = List.copyOf(rows);
+    /**
+     * The second pass, on its own thread so that reading overlaps writing: hands over the rows of
+     * each {@link #BATCH} events, then {@link Batch#END}; completes {@code outcome} with the problems
+     * of an event that no longer reads (none normally), or with what went wrong.
+     */
+    private static void read(Path file, String document, BlockingQueue<Batch> ready, CompletableFuture<List<Problem>> outcome) {
+        try {
+            List<Problem> problems = List.of();
+            try (EpcisReader reader = EpcisReader.open(file)) {
+                Batch rows = new Batch();
+                for (Optional<ReadEvent> next = reader.next(); next.isPresent(); next = reader.next()) {
+                    ReadEvent read = next.get();
+                    if (!read.valid()) {
+                        problems = read.problems();
+                        break;
+                    }
+                    rows.add(EventRows.of(read.event().orElseThrow(), document));
+                    if (rows.size() == BATCH) {
+                        ready.put(rows);
+                        rows = new Batch();
+                    }
+                }
+                if (problems.isEmpty() && !rows.isEmpty()) {
+                    ready.put(rows);
+                }
+            } catch (RuntimeException | Error e) {
+                outcome.completeExceptionally(e);
+            }
+            outcome.complete(problems);
+            ready.put(Batch.END);
+        } catch (InterruptedException e) {
+            // the writer has stopped
+        }
+    }
+
+    /**
+     * Writes the events of {@code batch} not yet in the graph, in one transaction: an event in the
+     * graph was written whole by an earlier transaction (a re-import, or the run before a crash).
+     */
+    private static void write(Session session, Batch batch) {
         session.executeWriteWithoutResult(tx -> {
-            for (Statement statement : WRITES) {
-                tx.run(statement.cypher(), Map.of("rows", batch)).consume();
+            List<Object> found = tx.run(Catalogue.EPCIS_EXISTING_EVENTS.cypher(), Map.of("ids", batch.eventIds()))
+                    .single().get("found").asList();
+            Batch fresh = batch.without(Set.copyOf(found));
+            for (Map.Entry<Statement, List<Map<String, Object>>> write : fresh.writes()) {
+                if (!write.getValue().isEmpty()) {
+                    tx.run(write.getKey().cypher(), Map.of("rows", write.getValue())).consume();
+                }
             }
         });
+    }
+
+    /** The rows of up to {@link #BATCH} events, each event once (the first of one id). */
+    private static final class Batch {
+        /** After the last batch. */
+        static final Batch END = new Batch();
+
+        private final Map<String, EventRows> events = new LinkedHashMap<>();
+        private int size;
+
+        /** Adds an event; counts it even when an event of its id is already in the batch. */
+        void add(EventRows rows) {
+            events.putIfAbsent((String) rows.event().get("eventId"), rows);
+            size++;
+        }
+
+        /** Events read into this batch. */
+        int size() {
+            return size;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        List<String> eventIds() {
+            return List.copyOf(events.keySet());
+        }
+
+        Batch without(Set<Object> eventIds) {
+            Batch rest = new Batch();
+            events.forEach((id, rows) -> {
+                if (!eventIds.contains(id)) {
+                    rest.events.put(id, rows);
+                }
+            });
+            rest.size = size;
+            return rest;
+        }
+
+        /** The statements to run, in order, with their rows. */
+        List<Map.Entry<Statement, List<Map<String, Object>>>> writes() {
+            return List.of(rows(Catalogue.EPCIS_EVENTS, rows -> List.of(rows.event())),
+                    rows(Catalogue.EPCIS_OBJECTS, EventRows::objects),
+                    rows(Catalogue.EPCIS_MADE_FROM, EventRows::madeFrom),
+                    rows(Catalogue.EPCIS_PACKED_IN, EventRows::packed),
+                    rows(Catalogue.EPCIS_HOPS, EventRows::hops));
+        }
+
+        private Map.Entry<Statement, List<Map<String, Object>>> rows(Statement statement,
+                Function<EventRows, List<Map<String, Object>>> part) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            events.values().forEach(event -> rows.addAll(part.apply(event)));
+            return Map.entry(statement, rows);
+        }
     }
 }

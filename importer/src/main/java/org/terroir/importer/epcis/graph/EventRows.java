@@ -34,11 +34,21 @@ import org.terroir.model.id.Sgtin;
 import org.terroir.model.id.Sscc;
 
 /**
- * Turns one EPCIS event into the parameter row the {@code epcis.*} statements of the catalogue
+ * Turns one EPCIS event into the parameter rows the {@code epcis.*} statements of the catalogue
  * write: the event, the objects it names and what it says about them, transformations, packing and
  * logistics hops. The mapping is written down in {@code docs/epcis-mapping.md}.
+ *
+ * <p>Each statement gets only its own rows (objects and hops carry their event's id, packings its
+ * time): sending every statement the whole event would cost a transfer of the batch per statement.
+ *
+ * @param event the event's own row, for {@code epcis.events}
+ * @param objects for {@code epcis.objects}
+ * @param madeFrom output and input batch pairs, for {@code epcis.madeFrom}
+ * @param packed child and parent pairs, for {@code epcis.packedIn}
+ * @param hops for {@code epcis.hops}
  */
-final class EventRows {
+record EventRows(Map<String, Object> event, List<Map<String, Object>> objects, List<Map<String, Object>> madeFrom,
+        List<Map<String, Object>> packed, List<Map<String, Object>> hops) {
 
     private static final Pattern PARTY = Pattern.compile("(?:417|414)/(\\d{13})(?:/.*)?");
     private static final String LOT_NUMBER = "lotNumber";
@@ -48,8 +58,6 @@ final class EventRows {
     private static final String CBV_MDA_AS_JSON_LD = "{urn:epcglobal:cbv:mda:}";
     private static final String CBV_MDA_AS_XML_EXTENSION = "namespace=urn:epcglobal:cbv:mda,";
     private static final String CBV_MDA_AS_JSON_LD_EXTENSION = "namespace=urn:epcglobal:cbv:mda:,";
-
-    private EventRows() {}
 
     /**
      * The event's key in the graph: its {@code eventID}, or else the GS1 event hash of the event with
@@ -68,12 +76,13 @@ final class EventRows {
         return EventHash.ofPreHash(preHash.replace(CBV_MDA_AS_XML, CBV_MDA_AS_JSON_LD));
     }
 
-    /** The row of {@code event}, read from {@code document}. */
-    static Map<String, Object> of(EpcisEvent event, String document) {
+    /** The rows of {@code event}, read from {@code document}. */
+    static EventRows of(EpcisEvent event, String document) {
         EventCommon common = event.common();
         Map<String, Object> row = new HashMap<>();
         String preHash = EventHash.preHash(event);
-        row.put("eventId", eventId(event, preHash));
+        String eventId = eventId(event, preHash);
+        row.put("eventId", eventId);
         row.put("hash", EventHash.ofPreHash(preHash));
         row.put("type", event.type());
         row.put("action", action(event).map(Action::name).orElse(null));
@@ -130,7 +139,7 @@ final class EventRows {
                     for (Map<String, Object> child : objects) {
                         if ("CHILD".equals(child.get("rel")) && !"Product".equals(child.get("label"))) {
                             packed.add(Map.of("parent", container.get(), "child", child.get("key"),
-                                    "added", e.action() == Action.ADD));
+                                    "added", e.action() == Action.ADD, "eventTime", eventTime));
                         }
                     }
                 }
@@ -146,11 +155,11 @@ final class EventRows {
                 e.childQuantityList().forEach(q -> object(q.epcClass(), q, "CHILD", Optional.empty(), Optional.empty(), objects));
             }
         }
-        row.put("objects", objects);
-        row.put("madeFrom", madeFrom);
-        row.put("packed", packed);
-        row.put("hops", hop(common, readPoint, bizLocation, objects, eventTime).stream().toList());
-        return row;
+        List<Map<String, Object>> hops = hop(common, readPoint, bizLocation, objects, eventTime).stream().toList();
+        List<Map<String, Object>> named = once(objects);
+        named.forEach(o -> o.put("eventId", eventId));
+        hops.forEach(h -> h.put("eventId", eventId));
+        return new EventRows(row, named, madeFrom, packed, hops);
     }
 
     private static Optional<Action> action(EpcisEvent event) {
@@ -225,6 +234,13 @@ final class EventRows {
             }
         }
         objects.add(o);
+    }
+
+    /** Each object once per relationship to the event (the first, should a list name it twice). */
+    private static List<Map<String, Object>> once(List<Map<String, Object>> objects) {
+        Map<String, Map<String, Object>> once = new java.util.LinkedHashMap<>();
+        objects.forEach(o -> once.putIfAbsent(o.get("rel") + "\n" + o.get("key"), o));
+        return once.size() == objects.size() ? objects : new ArrayList<>(once.values());
     }
 
     private static List<String> batches(List<Map<String, Object>> objects, String rel) {

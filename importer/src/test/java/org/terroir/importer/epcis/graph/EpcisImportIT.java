@@ -16,12 +16,17 @@ import org.terroir.importer.masterdata.MasterDataImport;
 import org.terroir.model.PseudonymSalt;
 import org.terroir.model.schema.Migrations;
 import org.terroir.testsupport.TestNeo4j;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The demo's EPCIS documents into a real Neo4j: the graph they make, idempotence, order, rejection. */
 class EpcisImportIT {
 
     private static final Path DEMO = Path.of("..", "demo");
     private static final PseudonymSalt SALT = PseudonymSalt.fromBase64("dGVycm9pci10ZXN0LXNhbHQtMzItYnl0ZXMtbG9uZyE=");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Driver driver = TestNeo4j.get().driver();
 
@@ -99,6 +104,29 @@ class EpcisImportIT {
         importEvents();
 
         assertThat(census()).isEqualTo(first);
+    }
+
+    @Test
+    void anEventListedTwiceIsWrittenOnce(@TempDir Path dir) throws IOException {
+        Path original = DEMO.resolve("epcis/liancheng.jsonld");
+        ObjectNode document = (ObjectNode) JSON.readTree(original.toFile());
+        ArrayNode events = (ArrayNode) document.get("epcisBody").get("eventList");
+        int listed = events.size();
+        events.addAll(events.deepCopy());
+        Path twice = dir.resolve("liancheng-twice.jsonld");
+        JSON.writeValue(twice.toFile(), document);
+        importMasterData();
+
+        EpcisImport.Outcome outcome = new EpcisImport(driver).run(twice, n -> {});
+        Map<String, Object> written = census();
+        TestNeo4j.get().clear();
+        Migrations.shipped().apply(driver);
+        importMasterData();
+        new EpcisImport(driver).run(original, n -> {});
+
+        assertThat(outcome.imported()).isTrue();
+        assertThat(outcome.events()).isEqualTo(2L * listed);
+        assertThat(written).isEqualTo(census());
     }
 
     @Test
