@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
 
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -142,12 +146,24 @@ public final class LabelSheet {
         }
         int currentYear = Year.now(clock).getValue();
         requireGlyphs(text, labels, currentYear);
-        // The QR matrices are the bulk of the work and independent: encode them on every core.
-        List<QrCode> codes = labels.parallelStream().map(label -> QrCode.of(label, errorCorrection)).toList();
+        // The QR codes are the bulk of the work and independent: encoded on the other cores ahead of
+        // the pages, and on this thread too whenever the page it writes waits for its code.
+        Encoding codes = new Encoding(labels, errorCorrection);
+        try {
+            // One sheet at a time per instance: the fonts, parsed once, are read again for each sheet's subsets.
+            synchronized (glyphs) {
+                return write(labels, codes, text, currentYear);
+            }
+        } finally {
+            codes.stop();
+        }
+    }
+
+    private byte[] write(List<DigitalLink> labels, Encoding codes, LabelText text, int currentYear) {
         try (PDDocument document = new PDDocument()) {
             List<PDType0Font> fonts = new ArrayList<>();
-            for (Path fontFile : fontFiles) {
-                fonts.add(PDType0Font.load(document, fontFile.toFile()));
+            for (TrueTypeFont font : glyphs) {
+                fonts.add(PDType0Font.load(document, font, true));
             }
             PDRectangle a4 = PDRectangle.A4;
             float cellWidth = (a4.getWidth() - 2 * MARGIN) / COLUMNS;
@@ -163,7 +179,7 @@ public final class LabelSheet {
                         int row = (i - first) / COLUMNS;
                         float x = MARGIN + column * cellWidth;
                         float top = a4.getHeight() - MARGIN - row * cellHeight;
-                        drawLabel(content, fonts, labels.get(i), image(document, codes.get(i)), blocks, document, text, x,
+                        drawLabel(content, fonts, labels.get(i), codes.get(i).image(document), blocks, document, text, x,
                                 top, cellWidth, cellHeight, currentYear);
                     }
                 }
@@ -273,36 +289,108 @@ public final class LabelSheet {
     }
 
     /**
-     * The QR code with its quiet zone as a 1-bit grey image, one pixel per module, drawn without
-     * interpolation: printed as sharp as vector rectangles at any resolution, at a fraction of the
-     * content-stream size and time.
+     * The QR codes of a sheet's labels, encoded in label order by the common pool's threads and by
+     * the thread writing the pages: {@link #get} returns a label's code, encoding further labels
+     * itself while that one is not ready, so that every core stays busy until the last code.
      */
-    private static PDImageXObject image(PDDocument document, QrCode code) throws IOException {
-        int quiet = QrCode.DEFAULT_QUIET_ZONE;
-        int side = code.size() + 2 * quiet;
-        int rowBytes = (side + 7) / 8;
-        byte[] bits = new byte[rowBytes * side];
-        java.util.Arrays.fill(bits, (byte) 0xFF); // 1 = white in DeviceGray
-        for (int y = 0; y < code.size(); y++) {
-            for (int x = 0; x < code.size(); x++) {
-                if (code.isDark(x, y)) {
-                    int px = x + quiet;
-                    int index = (y + quiet) * rowBytes + px / 8;
-                    bits[index] = (byte) (bits[index] & ~(0x80 >>> (px % 8)));
-                }
+    private static final class Encoding {
+        private final List<DigitalLink> labels;
+        private final ErrorCorrection level;
+        private final AtomicReferenceArray<QrBitmap> done;
+        private final AtomicInteger next = new AtomicInteger();
+        private volatile RuntimeException failure;
+
+        Encoding(List<DigitalLink> labels, ErrorCorrection level) {
+            this.labels = labels;
+            this.level = level;
+            this.done = new AtomicReferenceArray<>(labels.size());
+            int helpers = Math.min(ForkJoinPool.getCommonPoolParallelism(), labels.size() - 1);
+            for (int i = 0; i < helpers; i++) {
+                ForkJoinPool.commonPool().execute(this::help);
             }
         }
-        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
-        ByteArrayOutputStream flated = new ByteArrayOutputStream(bits.length / 2 + 64);
-        try (var out = new java.util.zip.DeflaterOutputStream(flated, deflater)) {
-            out.write(bits);
-        } finally {
-            deflater.end();
+
+        private void help() {
+            try {
+                for (int i = next.getAndIncrement(); i < labels.size(); i = next.getAndIncrement()) {
+                    done.set(i, encode(i));
+                }
+            } catch (RuntimeException e) {
+                failure = e;
+            }
         }
-        PDImageXObject image = new PDImageXObject(document, new java.io.ByteArrayInputStream(flated.toByteArray()),
-                COSName.FLATE_DECODE, side, side, 1, PDDeviceGray.INSTANCE);
-        image.setInterpolate(false);
-        return image;
+
+        private QrBitmap encode(int i) {
+            return QrBitmap.of(QrCode.of(labels.get(i), level));
+        }
+
+        /** The code of label {@code i}, once encoded. */
+        QrBitmap get(int i) {
+            QrBitmap code;
+            while ((code = done.get(i)) == null) {
+                if (failure != null) {
+                    throw failure;
+                }
+                int other = next.getAndIncrement();
+                if (other < labels.size()) {
+                    done.set(other, encode(other));
+                } else {
+                    LockSupport.parkNanos(20_000); // a helper is finishing it
+                }
+            }
+            return code;
+        }
+
+        /** No label is encoded after this (the sheet failed, or is done). */
+        void stop() {
+            next.set(labels.size());
+        }
+    }
+
+    /**
+     * The QR code with its quiet zone as a 1-bit grey image, one pixel per module, Flate-compressed,
+     * drawn without interpolation: printed as sharp as vector rectangles at any resolution, at a
+     * fraction of the content-stream size and time.
+     */
+    private record QrBitmap(int side, byte[] flated) {
+
+        /** One compressor per thread: setting one up costs more than compressing a QR code. */
+        private static final ThreadLocal<java.util.zip.Deflater> DEFLATER =
+                ThreadLocal.withInitial(() -> new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED));
+
+        static QrBitmap of(QrCode code) {
+            int quiet = QrCode.DEFAULT_QUIET_ZONE;
+            int side = code.size() + 2 * quiet;
+            int rowBytes = (side + 7) / 8;
+            byte[] bits = new byte[rowBytes * side];
+            java.util.Arrays.fill(bits, (byte) 0xFF); // 1 = white in DeviceGray
+            for (int y = 0; y < code.size(); y++) {
+                for (int x = 0; x < code.size(); x++) {
+                    if (code.isDark(x, y)) {
+                        int px = x + quiet;
+                        int index = (y + quiet) * rowBytes + px / 8;
+                        bits[index] = (byte) (bits[index] & ~(0x80 >>> (px % 8)));
+                    }
+                }
+            }
+            java.util.zip.Deflater deflater = DEFLATER.get();
+            deflater.reset();
+            deflater.setInput(bits);
+            deflater.finish();
+            ByteArrayOutputStream flated = new ByteArrayOutputStream(bits.length / 2 + 64);
+            byte[] buffer = new byte[1024];
+            while (!deflater.finished()) {
+                flated.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return new QrBitmap(side, flated.toByteArray());
+        }
+
+        PDImageXObject image(PDDocument document) throws IOException {
+            PDImageXObject image = new PDImageXObject(document, new java.io.ByteArrayInputStream(flated),
+                    COSName.FLATE_DECODE, side, side, 1, PDDeviceGray.INSTANCE);
+            image.setInterpolate(false);
+            return image;
+        }
     }
 
     /** Draws a line in runs, each run in the first font with its glyphs; the text position advances by itself. */

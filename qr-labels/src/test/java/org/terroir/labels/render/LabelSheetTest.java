@@ -100,6 +100,20 @@ class LabelSheetTest {
     }
 
     @Test
+    void oneSheetWriterPrintsOneDocumentAfterAnotherAndFromSeveralThreads() throws Exception {
+        LabelText other = new LabelText("会宁小米 Huining Millet", "黄小米 yellow millet 2 kg", false);
+        List<byte[]> pdfs = java.util.stream.IntStream.range(0, 6).parallel()
+                .mapToObj(i -> sheet.render(labels(3 + i), i % 2 == 0 ? TEXT : other)).toList();
+        for (int i = 0; i < pdfs.size(); i++) {
+            try (PDDocument document = Loader.loadPDF(pdfs.get(i))) {
+                String text = new PDFTextStripper().getText(document);
+                assertThat(text).contains(i % 2 == 0 ? "冰糖心苹果" : "黄小米 yellow millet", "序列号 S/N S00000" + (3 + i));
+                assertThat(text).doesNotContain(i % 2 == 0 ? "会宁" : "临夏");
+            }
+        }
+    }
+
+    @Test
     void refusesAFontWithoutTheNeededGlyphsNamingTheMissingCharacters() {
         Path latinOnly = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
         assumeTrue(Files.isRegularFile(latinOnly), "DejaVuSans.ttf not installed");
