@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -143,6 +144,20 @@ class TraceApiIT {
         response.path("trace.journey[4].carrier.kind").entity(String.class).isEqualTo("CARRIER");
         response.path("trace.journey[*].to.region.code").entityList(String.class)
                 .satisfies(codes -> assertThat(codes).hasSize(5).doesNotContainNull());
+    }
+
+    @Test
+    void theExampleOfTheDocsRuns() throws IOException {
+        String page = Files.readString(Path.of("..", "docs", "trace-api.md"));
+        int start = page.indexOf("```graphql\n");
+        assertThat(start).as("a graphql example in docs/trace-api.md").isNotNegative();
+        String example = page.substring(start + "```graphql\n".length(), page.indexOf("```", start + 1));
+
+        var response = graphQl.document(example).execute();
+
+        response.path("trace.brand.giRegistration").entity(String.class).isEqualTo("DEMO-GI-2011-LC01");
+        response.path("trace.inputs[0].producers").entityList(Object.class).hasSize(4);
+        response.path("trace.journey").entityList(Object.class).hasSize(5);
     }
 
     @Test
