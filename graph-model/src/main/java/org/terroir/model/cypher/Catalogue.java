@@ -372,6 +372,98 @@ public final class Catalogue {
             ORDER BY code
             """);
 
+    // --- trace: the public provenance view (trace-api). Read only; each statement takes a list of batch
+    // keys ($keys) so that one statement serves every batch of a GraphQL request at one depth. None of
+    // them reads ProducerIdentity or follows IDENTIFIED_BY: households appear by pseudonym only ------
+
+    /**
+     * The batches of {@code $keys} that exist, one row each: their product, its brand and the brand's
+     * owner, where the batch was produced (location and the region it lies in), the regions it comes
+     * from (that region and those it is part of, nearest first) and the certifications of its product
+     * and brand. Parties carry their kind label as {@code kind}.
+     */
+    public static final Statement TRACE_BATCHES = new Statement("trace.batches", """
+            UNWIND $keys AS key
+            MATCH (b:Batch {key: key})
+            CALL (b) {
+              OPTIONAL MATCH (b)-[:OF_PRODUCT]->(p:Product)
+              OPTIONAL MATCH (p)-[:OF_BRAND]->(brand:Brand)
+              RETURN p, brand ORDER BY p.gtin, brand.id LIMIT 1
+            }
+            CALL (b) {
+              OPTIONAL MATCH (b)-[:PRODUCED_AT]->(at:Location)
+              OPTIONAL MATCH (at)-[:IN_REGION]->(r:Region)
+              RETURN at, r ORDER BY at.key, r.code LIMIT 1
+            }
+            RETURN b.key AS key, b.gtin AS gtin, b.lot AS lot,
+                   p {.gtin, .nameZh, .nameEn} AS product,
+                   brand {.id, .kind, .nameZh, .nameEn, .giRegistration, .storyZh, .storyEn,
+                          owner: [(brand)-[:OWNED_BY]->(o:Party) |
+                                  o {.gln, .nameZh, .nameEn, kind: [l IN labels(o) WHERE l <> 'Party'][0]}][0]} AS brand,
+                   at {.key, .gln, .kind, .nameZh, .nameEn, region: r {.code, .level, .nameZh, .nameEn}} AS producedAt,
+                   COLLECT {
+                     MATCH path = (r)-[:PART_OF*0..]->(o:Region)
+                     RETURN o {.code, .level, .nameZh, .nameEn} ORDER BY length(path)
+                   } AS origin,
+                   COLLECT {
+                     MATCH (c:Certification)-[:CERTIFIES]->(s) WHERE s = p OR s = brand
+                     RETURN c {.id, .kind, .number, .issuer, .validFrom, .validUntil,
+                               subject: CASE WHEN s = p THEN 'PRODUCT' ELSE 'BRAND' END}
+                     ORDER BY c.id
+                   } AS certifications
+            """);
+
+    /** The households that contributed to the batches of {@code $keys}: pseudonym, poor-household flag, how much, their cooperative. */
+    public static final Statement TRACE_CONTRIBUTIONS = new Statement("trace.contributions", """
+            UNWIND $keys AS key
+            MATCH (:Batch {key: key})<-[c:CONTRIBUTED]-(p:Producer)
+            RETURN key AS batch, p.pseudonym AS pseudonym, p.registeredPoor AS registeredPoor,
+                   c.quantity AS quantity, c.unit AS unit,
+                   [(p)-[:MEMBER_OF]->(coop:Party) |
+                    coop {.gln, .nameZh, .nameEn, kind: [l IN labels(coop) WHERE l <> 'Party'][0]}][0] AS cooperative
+            ORDER BY batch, quantity DESC, pseudonym
+            """);
+
+    /** The batches each batch of {@code $keys} was MADE_FROM (one level; callers recurse). */
+    public static final Statement TRACE_INPUTS = new Statement("trace.inputs", """
+            UNWIND $keys AS key
+            MATCH (:Batch {key: key})-[:MADE_FROM]->(input:Batch)
+            RETURN key AS batch, input.key AS input
+            ORDER BY batch, input
+            """);
+
+    /**
+     * The hops that moved each batch of {@code $keys}: the batch itself, its items, or a container the
+     * batch or one of its items was packed in (at any depth) while it was packed, by the hop's time.
+     * One row per batch and hop, in time order (departure, else arrival), with both locations (and
+     * their regions) and the carrier.
+     */
+    public static final Statement TRACE_JOURNEYS = new Statement("trace.journeys", """
+            UNWIND $keys AS key
+            MATCH (b:Batch {key: key})
+            CALL (b) {
+              MATCH (b)<-[:MOVED]-(h:Hop)
+              RETURN h
+              UNION
+              MATCH (b)<-[:OF_BATCH]-(:Item)<-[:MOVED]-(h:Hop)
+              RETURN h
+              UNION
+              MATCH (b)<-[:OF_BATCH*0..1]-()-[packings:PACKED_IN*1..]->(:Container)<-[:MOVED]-(h:Hop)
+              WHERE all(r IN packings WHERE
+                        (r.since IS NULL OR coalesce(h.departed, h.arrived) >= r.since)
+                        AND (r.until IS NULL OR coalesce(h.departed, h.arrived) <= r.until))
+              RETURN h
+            }
+            RETURN key AS batch, h.id AS id, h.departed AS departed, h.arrived AS arrived,
+                   [(h)-[:FROM]->(l:Location) | l {.key, .gln, .kind, .nameZh, .nameEn,
+                     region: [(l)-[:IN_REGION]->(r:Region) | r {.code, .level, .nameZh, .nameEn}][0]}][0] AS from,
+                   [(h)-[:TO]->(l:Location) | l {.key, .gln, .kind, .nameZh, .nameEn,
+                     region: [(l)-[:IN_REGION]->(r:Region) | r {.code, .level, .nameZh, .nameEn}][0]}][0] AS to,
+                   [(h)-[:CARRIED_BY]->(c:Party) |
+                    c {.gln, .nameZh, .nameEn, kind: [l IN labels(c) WHERE l <> 'Party'][0]}][0] AS carrier
+            ORDER BY batch, coalesce(h.departed, h.arrived), h.id
+            """);
+
     /** All statements of the catalogue, in declaration order. */
     public static List<Statement> all() {
         List<Statement> statements = new ArrayList<>();

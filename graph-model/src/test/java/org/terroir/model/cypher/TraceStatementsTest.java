@@ -1,0 +1,49 @@
+package org.terroir.model.cypher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The statements of the public trace view keep away from the households' personal data. */
+class TraceStatementsTest {
+
+    private static final Pattern PERSONAL = Pattern.compile(
+            "ProducerIdentity|IDENTIFIED_BY|\\.(name|phone|idNumber)\\b|\\bname\\s*:|\\bphone\\b|\\bidNumber\\b");
+
+    private static List<Statement> traceStatements() {
+        return Catalogue.all().stream().filter(s -> s.name().startsWith("trace.")).toList();
+    }
+
+    @Test
+    void thereAreTraceStatements() {
+        assertThat(traceStatements()).extracting(Statement::name)
+                .contains("trace.batches", "trace.contributions", "trace.inputs", "trace.journeys");
+    }
+
+    @Test
+    void noTraceStatementReadsPersonalData() {
+        assertThat(traceStatements()).allSatisfy(s -> assertThat(PERSONAL.matcher(s.cypher()).find())
+                .as("%s mentions personal data: %s", s.name(), s.cypher()).isFalse());
+    }
+
+    @Test
+    void thePatternWouldSeePersonalData() {
+        assertThat(PERSONAL.matcher("MATCH (p)-[:IDENTIFIED_BY]->(i) RETURN i").find()).isTrue();
+        assertThat(PERSONAL.matcher("RETURN p.phone AS phone").find()).isTrue();
+        assertThat(PERSONAL.matcher("RETURN i {.name}").find()).isTrue();
+        assertThat(PERSONAL.matcher("RETURN p {.nameZh, .nameEn}").find()).isFalse();
+    }
+
+    @Test
+    void traceStatementsOnlyRead() {
+        assertThat(traceStatements()).allSatisfy(s -> assertThat(s.cypher())
+                .as(s.name()).doesNotContainPattern("\\b(CREATE|MERGE|SET|DELETE|REMOVE|DETACH)\\b"));
+    }
+
+    @Test
+    void traceStatementsTakeBatchKeys() {
+        assertThat(traceStatements()).allSatisfy(s -> assertThat(s.parameters()).as(s.name()).containsExactly("keys"));
+    }
+}

@@ -1,0 +1,30 @@
+package org.terroir.trace.graphql;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.Map;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns domain exceptions into GraphQL errors: an invalid argument is a {@code BAD_REQUEST} naming
+ * the argument (extension {@code argument}). Anything else is left to Spring for GraphQL, which
+ * answers {@code INTERNAL_ERROR} with no detail: no stack trace reaches a client.
+ */
+@Component
+class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+        if (ex instanceof InvalidArgumentException invalid) {
+            return GraphqlErrorBuilder.newError(env)
+                    .errorType(ErrorType.BAD_REQUEST)
+                    .message(invalid.getMessage())
+                    .extensions(Map.of("argument", invalid.argument()))
+                    .build();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,35 @@
+package org.terroir.trace.provenance;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.terroir.model.cypher.Catalogue;
+import org.terroir.trace.graph.GraphReader;
+import reactor.core.publisher.Mono;
+
+/**
+ * Where batches travelled ({@code trace.journeys}): the hops that moved each batch, its items or
+ * the containers they were packed in, in time order.
+ */
+@Component
+public class Journeys {
+
+    private final GraphReader graph;
+
+    public Journeys(GraphReader graph) {
+        this.graph = graph;
+    }
+
+    /** Per batch key, its hops in time order; a batch that never moved has no entry. */
+    public Mono<Map<String, List<Hop>>> byBatchKeys(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return graph.read(Catalogue.TRACE_JOURNEYS, Map.of("keys", keys.stream().distinct().toList()))
+                .collect(Collectors.groupingBy(row -> row.get("batch").asString(), LinkedHashMap::new,
+                        Collectors.mapping(Hop::from, Collectors.toList())));
+    }
+}

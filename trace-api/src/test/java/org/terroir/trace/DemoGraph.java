@@ -1,0 +1,61 @@
+package org.terroir.trace;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.neo4j.driver.Driver;
+import org.terroir.importer.epcis.graph.EpcisImport;
+import org.terroir.importer.masterdata.MasterDataImport;
+import org.terroir.model.PseudonymSalt;
+import org.terroir.model.schema.Migrations;
+import org.terroir.testsupport.TestNeo4j;
+
+/**
+ * The demo data ({@code ../demo}: master data, then the EPCIS documents) in the test JVM's Neo4j,
+ * imported once for all the test classes that read it and never change it.
+ */
+final class DemoGraph {
+
+    static final Path DEMO = Path.of("..", "demo");
+
+    /** A fixed salt, so that pseudonyms are the same from run to run. */
+    static final PseudonymSalt SALT = PseudonymSalt.fromBase64("dGVycm9pci10ZXN0LXNhbHQtMzItYnl0ZXMtbG9uZyE=");
+
+    private static boolean loaded;
+
+    private DemoGraph() {}
+
+    /** The Bolt URI of the graph holding the demo data, imported on first call. */
+    static synchronized URI boltUri() {
+        if (!loaded) {
+            load(TestNeo4j.get().driver());
+            loaded = true;
+        }
+        return TestNeo4j.get().boltUri();
+    }
+
+    private static void load(Driver driver) {
+        TestNeo4j.get().clear();
+        Migrations.shipped().apply(driver);
+        new MasterDataImport(driver, SALT).run(files("master-data", ".csv"));
+        EpcisImport events = new EpcisImport(driver);
+        for (Path document : files("epcis", ".jsonld")) {
+            EpcisImport.Outcome outcome = events.run(document, n -> {});
+            if (!outcome.imported()) {
+                throw new IllegalStateException("demo document " + document + " was rejected: " + outcome.problems());
+            }
+        }
+    }
+
+    static List<Path> files(String folder, String suffix) {
+        try (Stream<Path> list = Files.list(DEMO.resolve(folder))) {
+            return list.filter(f -> f.toString().endsWith(suffix)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

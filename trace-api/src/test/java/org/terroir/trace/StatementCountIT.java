@@ -1,0 +1,196 @@
+package org.terroir.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Query;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.reactivestreams.ReactiveSession;
+import org.neo4j.driver.reactivestreams.ReactiveTransactionCallback;
+import org.neo4j.driver.reactivestreams.ReactiveTransactionContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.terroir.model.cypher.Catalogue;
+import org.terroir.model.cypher.Statement;
+
+/**
+ * How many Cypher statements one GraphQL request runs, and how: the application's {@link Driver}
+ * is wrapped so that every session, transaction and statement it is asked for is recorded (and
+ * then passed on unchanged). The count depends on the depth of the query, not on how many batches
+ * it reaches: the batch mappings answer a whole depth with one statement each.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class StatementCountIT {
+
+    /** What the driver was asked for: statements (catalogue names), and how sessions and transactions were opened. */
+    private static final List<String> STATEMENTS = new CopyOnWriteArrayList<>();
+    private static final List<String> CALLS = new CopyOnWriteArrayList<>();
+
+    private static final Map<String, String> NAMES = Catalogue.all().stream()
+            .collect(Collectors.toMap(Statement::cypher, Statement::name));
+
+    @TestConfiguration
+    static class ObservedDriver {
+
+        @Bean
+        static BeanPostProcessor observeDriver() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    return bean instanceof Driver driver ? observed(Driver.class, driver, StatementCountIT::onDriver) : bean;
+                }
+            };
+        }
+    }
+
+    @DynamicPropertySource
+    static void neo4j(DynamicPropertyRegistry registry) {
+        registry.add("spring.neo4j.uri", () -> DemoGraph.boltUri().toString());
+    }
+
+    @Value("${local.server.port}")
+    private int port;
+
+    private HttpGraphQlTester graphQl;
+
+    @BeforeEach
+    void client() {
+        graphQl = HttpGraphQlTester.create(
+                WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql").build());
+        STATEMENTS.clear();
+        CALLS.clear();
+    }
+
+    private static final String FIELDS = """
+            key
+            product { nameEn } brand { id } producedAt { kind } origin { code } certifications { id }
+            producers { pseudonym }
+            journey { from { kind } to { kind } carrier { gln } }
+            inputs {
+              key
+              producers { pseudonym }
+              journey { from { kind } }
+              inputs { key }
+            }
+            """;
+
+    @Test
+    void aDeepTraceOfOneLotRunsTwoStatementsPerListFieldAndDepth() {
+        graphQl.document("{ trace(gtin: \"09520011001021\", lot: \"LC2601\") { " + FIELDS + " } }").execute()
+                .path("trace.inputs[0].producers").entityList(Object.class).hasSize(4);
+
+        assertThat(counts()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "trace.batches", 2L,        // the lot; its inputs
+                "trace.contributions", 2L,  // producers of the lot; of its inputs
+                "trace.journeys", 2L,       // journey of the lot; of its inputs
+                "trace.inputs", 2L));       // inputs of the lot; of its inputs (none: no trace.batches for them)
+    }
+
+    @Test
+    void threeLotsInOneRequestRunTheNestedStatementsOnceForAllThree() {
+        String query = "{ "
+                + "a: trace(gtin: \"09520011001021\", lot: \"LC2601\") { " + FIELDS + " } "
+                + "b: trace(gtin: \"09520011001021\", lot: \"LC2602\") { " + FIELDS + " } "
+                + "c: trace(gtin: \"09520011001021\", lot: \"LC2603\") { " + FIELDS + " } }";
+        var response = graphQl.document(query).execute();
+        for (String alias : List.of("a", "b", "c")) {
+            response.path(alias + ".inputs[0].producers").entityList(Object.class).hasSizeGreaterThan(0);
+            response.path(alias + ".journey").entityList(Object.class).hasSize(5);
+        }
+
+        assertThat(counts()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "trace.batches", 4L,        // one per root field, then the inputs of all three at once
+                "trace.contributions", 2L,
+                "trace.journeys", 2L,
+                "trace.inputs", 2L));
+    }
+
+    @Test
+    void everyStatementRunsInAReadTransactionOfAReadSession() {
+        graphQl.document("{ trace(gtin: \"09520011001021\", lot: \"LC2601\") { " + FIELDS + " } }").execute()
+                .path("trace.key").hasValue();
+
+        assertThat(CALLS).isNotEmpty().allSatisfy(call -> assertThat(call).isIn("session READ", "executeRead"));
+        assertThat(CALLS.stream().filter("executeRead"::equals).count()).isEqualTo(STATEMENTS.size());
+    }
+
+    private static Map<String, Long> counts() {
+        return STATEMENTS.stream().collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
+    }
+
+    // --- the observing proxies
+
+    private interface Observer {
+        /** Called before {@code method} runs on the target; returns the arguments to run it with. */
+        Object[] before(Method method, Object[] args);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T observed(Class<T> type, T target, Observer observer) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            Object[] passed = observer.before(method, args);
+            Object result;
+            try {
+                result = method.invoke(target, passed);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (result instanceof ReactiveSession session) {
+                return observed(ReactiveSession.class, session, StatementCountIT::onSession);
+            }
+            return result;
+        });
+    }
+
+    private static Object[] onDriver(Method method, Object[] args) {
+        if (method.getName().equals("session")) {
+            SessionConfig config = args != null && args.length > 1 && args[1] instanceof SessionConfig c ? c : null;
+            AccessMode mode = config == null ? AccessMode.WRITE : config.defaultAccessMode();
+            CALLS.add("session " + mode);
+        }
+        return args;
+    }
+
+    private static Object[] onSession(Method method, Object[] args) {
+        switch (method.getName()) {
+            case "executeRead", "executeWrite" -> {
+                CALLS.add(method.getName());
+                ReactiveTransactionCallback<?> callback = (ReactiveTransactionCallback<?>) args[0];
+                Object[] passed = args.clone();
+                passed[0] = (ReactiveTransactionCallback<Object>) tx -> callback.execute(
+                        observed(ReactiveTransactionContext.class, tx, StatementCountIT::onTransaction));
+                return passed;
+            }
+            case "run", "beginTransaction" -> CALLS.add(method.getName());
+            default -> { }
+        }
+        return args;
+    }
+
+    private static Object[] onTransaction(Method method, Object[] args) {
+        if (method.getName().equals("run")) {
+            String cypher = args[0] instanceof Query query ? query.text() : (String) args[0];
+            STATEMENTS.add(NAMES.getOrDefault(cypher, cypher));
+        }
+        return args;
+    }
+}

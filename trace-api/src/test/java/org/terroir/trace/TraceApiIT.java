@@ -1,0 +1,224 @@
+package org.terroir.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The trace query over HTTP, against the demo data in a real Neo4j. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TraceApiIT {
+
+    /** Liancheng dried sweet potato, 500 g, packed lot LC2601; made from raw lot LC2601R. */
+    private static final String PACKED_GTIN = "09520011001021";
+    private static final String RAW_KEY = "01/09520011001014/10/LC2601R";
+
+    private static final String TRACE = """
+            query trace($gtin: String!, $lot: String!) {
+              trace(gtin: $gtin, lot: $lot) {
+                gtin lot key
+                product { gtin nameZh nameEn }
+                brand { id kind nameZh nameEn giRegistration owner { gln kind nameEn } }
+                producedAt { key kind nameEn region { code level } }
+                origin { code level nameEn }
+                certifications { id kind number subject }
+                producers { pseudonym }
+                inputs {
+                  key lot
+                  producedAt { kind }
+                  producers { pseudonym registeredPoor quantity unit cooperative { gln kind } }
+                  journey { from { kind } to { kind } departed arrived }
+                  inputs { key }
+                }
+                journey {
+                  id
+                  from { key kind nameZh nameEn region { code level nameEn } }
+                  to { key kind nameEn region { code } }
+                  departed arrived durationMinutes
+                  carrier { gln kind nameZh nameEn }
+                }
+              }
+            }
+            """;
+
+    @DynamicPropertySource
+    static void neo4j(DynamicPropertyRegistry registry) {
+        registry.add("spring.neo4j.uri", () -> DemoGraph.boltUri().toString());
+    }
+
+    @Value("${local.server.port}")
+    private int port;
+
+    private WebTestClient client;
+    private HttpGraphQlTester graphQl;
+
+    @BeforeEach
+    void client() {
+        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql").build();
+        graphQl = HttpGraphQlTester.create(client);
+    }
+
+    private HttpGraphQlTester.Response trace(String gtin, String lot) {
+        return graphQl.document(TRACE).variable("gtin", gtin).variable("lot", lot).execute();
+    }
+
+    @Test
+    void tracesAPackedLianchengLotToItsProductAndBrand() {
+        var response = trace(PACKED_GTIN, "LC2601");
+
+        response.path("trace.key").entity(String.class).isEqualTo("01/09520011001021/10/LC2601");
+        response.path("trace.gtin").entity(String.class).isEqualTo(PACKED_GTIN);
+        response.path("trace.lot").entity(String.class).isEqualTo("LC2601");
+        response.path("trace.product.nameEn").entity(String.class).isEqualTo("Liancheng dried sweet potato, 500 g");
+        response.path("trace.product.nameZh").entity(String.class).isEqualTo("连城地瓜干 500克");
+        response.path("trace.brand.id").entity(String.class).isEqualTo("liancheng-dried-sweet-potato");
+        response.path("trace.brand.kind").entity(String.class).isEqualTo("GI");
+        response.path("trace.brand.giRegistration").entity(String.class).isEqualTo("DEMO-GI-2011-LC01");
+        response.path("trace.brand.owner.kind").entity(String.class).isEqualTo("ASSOCIATION");
+        response.path("trace.brand.owner.gln").entity(String.class).isEqualTo("9520011000017");
+        response.path("trace.certifications[*].id").entityList(String.class)
+                .containsExactly("cert-gi-liancheng-dried-sweet-potato");
+        response.path("trace.certifications[0].subject").entity(String.class).isEqualTo("BRAND");
+        response.path("trace.producedAt.kind").entity(String.class).isEqualTo("PROCESSOR");
+        response.path("trace.origin[*].level").entityList(String.class)
+                .containsExactly("VILLAGE", "TOWNSHIP", "COUNTY", "PREFECTURE");
+        response.path("trace.origin[*].code").entityList(String.class)
+                .containsExactly("350825101201", "350825101", "350825", "350800");
+        response.path("trace.producers").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
+    void thePackedLotWasMadeFromARawLotOfFourHouseholdsShownByPseudonym() {
+        var response = trace(PACKED_GTIN, "LC2601");
+
+        response.path("trace.inputs[*].key").entityList(String.class).containsExactly(RAW_KEY);
+        response.path("trace.inputs[0].producedAt.kind").entity(String.class).isEqualTo("FARM");
+        List<String> pseudonyms = response.path("trace.inputs[0].producers[*].pseudonym").entityList(String.class).get();
+        assertThat(pseudonyms).hasSize(4).doesNotHaveDuplicates()
+                .allSatisfy(p -> assertThat(p).matches("P-[A-Z2-7]{12}"));
+        response.path("trace.inputs[0].producers[*].quantity").entityList(Double.class)
+                .containsExactly(240.0, 180.0, 120.0, 60.0);
+        response.path("trace.inputs[0].producers[*].registeredPoor").entityList(Boolean.class)
+                .containsExactly(true, false, true, false);
+        response.path("trace.inputs[0].producers[*].unit").entityList(String.class)
+                .containsExactly("KGM", "KGM", "KGM", "KGM");
+        response.path("trace.inputs[0].producers[*].cooperative.gln").entityList(String.class)
+                .containsExactly("9520011000024", "9520011000024", "9520011000024", "9520011000024");
+        response.path("trace.inputs[0].inputs").entityList(Object.class).hasSize(0);
+        response.path("trace.inputs[0].journey[*].from.kind").entityList(String.class).containsExactly("FARM");
+        response.path("trace.inputs[0].journey[*].to.kind").entityList(String.class).containsExactly("PROCESSOR");
+        response.path("trace.inputs[0].journey[0].departed").valueIsNull();
+    }
+
+    @Test
+    void thePackedLotTravelsFromTheProcessorThroughTheStationsToTheShopInTimeOrder() {
+        var response = trace(PACKED_GTIN, "LC2601");
+
+        response.path("trace.journey[*].from.kind").entityList(String.class).containsExactly(
+                "PROCESSOR", "VILLAGE_STATION", "TOWNSHIP_STATION", "COUNTY_STATION", "CARRIER_HUB");
+        response.path("trace.journey[*].to.kind").entityList(String.class).containsExactly(
+                "VILLAGE_STATION", "TOWNSHIP_STATION", "COUNTY_STATION", "CARRIER_HUB", "RETAIL");
+        List<String> departures = response.path("trace.journey[*].departed").entityList(String.class).get();
+        assertThat(departures).first().isEqualTo("2026-01-07T20:00:00+08:00");
+        assertThat(departures).isSortedAccordingTo(
+                (a, b) -> java.time.OffsetDateTime.parse(a).compareTo(java.time.OffsetDateTime.parse(b)));
+        response.path("trace.journey[0].arrived").entity(String.class).isEqualTo("2026-01-07T23:00:00+08:00");
+        response.path("trace.journey[0].durationMinutes").entity(Integer.class).isEqualTo(180);
+        response.path("trace.journey[*].durationMinutes").entityList(Integer.class)
+                .satisfies(minutes -> assertThat(minutes).hasSize(5).allSatisfy(m -> assertThat(m).isPositive()));
+        response.path("trace.journey[*].carrier.kind").entityList(String.class)
+                .satisfies(kinds -> assertThat(kinds).hasSize(5));
+        response.path("trace.journey[4].carrier.kind").entity(String.class).isEqualTo("CARRIER");
+        response.path("trace.journey[*].to.region.code").entityList(String.class)
+                .satisfies(codes -> assertThat(codes).hasSize(5).doesNotContainNull());
+    }
+
+    @Test
+    void theExampleOfTheDocsRuns() throws IOException {
+        String page = Files.readString(Path.of("..", "docs", "trace-api.md"));
+        int start = page.indexOf("```graphql\n");
+        assertThat(start).as("a graphql example in docs/trace-api.md").isNotNegative();
+        String example = page.substring(start + "```graphql\n".length(), page.indexOf("```", start + 1));
+
+        var response = graphQl.document(example).execute();
+
+        response.path("trace.brand.giRegistration").entity(String.class).isEqualTo("DEMO-GI-2011-LC01");
+        response.path("trace.inputs[0].producers").entityList(Object.class).hasSize(4);
+        response.path("trace.journey").entityList(Object.class).hasSize(5);
+    }
+
+    @Test
+    void anUnknownLotIsNull() {
+        graphQl.document(TRACE).variable("gtin", PACKED_GTIN).variable("lot", "NO-SUCH-LOT").execute()
+                .errors().verify()
+                .path("trace").valueIsNull();
+    }
+
+    @Test
+    void aGtinWithAWrongCheckDigitIsAnErrorNamingTheArgument() {
+        graphQl.document(TRACE).variable("gtin", "09520011001022").variable("lot", "LC2601").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST");
+                    assertThat(error.getMessage()).startsWith("argument gtin: ").contains("09520011001022");
+                    assertThat(error.getExtensions()).containsEntry("argument", "gtin");
+                    assertThat(error.getPath()).isEqualTo("trace");
+                }))
+                .path("trace").valueIsNull();
+    }
+
+    @Test
+    void aLotWithACharacterOutsideTheGs1SetIsAnErrorNamingTheArgument() {
+        graphQl.document(TRACE).variable("gtin", PACKED_GTIN).variable("lot", "LC 2601").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST");
+                    assertThat(error.getExtensions()).containsEntry("argument", "lot");
+                }));
+    }
+
+    @Test
+    void personalFieldsOfAProducerDoNotExist() {
+        for (String field : List.of("name", "phone", "idNumber")) {
+            graphQl.document("{ trace(gtin: \"%s\", lot: \"LC2601R\") { producers { pseudonym %s } } }"
+                            .formatted("09520011001014", field))
+                    .execute()
+                    .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                        assertThat(error.getErrorType().toString()).isEqualTo("ValidationError");
+                        assertThat(error.getMessage()).contains("'" + field + "'");
+                    }));
+        }
+    }
+
+    @Test
+    void noHouseholdNameOrPhoneOfTheDemoAppearsInAFullTrace() throws IOException {
+        List<String> personal = new ArrayList<>();
+        List<String> lines = Files.readAllLines(DemoGraph.DEMO.resolve("master-data/producers.csv"));
+        assertThat(lines.getFirst()).startsWith("household_id,name,phone,");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] columns = line.split(",");
+            personal.add(columns[1]);
+            personal.add(columns[2]);
+        }
+        assertThat(personal).contains("罗秀英", "13800000001");
+
+        String body = new String(client.post().contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", TRACE, "variables", Map.of("gtin", PACKED_GTIN, "lot", "LC2601")))
+                .exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(body).contains("\"pseudonym\"", "P-");
+        assertThat(personal).allSatisfy(value -> assertThat(body).doesNotContain(value));
+    }
+}
