@@ -125,6 +125,42 @@ class StatementCountIT {
     }
 
     @Test
+    void anItemTraceRunsOneStatementForTheItemAndItsJourneyThenTheBatchStatements() {
+        graphQl.document("{ traceItem(gtin: \"09520011001021\", serial: \"LC2601-0001\") { key "
+                        + "journey { from { kind } } batch { " + FIELDS + " } } }").execute()
+                .path("traceItem.batch.inputs[0].producers").entityList(Object.class).hasSize(4);
+
+        assertThat(counts()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "trace.items", 1L,
+                "trace.itemJourneys", 1L,
+                "trace.batches", 2L,        // the item's batch; its inputs
+                "trace.contributions", 2L,
+                "trace.journeys", 2L,
+                "trace.inputs", 2L));
+    }
+
+    @Test
+    void threeItemsInOneRequestRunTheItemStatementsOncePerItemAndTheNestedOnesOnceForAll() {
+        String query = "{ "
+                + "a: traceItem(gtin: \"09520011001021\", serial: \"LC2601-0001\") { journey { id } batch { " + FIELDS + " } } "
+                + "b: traceLink(uri: \"https://example.com/01/09520011001021/21/LC2601-0002\") "
+                + "{ ... on ItemTrace { journey { id } batch { " + FIELDS + " } } } "
+                + "c: traceItem(gtin: \"09520011001021\", serial: \"LC2602-0001\") { journey { id } batch { " + FIELDS + " } } }";
+        var response = graphQl.document(query).execute();
+        for (String alias : List.of("a", "b", "c")) {
+            response.path(alias + ".batch.inputs[0].producers").entityList(Object.class).hasSizeGreaterThan(0);
+        }
+
+        assertThat(counts()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "trace.items", 3L,          // one per root field
+                "trace.itemJourneys", 1L,   // then one for all three items
+                "trace.batches", 2L,        // their batches (two lots) at once; the inputs of those
+                "trace.contributions", 2L,
+                "trace.journeys", 2L,
+                "trace.inputs", 2L));
+    }
+
+    @Test
     void everyStatementRunsInAReadTransactionOfAReadSession() {
         graphQl.document("{ trace(gtin: \"09520011001021\", lot: \"LC2601\") { " + FIELDS + " } }").execute()
                 .path("trace.key").hasValue();

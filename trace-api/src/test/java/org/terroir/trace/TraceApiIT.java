@@ -188,6 +188,120 @@ class TraceApiIT {
                 }));
     }
 
+    // --- items: a consumer's scan
+
+    /** The first item of lot LC2601 (demo/epcis/liancheng.jsonld: urn:epc:id:sgtin:9520011.000102.LC2601-0001). */
+    private static final String SERIAL = "LC2601-0001";
+    private static final String ITEM_KEY = "01/09520011001021/21/LC2601-0001";
+
+    private static final String ITEM_FIELDS = """
+            gtin serial key
+            batch { key lot product { nameEn } brand { id giRegistration } inputs { key producers { pseudonym } } }
+            journey { from { kind } to { kind } departed arrived }
+            """;
+
+    private static final String TRACE_ITEM = "query item($gtin: String!, $serial: String!) { traceItem(gtin: $gtin, serial: $serial) { "
+            + ITEM_FIELDS + " } }";
+
+    private static final String TRACE_LINK = "query link($uri: String!) { traceLink(uri: $uri) { __typename "
+            + "... on ItemTrace { " + ITEM_FIELDS + " } "
+            + "... on BatchTrace { key lot brand { id } journey { from { kind } } } } }";
+
+    private HttpGraphQlTester.Response traceItem(String gtin, String serial) {
+        return graphQl.document(TRACE_ITEM).variable("gtin", gtin).variable("serial", serial).execute();
+    }
+
+    private HttpGraphQlTester.Response traceLink(String uri) {
+        return graphQl.document(TRACE_LINK).variable("uri", uri).execute();
+    }
+
+    private static void isTheDemoItem(HttpGraphQlTester.Response response, String field) {
+        response.path(field + ".key").entity(String.class).isEqualTo(ITEM_KEY);
+        response.path(field + ".gtin").entity(String.class).isEqualTo(PACKED_GTIN);
+        response.path(field + ".serial").entity(String.class).isEqualTo(SERIAL);
+        response.path(field + ".batch.key").entity(String.class).isEqualTo("01/09520011001021/10/LC2601");
+        response.path(field + ".batch.product.nameEn").entity(String.class).isEqualTo("Liancheng dried sweet potato, 500 g");
+        response.path(field + ".batch.brand.id").entity(String.class).isEqualTo("liancheng-dried-sweet-potato");
+        response.path(field + ".batch.brand.giRegistration").entity(String.class).isEqualTo("DEMO-GI-2011-LC01");
+        response.path(field + ".batch.inputs[*].key").entityList(String.class).containsExactly(RAW_KEY);
+        response.path(field + ".batch.inputs[0].producers").entityList(Object.class).hasSize(4);
+    }
+
+    @Test
+    void tracesADemoItemByGtinAndSerialToItsBatchProductAndBrand() {
+        var response = traceItem(PACKED_GTIN, SERIAL);
+
+        isTheDemoItem(response, "traceItem");
+    }
+
+    @Test
+    void anItemTravelsInItsCaseFromTheProcessorToTheShop() {
+        var response = traceItem(PACKED_GTIN, SERIAL);
+
+        response.path("traceItem.journey[*].from.kind").entityList(String.class).containsExactly(
+                "PROCESSOR", "VILLAGE_STATION", "TOWNSHIP_STATION", "COUNTY_STATION", "CARRIER_HUB");
+        response.path("traceItem.journey[*].to.kind").entityList(String.class).containsExactly(
+                "VILLAGE_STATION", "TOWNSHIP_STATION", "COUNTY_STATION", "CARRIER_HUB", "RETAIL");
+        response.path("traceItem.journey[0].departed").entity(String.class).isEqualTo("2026-01-07T20:00:00+08:00");
+    }
+
+    @Test
+    void tracesTheSameItemByItsDigitalLinkWithOrWithoutLotOnAnyHostIgnoringTheQuery() {
+        for (String uri : List.of(
+                "https://id.example.cn/01/09520011001021/10/LC2601/21/LC2601-0001?17=270131&8030=c2lnbmF0dXJl",
+                "http://localhost:8080/some/prefix/01/09520011001021/21/LC2601-0001")) {
+            var response = traceLink(uri);
+
+            response.path("traceLink.__typename").entity(String.class).isEqualTo("ItemTrace");
+            isTheDemoItem(response, "traceLink");
+        }
+    }
+
+    @Test
+    void aDigitalLinkOfALotTracesTheBatch() {
+        var response = traceLink("https://id.example.cn/01/09520011001021/10/LC2601?17=270131");
+
+        response.path("traceLink.__typename").entity(String.class).isEqualTo("BatchTrace");
+        response.path("traceLink.key").entity(String.class).isEqualTo("01/09520011001021/10/LC2601");
+        response.path("traceLink.brand.id").entity(String.class).isEqualTo("liancheng-dried-sweet-potato");
+        response.path("traceLink.journey").entityList(Object.class).hasSize(5);
+    }
+
+    @Test
+    void anUnknownOrTamperedSerialIsNull() {
+        traceItem(PACKED_GTIN, "LC2601-9999").errors().verify().path("traceItem").valueIsNull();
+        // A real serial under another product's GTIN (the raw sweet potatoes of the same brand)
+        traceItem("09520011001014", SERIAL).errors().verify().path("traceItem").valueIsNull();
+        traceLink("https://id.example.cn/01/09520011001021/21/LC2601-0001X").errors().verify()
+                .path("traceLink").valueIsNull();
+        traceLink("https://id.example.cn/01/09520011001021/10/NO-SUCH-LOT").errors().verify()
+                .path("traceLink").valueIsNull();
+    }
+
+    @Test
+    void aMalformedDigitalLinkIsAnErrorNamingTheArgumentUri() {
+        for (String uri : List.of("not a uri", "https://id.example.cn/01/09520011001022/21/LC2601-0001",
+                "https://id.example.cn/01/09520011001021/21", "https://id.example.cn/01/09520011001021")) {
+            traceLink(uri).errors().satisfy(errors -> assertThat(errors).as(uri).singleElement().satisfies(error -> {
+                        assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST");
+                        assertThat(error.getMessage()).startsWith("argument uri: ");
+                        assertThat(error.getExtensions()).containsEntry("argument", "uri");
+                        assertThat(error.getPath()).isEqualTo("traceLink");
+                    }))
+                    .path("traceLink").valueIsNull();
+        }
+    }
+
+    @Test
+    void aSerialOutsideTheGs1SetIsAnErrorNamingTheArgument() {
+        traceItem(PACKED_GTIN, "LC2601 0001").errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(error -> {
+                            assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST");
+                            assertThat(error.getExtensions()).containsEntry("argument", "serial");
+                        }))
+                .path("traceItem").valueIsNull();
+    }
+
     @Test
     void personalFieldsOfAProducerDoNotExist() {
         for (String field : List.of("name", "phone", "idNumber")) {

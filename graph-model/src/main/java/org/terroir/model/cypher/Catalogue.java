@@ -373,7 +373,7 @@ public final class Catalogue {
             """);
 
     // --- trace: the public provenance view (trace-api). Read only; each statement takes a list of batch
-    // keys ($keys) so that one statement serves every batch of a GraphQL request at one depth. None of
+    // (or item) keys ($keys) so that one statement serves every batch of a GraphQL request at one depth. None of
     // them reads ProducerIdentity or follows IDENTIFIED_BY: households appear by pseudonym only ------
 
     /**
@@ -462,6 +462,47 @@ public final class Catalogue {
                    [(h)-[:CARRIED_BY]->(c:Party) |
                     c {.gln, .nameZh, .nameEn, kind: [l IN labels(c) WHERE l <> 'Party'][0]}][0] AS carrier
             ORDER BY batch, coalesce(h.departed, h.arrived), h.id
+            """);
+
+    /**
+     * The serialised items of {@code $keys} (SGTIN keys, {@code 01/{gtin}/21/{serial}}) that exist, one
+     * row each, in the order of their keys: GTIN, serial and the key of the batch the item belongs to
+     * ({@code OF_BATCH}), null when none is recorded.
+     */
+    public static final Statement TRACE_ITEMS = new Statement("trace.items", """
+            UNWIND $keys AS key
+            MATCH (i:Item {key: key})
+            RETURN i.key AS key, i.gtin AS gtin, i.serial AS serial,
+                   [(i)-[:OF_BATCH]->(b:Batch) | b.key][0] AS batch
+            """);
+
+    /**
+     * The hops that moved each item of {@code $keys}: the item itself, or a container it was packed in
+     * (at any depth) while it was packed, by the hop's time. Hops that moved its batch as a quantity
+     * are the batch's journey ({@code trace.journeys}), not the item's. One row per item and hop, in
+     * time order, with the columns of {@code trace.journeys} ({@code item} instead of {@code batch}).
+     */
+    public static final Statement TRACE_ITEM_JOURNEYS = new Statement("trace.itemJourneys", """
+            UNWIND $keys AS key
+            MATCH (i:Item {key: key})
+            CALL (i) {
+              MATCH (i)<-[:MOVED]-(h:Hop)
+              RETURN h
+              UNION
+              MATCH (i)-[packings:PACKED_IN*1..]->(:Container)<-[:MOVED]-(h:Hop)
+              WHERE all(r IN packings WHERE
+                        (r.since IS NULL OR coalesce(h.departed, h.arrived) >= r.since)
+                        AND (r.until IS NULL OR coalesce(h.departed, h.arrived) <= r.until))
+              RETURN h
+            }
+            RETURN key AS item, h.id AS id, h.departed AS departed, h.arrived AS arrived,
+                   [(h)-[:FROM]->(l:Location) | l {.key, .gln, .kind, .nameZh, .nameEn,
+                     region: [(l)-[:IN_REGION]->(r:Region) | r {.code, .level, .nameZh, .nameEn}][0]}][0] AS from,
+                   [(h)-[:TO]->(l:Location) | l {.key, .gln, .kind, .nameZh, .nameEn,
+                     region: [(l)-[:IN_REGION]->(r:Region) | r {.code, .level, .nameZh, .nameEn}][0]}][0] AS to,
+                   [(h)-[:CARRIED_BY]->(c:Party) |
+                    c {.gln, .nameZh, .nameEn, kind: [l IN labels(c) WHERE l <> 'Party'][0]}][0] AS carrier
+            ORDER BY item, coalesce(h.departed, h.arrived), h.id
             """);
 
     /** All statements of the catalogue, in declaration order. */

@@ -294,6 +294,45 @@ class CatalogueIT {
                     assertThat(rows.get(2).get("carrier").isNull()).isTrue();
                 });
 
+        example(Catalogue.TRACE_ITEMS, """
+                MATCH (b2:Batch {key: '01/09520001000010/10/L2'})
+                CREATE (:Item {key: '01/09520001000010/21/S1', gtin: '09520001000010', serial: 'S1'})-[:OF_BATCH]->(b2)
+                CREATE (:Item {key: '01/09520001000010/21/S2', gtin: '09520001000010', serial: 'S2'})
+                """, Map.of("keys", List.of("01/09520001000010/21/S2", "01/09520001000010/21/NONE",
+                        "01/09520001000010/21/S1")), (rows, tx) -> {
+                    assertThat(rows).extracting(r -> r.get("key").asString())
+                            .containsExactly("01/09520001000010/21/S2", "01/09520001000010/21/S1");
+                    assertThat(rows.getFirst().get("batch").isNull()).as("S2 has no OF_BATCH").isTrue();
+                    Record s1 = rows.get(1);
+                    assertThat(s1.keys()).containsExactly("key", "gtin", "serial", "batch");
+                    assertThat(s1.get("gtin").asString()).isEqualTo("09520001000010");
+                    assertThat(s1.get("serial").asString()).isEqualTo("S1");
+                    assertThat(s1.get("batch").asString()).isEqualTo(l2);
+                });
+        example(Catalogue.TRACE_ITEM_JOURNEYS, """
+                MATCH (b2:Batch {key: '01/09520001000010/10/L2'}),
+                      (farm:Location {key: '414/9520001000027'}), (hub:Location {key: '414/9520001000034'})
+                CREATE (i:Item {key: '01/09520001000010/21/S1'})-[:OF_BATCH]->(b2)
+                CREATE (:Item {key: '01/09520001000010/21/S2'})-[:OF_BATCH]->(b2)
+                CREATE (i)-[:PACKED_IN {since: datetime('2026-01-09T08:00:00+08:00'),
+                                        until: datetime('2026-01-09T18:00:00+08:00')}]->(c:Container {key: '00/095200010000000010'})
+                CREATE (hub)<-[:FROM]-(:Hop {id: 'h2', departed: datetime('2026-01-09T10:00:00+08:00'),
+                        arrived: datetime('2026-01-09T12:30:00+08:00')})-[:MOVED]->(c)
+                CREATE (:Hop {id: 'h0', departed: datetime('2026-01-09T06:00:00+08:00')})-[:MOVED]->(c)
+                CREATE (:Hop {id: 'h4', departed: datetime('2026-01-09T20:00:00+08:00')})-[:MOVED]->(c)
+                CREATE (farm)<-[:TO]-(:Hop {id: 'h3', arrived: datetime('2026-01-08T20:00:00+08:00')})-[:MOVED]->(i)
+                CREATE (:Hop {id: 'h5', departed: datetime('2026-01-09T11:00:00+08:00')})-[:MOVED]->(b2)
+                """, Map.of("keys", List.of("01/09520001000010/21/S1", "01/09520001000010/21/S2")), (rows, tx) -> {
+                    assertThat(rows).extracting(r -> r.get("item").asString() + " " + r.get("id").asString())
+                            .as("h0 and h4 moved the container before and after S1 was in it; h5 moved the batch, not S1")
+                            .containsExactly("01/09520001000010/21/S1 h3", "01/09520001000010/21/S1 h2");
+                    Record h2 = rows.get(1);
+                    assertThat(h2.keys()).containsExactly("item", "id", "departed", "arrived", "from", "to", "carrier");
+                    assertThat(h2.get("from").get("kind").asString()).isEqualTo("carrier_hub");
+                    assertThat(h2.get("to").isNull()).isTrue();
+                    assertThat(rows.getFirst().get("to").get("region").get("code").asString()).isEqualTo("350825100201");
+                });
+
         // --- stats
         example(Catalogue.STATS_NODES_PER_LABEL, Map.of(), (rows, tx) -> assertThat(counts(rows, "label"))
                 .containsEntry("Region", 3L).containsEntry("Batch", 2L).containsEntry("Hop", 1L));

@@ -19,7 +19,8 @@ class TraceStatementsTest {
     @Test
     void thereAreTraceStatements() {
         assertThat(traceStatements()).extracting(Statement::name)
-                .contains("trace.batches", "trace.contributions", "trace.inputs", "trace.journeys");
+                .contains("trace.batches", "trace.contributions", "trace.inputs", "trace.journeys", "trace.items",
+                        "trace.itemJourneys");
     }
 
     @Test
@@ -43,7 +44,7 @@ class TraceStatementsTest {
     }
 
     @Test
-    void traceStatementsTakeBatchKeys() {
+    void traceStatementsTakeBatchOrItemKeys() {
         assertThat(traceStatements()).allSatisfy(s -> assertThat(s.parameters()).as(s.name()).containsExactly("keys"));
     }
 }

@@ -19,7 +19,7 @@ import org.neo4j.driver.Value;
 public record Hop(String id, Location from, Location to, String departed, String arrived, Integer durationMinutes,
                   Party carrier) {
 
-    /** The hop of a {@code trace.journeys} row. */
+    /** The hop of a {@code trace.journeys} or {@code trace.itemJourneys} row. */
     static Hop from(org.neo4j.driver.Record row) {
         OffsetDateTime departed = time(row.get("departed"));
         OffsetDateTime arrived = time(row.get("arrived"));

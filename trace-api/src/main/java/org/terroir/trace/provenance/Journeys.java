@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.terroir.model.cypher.Catalogue;
+import org.terroir.model.cypher.Statement;
 import org.terroir.trace.graph.GraphReader;
 import reactor.core.publisher.Mono;
 
 /**
  * Where batches travelled ({@code trace.journeys}): the hops that moved each batch, its items or
- * the containers they were packed in, in time order.
+ * the containers they were packed in, in time order; and where serialised items travelled
+ * ({@code trace.itemJourneys}): the hops that moved each item or a container it was packed in.
  */
 @Component
 public class Journeys {
@@ -25,11 +27,20 @@ public class Journeys {
 
     /** Per batch key, its hops in time order; a batch that never moved has no entry. */
     public Mono<Map<String, List<Hop>>> byBatchKeys(Collection<String> keys) {
+        return read(Catalogue.TRACE_JOURNEYS, "batch", keys);
+    }
+
+    /** Per item key, its hops in time order; an item that never moved has no entry. */
+    public Mono<Map<String, List<Hop>>> byItemKeys(Collection<String> keys) {
+        return read(Catalogue.TRACE_ITEM_JOURNEYS, "item", keys);
+    }
+
+    private Mono<Map<String, List<Hop>>> read(Statement statement, String keyColumn, Collection<String> keys) {
         if (keys.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return graph.read(Catalogue.TRACE_JOURNEYS, Map.of("keys", keys.stream().distinct().toList()))
-                .collect(Collectors.groupingBy(row -> row.get("batch").asString(), LinkedHashMap::new,
+        return graph.read(statement, Map.of("keys", keys.stream().distinct().toList()))
+                .collect(Collectors.groupingBy(row -> row.get(keyColumn).asString(), LinkedHashMap::new,
                         Collectors.mapping(Hop::from, Collectors.toList())));
     }
 }

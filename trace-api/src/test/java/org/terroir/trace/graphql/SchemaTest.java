@@ -9,6 +9,7 @@ import graphql.language.FieldDefinition;
 import graphql.language.InputValueDefinition;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.TypeDefinition;
+import graphql.language.UnionTypeDefinition;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import java.io.IOException;
@@ -71,11 +72,15 @@ class SchemaTest {
                         undocumented.add(enumType.getName() + "." + value.getName());
                     }
                 }
+            } else if (type instanceof UnionTypeDefinition union) {
+                if (!documented(union.getDescription())) {
+                    undocumented.add(union.getName());
+                }
             } else {
                 undocumented.add(type.getName() + " (a kind of type this test does not check yet)");
             }
         }
-        assertThat(schema.types()).containsKeys("Query", "BatchTrace", "ProducerContribution", "Hop");
+        assertThat(schema.types()).containsKeys("Query", "BatchTrace", "ItemTrace", "Trace", "ProducerContribution", "Hop");
         assertThat(undocumented).isEmpty();
     }
 
