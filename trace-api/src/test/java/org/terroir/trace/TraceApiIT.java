@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,9 @@ class TraceApiIT {
 
     @BeforeEach
     void client() {
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql").build();
+        // A generous timeout: the first deep request of a cold JVM on a 2-core machine can exceed the default 5 s.
+        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
+                .responseTimeout(Duration.ofSeconds(30)).build();
         graphQl = HttpGraphQlTester.create(client);
     }
 
