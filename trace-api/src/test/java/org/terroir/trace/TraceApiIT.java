@@ -164,6 +164,20 @@ class TraceApiIT {
     }
 
     @Test
+    void theTraceLinkExampleOfTheDocsRuns() throws IOException {
+        String page = Files.readString(Path.of("..", "docs", "trace-api.md"));
+        int start = page.indexOf("```graphql\n{\n  traceLink");
+        assertThat(start).as("a traceLink example in docs/trace-api.md").isNotNegative();
+        String example = page.substring(start + "```graphql\n".length(), page.indexOf("```", start + 1));
+
+        var response = graphQl.document(example).execute();
+
+        response.path("traceLink.__typename").entity(String.class).isEqualTo("ItemTrace");
+        response.path("traceLink.batch.brand.giRegistration").entity(String.class).isEqualTo("DEMO-GI-2011-LC01");
+        response.path("traceLink.journey").entityList(Object.class).hasSize(5);
+    }
+
+    @Test
     void anUnknownLotIsNull() {
         graphQl.document(TRACE).variable("gtin", PACKED_GTIN).variable("lot", "NO-SUCH-LOT").execute()
                 .errors().verify()
