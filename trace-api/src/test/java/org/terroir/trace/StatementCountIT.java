@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -75,7 +76,8 @@ class StatementCountIT {
     @BeforeEach
     void client() {
         graphQl = HttpGraphQlTester.create(
-                WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql").build());
+                WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
+                        .responseTimeout(Duration.ofSeconds(30)).build());
         STATEMENTS.clear();
         CALLS.clear();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,9 @@ class TraceApiIT {
 
     @BeforeEach
     void client() {
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql").build();
+        // A generous timeout: the first deep request of a cold JVM on a 2-core machine can exceed the default 5 s.
+        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
+                .responseTimeout(Duration.ofSeconds(30)).build();
         graphQl = HttpGraphQlTester.create(client);
     }
 
@@ -158,6 +161,20 @@ class TraceApiIT {
         response.path("trace.brand.giRegistration").entity(String.class).isEqualTo("DEMO-GI-2011-LC01");
         response.path("trace.inputs[0].producers").entityList(Object.class).hasSize(4);
         response.path("trace.journey").entityList(Object.class).hasSize(5);
+    }
+
+    @Test
+    void theTraceLinkExampleOfTheDocsRuns() throws IOException {
+        String page = Files.readString(Path.of("..", "docs", "trace-api.md"));
+        int start = page.indexOf("```graphql\n{\n  traceLink");
+        assertThat(start).as("a traceLink example in docs/trace-api.md").isNotNegative();
+        String example = page.substring(start + "```graphql\n".length(), page.indexOf("```", start + 1));
+
+        var response = graphQl.document(example).execute();
+
+        response.path("traceLink.__typename").entity(String.class).isEqualTo("ItemTrace");
+        response.path("traceLink.batch.brand.giRegistration").entity(String.class).isEqualTo("DEMO-GI-2011-LC01");
+        response.path("traceLink.journey").entityList(Object.class).hasSize(5);
     }
 
     @Test
