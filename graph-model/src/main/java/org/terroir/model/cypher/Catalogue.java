@@ -432,6 +432,22 @@ public final class Catalogue {
             ORDER BY batch, input
             """);
 
+    /** A hop's time lies within every packing of {@code packings} (since ADD, until DELETE). */
+    private static final String WHILE_PACKED = """
+            all(r IN packings WHERE
+                        (r.since IS NULL OR coalesce(h.departed, h.arrived) >= r.since)
+                        AND (r.until IS NULL OR coalesce(h.departed, h.arrived) <= r.until))""";
+
+    /** The columns of a hop {@code h}, as the journey statements return them. */
+    private static final String HOP_COLUMNS = """
+            h.id AS id, h.departed AS departed, h.arrived AS arrived,
+                   [(h)-[:FROM]->(l:Location) | l {.key, .gln, .kind, .nameZh, .nameEn,
+                     region: [(l)-[:IN_REGION]->(r:Region) | r {.code, .level, .nameZh, .nameEn}][0]}][0] AS from,
+                   [(h)-[:TO]->(l:Location) | l {.key, .gln, .kind, .nameZh, .nameEn,
+                     region: [(l)-[:IN_REGION]->(r:Region) | r {.code, .level, .nameZh, .nameEn}][0]}][0] AS to,
+                   [(h)-[:CARRIED_BY]->(c:Party) |
+                    c {.gln, .nameZh, .nameEn, kind: [l IN labels(c) WHERE l <> 'Party'][0]}][0] AS carrier""";
+
     /**
      * The hops that moved each batch of {@code $keys}: the batch itself, its items, or a container the
      * batch or one of its items was packed in (at any depth) while it was packed, by the hop's time.
@@ -449,20 +465,12 @@ public final class Catalogue {
               RETURN h
               UNION
               MATCH (b)<-[:OF_BATCH*0..1]-()-[packings:PACKED_IN*1..]->(:Container)<-[:MOVED]-(h:Hop)
-              WHERE all(r IN packings WHERE
-                        (r.since IS NULL OR coalesce(h.departed, h.arrived) >= r.since)
-                        AND (r.until IS NULL OR coalesce(h.departed, h.arrived) <= r.until))
+              WHERE %1$s
               RETURN h
             }
-            RETURN key AS batch, h.id AS id, h.departed AS departed, h.arrived AS arrived,
-                   [(h)-[:FROM]->(l:Location) | l {.key, .gln, .kind, .nameZh, .nameEn,
-                     region: [(l)-[:IN_REGION]->(r:Region) | r {.code, .level, .nameZh, .nameEn}][0]}][0] AS from,
-                   [(h)-[:TO]->(l:Location) | l {.key, .gln, .kind, .nameZh, .nameEn,
-                     region: [(l)-[:IN_REGION]->(r:Region) | r {.code, .level, .nameZh, .nameEn}][0]}][0] AS to,
-                   [(h)-[:CARRIED_BY]->(c:Party) |
-                    c {.gln, .nameZh, .nameEn, kind: [l IN labels(c) WHERE l <> 'Party'][0]}][0] AS carrier
+            RETURN key AS batch, %2$s
             ORDER BY batch, coalesce(h.departed, h.arrived), h.id
-            """);
+            """.formatted(WHILE_PACKED, HOP_COLUMNS));
 
     /**
      * The serialised items of {@code $keys} (SGTIN keys, {@code 01/{gtin}/21/{serial}}) that exist, one
@@ -490,20 +498,12 @@ public final class Catalogue {
               RETURN h
               UNION
               MATCH (i)-[packings:PACKED_IN*1..]->(:Container)<-[:MOVED]-(h:Hop)
-              WHERE all(r IN packings WHERE
-                        (r.since IS NULL OR coalesce(h.departed, h.arrived) >= r.since)
-                        AND (r.until IS NULL OR coalesce(h.departed, h.arrived) <= r.until))
+              WHERE %1$s
               RETURN h
             }
-            RETURN key AS item, h.id AS id, h.departed AS departed, h.arrived AS arrived,
-                   [(h)-[:FROM]->(l:Location) | l {.key, .gln, .kind, .nameZh, .nameEn,
-                     region: [(l)-[:IN_REGION]->(r:Region) | r {.code, .level, .nameZh, .nameEn}][0]}][0] AS from,
-                   [(h)-[:TO]->(l:Location) | l {.key, .gln, .kind, .nameZh, .nameEn,
-                     region: [(l)-[:IN_REGION]->(r:Region) | r {.code, .level, .nameZh, .nameEn}][0]}][0] AS to,
-                   [(h)-[:CARRIED_BY]->(c:Party) |
-                    c {.gln, .nameZh, .nameEn, kind: [l IN labels(c) WHERE l <> 'Party'][0]}][0] AS carrier
+            RETURN key AS item, %2$s
             ORDER BY item, coalesce(h.departed, h.arrived), h.id
-            """);
+            """.formatted(WHILE_PACKED, HOP_COLUMNS));
 
     /** All statements of the catalogue, in declaration order. */
     public static List<Statement> all() {
