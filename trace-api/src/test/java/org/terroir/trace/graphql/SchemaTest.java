@@ -6,8 +6,11 @@ import graphql.language.Description;
 import graphql.language.EnumTypeDefinition;
 import graphql.language.EnumValueDefinition;
 import graphql.language.FieldDefinition;
+import graphql.language.InputObjectTypeDefinition;
 import graphql.language.InputValueDefinition;
+import graphql.language.InterfaceTypeDefinition;
 import graphql.language.ObjectTypeDefinition;
+import graphql.language.ScalarTypeDefinition;
 import graphql.language.TypeDefinition;
 import graphql.language.UnionTypeDefinition;
 import graphql.schema.idl.SchemaParser;
@@ -21,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.terroir.model.BrandKind;
 import org.terroir.model.CertificationKind;
 import org.terroir.model.LocationKind;
@@ -33,12 +38,25 @@ class SchemaTest {
 
     private static TypeDefinitionRegistry schema;
 
+    /** Every schema file Spring for GraphQL loads ({@code graphql/**}{@code /*.graphqls}), merged as it merges them. */
     @BeforeAll
     static void parse() throws IOException {
-        try (var in = SchemaTest.class.getResourceAsStream("/graphql/schema.graphqls")) {
-            assertThat(in).as("graphql/schema.graphqls on the class path").isNotNull();
-            schema = new SchemaParser().parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+        Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:graphql/**/*.graphqls");
+        assertThat(files).extracting(Resource::getFilename).contains("schema.graphqls");
+        schema = new TypeDefinitionRegistry();
+        for (Resource file : files) {
+            try (var in = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+                schema.merge(new SchemaParser().parse(in));
+            }
         }
+    }
+
+    /** The types with the fields of their extensions ({@code extend type Query {…}} in other files). */
+    private static List<FieldDefinition> fields(ObjectTypeDefinition type) {
+        List<FieldDefinition> fields = new ArrayList<>(type.getFieldDefinitions());
+        schema.objectTypeExtensions().getOrDefault(type.getName(), List.of())
+                .forEach(extension -> fields.addAll(extension.getFieldDefinitions()));
+        return fields;
     }
 
     private static boolean documented(Description description) {
@@ -53,7 +71,7 @@ class SchemaTest {
                 if (!documented(object.getDescription())) {
                     undocumented.add(object.getName());
                 }
-                for (FieldDefinition field : object.getFieldDefinitions()) {
+                for (FieldDefinition field : fields(object)) {
                     if (!documented(field.getDescription())) {
                         undocumented.add(object.getName() + "." + field.getName());
                     }
@@ -71,6 +89,28 @@ class SchemaTest {
                     if (!documented(value.getDescription())) {
                         undocumented.add(enumType.getName() + "." + value.getName());
                     }
+                }
+            } else if (type instanceof InputObjectTypeDefinition input) {
+                if (!documented(input.getDescription())) {
+                    undocumented.add(input.getName());
+                }
+                for (InputValueDefinition field : input.getInputValueDefinitions()) {
+                    if (!documented(field.getDescription())) {
+                        undocumented.add(input.getName() + "." + field.getName());
+                    }
+                }
+            } else if (type instanceof InterfaceTypeDefinition face) {
+                if (!documented(face.getDescription())) {
+                    undocumented.add(face.getName());
+                }
+                for (FieldDefinition field : face.getFieldDefinitions()) {
+                    if (!documented(field.getDescription())) {
+                        undocumented.add(face.getName() + "." + field.getName());
+                    }
+                }
+            } else if (type instanceof ScalarTypeDefinition scalar) {
+                if (!documented(scalar.getDescription())) {
+                    undocumented.add(scalar.getName());
                 }
             } else if (type instanceof UnionTypeDefinition union) {
                 if (!documented(union.getDescription())) {

@@ -1,0 +1,52 @@
+package org.terroir.trace.access;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The authenticated caller of one GraphQL request: its role, the token's subject, and the parties
+ * (by GLN) the token speaks for: the association of an {@link Role#ASSOCIATION} caller, the carrier
+ * of a {@link Role#LOGISTICS} caller. {@link CallerInterceptor} puts it into the request's
+ * {@code GraphQLContext} under {@link #CONTEXT_KEY}, where controllers read it
+ * ({@code @ContextValue(name = Caller.CONTEXT_KEY) Caller caller}, or {@link #of(graphql.GraphQLContext)}).
+ *
+ * @param role    what the caller may see
+ * @param subject the token's subject ({@code sub}), empty for the public
+ * @param parties the GLNs of the parties the caller speaks for: one association or one carrier; empty
+ *                for the public and regulators
+ */
+public record Caller(Role role, Optional<String> subject, Set<String> parties) {
+
+    /** The key of the caller in a request's {@code GraphQLContext}. */
+    public static final String CONTEXT_KEY = "terroir.caller";
+
+    /** A caller without a token. */
+    public static final Caller PUBLIC = new Caller(Role.PUBLIC, Optional.empty(), Set.of());
+
+    public Caller {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(subject, "subject");
+        parties = Set.copyOf(parties);
+        if ((role == Role.ASSOCIATION || role == Role.LOGISTICS) && parties.isEmpty()) {
+            throw new IllegalArgumentException("a caller of role " + role + " must name the party it speaks for");
+        }
+        if ((role == Role.PUBLIC || role == Role.REGULATOR) && !parties.isEmpty()) {
+            throw new IllegalArgumentException("a caller of role " + role + " speaks for no party, got " + parties);
+        }
+    }
+
+    /** The caller of a request, {@link #PUBLIC} when the context holds none. */
+    public static Caller of(graphql.GraphQLContext context) {
+        return context.getOrDefault(CONTEXT_KEY, PUBLIC);
+    }
+
+    public boolean isRegulator() {
+        return role == Role.REGULATOR;
+    }
+
+    /** Whether the caller speaks for the party of this GLN (an association for its brands, a carrier for its hops). */
+    public boolean speaksFor(String gln) {
+        return parties.contains(gln);
+    }
+}
