@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.terroir.importer.PseudonymSalts;
 import org.terroir.importer.epcis.graph.EpcisImport;
 import org.terroir.importer.masterdata.MasterDataImport;
+import org.terroir.importer.masterdata.MasterDataReader;
 import org.terroir.store.GraphOptions;
 import org.terroir.store.GraphStats;
 import org.terroir.store.GraphStore;
@@ -25,22 +25,26 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code terroir demo}: opens the graph (the embedded store by default) with the schema applied,
- * imports the demo data into it when it holds no brand yet, reports what it holds per region, and
- * keeps it open for other commands until stopped.
+ * imports the demo data into it when it holds no brand yet, reports what it holds per region, makes
+ * the demo label PKI, and serves the GraphQL trace API on it until stopped.
  */
 @Command(name = "demo", header = "Runs the platform on the demo data (five regions, nine brands).", mixinStandardHelpOptions = true,
         description = {"Runs the platform on the demo data: starts the graph with the schema applied, imports the demo data",
-            "(demo/ in the Terroir folder: five regions, nine brands) when the graph holds no brand yet, and reports",
-            "what it holds per region.",
+            "(demo/ in the Terroir folder: five regions, nine brands) when the graph holds no brand yet, reports what it",
+            "holds per region, makes a demo label PKI and trust list under --data-dir (demo-pki/), and serves the GraphQL",
+            "trace API on http://localhost:8080 (GraphiQL at /graphiql), printing example queries.",
             "",
-            "The graph is an embedded Neo4j under --data-dir unless NEO4J_URI names a server. It keeps running so that",
-            "other terroir commands and Neo4j tools reach it through Bolt; stop it with Ctrl+C."})
+            "The graph is an embedded Neo4j under --data-dir unless NEO4J_URI names a server. Other terroir commands and",
+            "Neo4j tools reach it through Bolt while it runs; stop it with Ctrl+C."})
 final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     GraphOptions graph;
 
-    @Option(names = "--once", description = "Report and exit instead of keeping the graph running.")
+    @Mixin
+    ApiOptions api;
+
+    @Option(names = "--once", description = "Report and exit instead of serving.")
     boolean once;
 
     @Option(names = "--demo-data", paramLabel = "DIR",
@@ -55,49 +59,56 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path demo = demoData != null ? demoData : defaultDemoData();
         OpenGraph open = GraphStore.open(graph.target());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread stopper = new Thread(() -> {
-            open.close();
-            stopped.countDown();
-        }, "terroir-demo-stop");
+        Thread stopper = new Thread(open::close, "terroir-demo-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
+        DemoPki pki;
         try {
-            var schema = open.schema();
-            out.printf("Graph: %s%n", open.description());
-            out.printf("Schema: version V%03d (%d migration(s) applied now, %d already present)%n",
-                    schema.schemaVersion(), schema.applied().size(), schema.alreadyPresent().size());
-            GraphStats.Stats stats = GraphStats.read(open.driver());
-            if (stats.nodesPerLabel().getOrDefault("Brand", 0L) == 0) {
-                importDemo(open, demo, out);
-                stats = GraphStats.read(open.driver());
-            }
-            report(stats, out);
-            if (once) {
-                return Terroir.OK;
-            }
-            out.println("Serving the graph at " + open.boltUri() + " (no authentication, localhost only).");
-            out.println("Try './terroir stats' in another terminal. Stop with Ctrl+C (or kill " + ProcessHandle.current().pid() + ").");
-            out.flush();
-            stopped.await();
-            return Terroir.OK;
-        } finally {
-            if (once) {
-                Runtime.getRuntime().removeShutdownHook(stopper);
-                open.close();
-            }
+            pki = prepare(open, demo, out);
+        } catch (IOException | RuntimeException e) {
+            Runtime.getRuntime().removeShutdownHook(stopper);
+            open.close();
+            throw e;
         }
+        Runtime.getRuntime().removeShutdownHook(stopper);
+        if (once) {
+            open.close();
+            return Terroir.OK;
+        }
+        ServeCommand.Serving serving = ServeCommand.Serving.start(open, api, Map.of(
+                "terroir.trust-list", pki.trustList().toAbsolutePath().toString(),
+                "terroir.trust-roots", pki.rootCertificate().toAbsolutePath().toString()), out);
+        out.println("Bolt (Neo4j tools, './terroir stats'): " + open.boltUri());
+        serving.printEndpoints(out);
+        DemoQueries.print(serving.graphQl(), pki.labels(), out);
+        out.println("Stop with Ctrl+C (or kill " + ProcessHandle.current().pid() + ").");
+        out.flush();
+        serving.awaitStop();
+        return Terroir.OK;
+    }
+
+    /** The graph with the schema and the demo data, and the demo PKI; reported to {@code out}. */
+    private DemoPki prepare(OpenGraph open, Path demo, PrintWriter out) throws IOException {
+        var schema = open.schema();
+        out.printf("Graph: %s%n", open.description());
+        out.printf("Schema: version V%03d (%d migration(s) applied now, %d already present)%n",
+                schema.schemaVersion(), schema.applied().size(), schema.alreadyPresent().size());
+        GraphStats.Stats stats = GraphStats.read(open.driver());
+        if (stats.nodesPerLabel().getOrDefault("Brand", 0L) == 0) {
+            importDemo(open, demo, out);
+            stats = GraphStats.read(open.driver());
+        }
+        report(stats, out);
+        DemoPki pki = DemoPki.ensure(graph.dataDir(),
+                new MasterDataReader(PseudonymSalts.load(graph.dataDir())).read(masterDataFiles(demo)));
+        out.printf("Demo label PKI: %s (a regulator root; a brand certificate and a signer per association;%n"
+                + "  %s; private keys owner-only, never leave this folder)%n", pki.folder(), pki.trustList().getFileName());
+        out.flush();
+        return pki;
     }
 
     private void importDemo(OpenGraph open, Path demo, PrintWriter out) throws IOException {
-        Path masterData = demo.resolve("master-data");
-        if (!Files.isDirectory(masterData)) {
-            throw new NoSuchFileException(masterData.toString(), null, "demo data not found; give --demo-data DIR");
-        }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(masterData)) {
-            files = list.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
-        }
-        out.printf("Importing the demo master data from %s ...%n", masterData);
+        List<Path> files = masterDataFiles(demo);
+        out.printf("Importing the demo master data from %s ...%n", demo.resolve("master-data"));
         out.flush();
         var written = new MasterDataImport(open.driver(), PseudonymSalts.load(graph.dataDir())).run(files);
         out.printf("  %s%n", MasterDataImport.byFileName(written));
@@ -117,6 +128,16 @@ final class DemoCommand implements Callable<Integer> {
             total += outcome.events();
         }
         out.printf("  %,d events%n", total);
+    }
+
+    private static List<Path> masterDataFiles(Path demo) throws IOException {
+        Path masterData = demo.resolve("master-data");
+        if (!Files.isDirectory(masterData)) {
+            throw new NoSuchFileException(masterData.toString(), null, "demo data not found; give --demo-data DIR");
+        }
+        try (Stream<Path> list = Files.list(masterData)) {
+            return list.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
+        }
     }
 
     /** {@code demo/} beside the launcher ({@code terroir.home}), else in the working directory. */

@@ -1,0 +1,166 @@
+package org.terroir.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * {@code terroir demo} and {@code terroir serve} as a user runs them: the program in its own JVM,
+ * its printed example queries sent to the API it serves, stopped by a signal like Ctrl+C or kill.
+ */
+class DemoServeIT {
+
+    private static final Pattern ENDPOINT = Pattern.compile("GraphQL API: (http://localhost:\\d+/graphql)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** A running {@code terroir} process and the lines it has printed. */
+    private record Running(Process process, BlockingQueue<String> lines, List<String> seen) {
+
+        static Running start(String... args) throws IOException {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "--sun-misc-unsafe-memory-access=allow", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                    Terroir.class.getName()));
+            command.addAll(List.of(args));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        lines.add(line);
+                    }
+                } catch (IOException ignored) {
+                    // the process is gone
+                }
+            }, "terroir-output");
+            reader.setDaemon(true);
+            reader.start();
+            return new Running(process, lines, new ArrayList<>());
+        }
+
+        /** Reads printed lines up to and including the first containing {@code marker}; fails after 4 minutes. */
+        List<String> until(String marker) throws InterruptedException {
+            List<String> read = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+            while (System.nanoTime() < deadline) {
+                String line = lines.poll(1, TimeUnit.SECONDS);
+                if (line != null) {
+                    read.add(line);
+                    seen.add(line);
+                    if (line.contains(marker)) {
+                        return read;
+                    }
+                } else if (!process.isAlive() && lines.isEmpty()) {
+                    break;
+                }
+            }
+            throw new AssertionError("no line with \"" + marker + "\"; printed:\n" + String.join("\n", seen));
+        }
+
+        /** Stops it as Ctrl+C or kill does (SIGTERM) and returns its exit code. */
+        int stop() throws InterruptedException {
+            process.destroy();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute").isTrue();
+            return process.exitValue();
+        }
+    }
+
+    private static URI endpoint(List<String> lines) {
+        for (String line : lines) {
+            Matcher matcher = ENDPOINT.matcher(line);
+            if (matcher.find()) {
+                return URI.create(matcher.group(1));
+            }
+        }
+        throw new AssertionError("no GraphQL API line in " + lines);
+    }
+
+    /** The example queries as printed: the lines after "# N" up to an empty line. */
+    private static List<String> exampleQueries(List<String> lines) {
+        List<String> queries = new ArrayList<>();
+        StringBuilder current = null;
+        for (String line : lines) {
+            if (line.matches("# \\d+")) {
+                current = new StringBuilder();
+            } else if (current != null && line.isBlank()) {
+                queries.add(current.toString());
+                current = null;
+            } else if (current != null) {
+                current.append(line).append('\n');
+            }
+        }
+        return queries;
+    }
+
+    private static JsonNode post(URI endpoint, String query) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/graphql-response+json, application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void demoServesTheApiItsExampleQueriesAnswerAndServeReadsTheSameStoreAfterwards(@TempDir Path dataDir) throws Exception {
+        Running demo = Running.start("demo", "--data-dir", dataDir.toString(), "--bolt-port", "0", "--port", "0",
+                "--demo-data", "../demo");
+        List<String> printed = demo.until("Stop with Ctrl+C");
+        URI endpoint = endpoint(printed);
+        assertThat(printed).anyMatch(line -> line.contains("Demo label PKI: " + dataDir.resolve("demo-pki")))
+                .anyMatch(line -> line.contains("/graphiql"));
+
+        List<String> queries = exampleQueries(printed);
+        assertThat(queries).hasSize(3);
+        for (String query : queries) {
+            JsonNode answer = post(endpoint, query);
+            assertThat(answer.has("errors")).as(query + " → " + answer).isFalse();
+            JsonNode data = answer.get("data");
+            assertThat(data.properties()).as(query).singleElement()
+                    .satisfies(field -> assertThat(field.getValue().isNull()).as(query + " → " + answer).isFalse());
+        }
+        JsonNode trace = post(endpoint, queries.getFirst()).get("data").get("trace");
+        assertThat(trace.get("journey").findValuesAsString("nameEn")).contains("Beituan Town e-commerce station");
+        assertThat(trace.get("inputs").get(0).get("producers")).hasSize(4);
+
+        // The printed label is signed by the demo PKI and verifies against its trust list.
+        String label = queries.get(1).replaceAll("(?s).*uri: \"([^\"]+)\".*", "$1");
+        TerroirTest.Run verify = TerroirTest.run("verify", "--trust-list", dataDir.resolve("demo-pki/trust-list.pem").toString(),
+                "--root", dataDir.resolve("demo-pki/root/root.cert.pem").toString(), label);
+        assertThat(verify.out()).as(verify.err()).startsWith("genuine");
+        assertThat(dataDir.resolve("demo-pki/root/root.key.pem")).satisfies(key -> assertThat(
+                java.nio.file.Files.getPosixFilePermissions(key)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE));
+
+        assertThat(demo.stop()).as("exit code after SIGTERM").isIn(0, 143);
+
+        // The embedded store persisted: serve (no demo) answers the same trace from it.
+        Running serve = Running.start("serve", "--data-dir", dataDir.toString(), "--bolt-port", "0", "--port", "0");
+        URI served = endpoint(serve.until("Stop with Ctrl+C"));
+        assertThat(post(served, queries.getFirst()).get("data").get("trace")).isEqualTo(trace);
+        assertThat(serve.stop()).isIn(0, 143);
+    }
+}
