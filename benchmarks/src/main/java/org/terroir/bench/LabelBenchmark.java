@@ -149,6 +149,20 @@ public class LabelBenchmark {
         return primitivesSignPlusQrMatrix();
     }
 
+    /** One QR matrix of a sheet label's URI, as {@code QrCode} encodes it (ZXing, mask chosen by {@code MaskChoice}). */
+    @Benchmark
+    public int qrMatrix() {
+        return QrCode.of(signedUris[java.util.concurrent.ThreadLocalRandom.current().nextInt(SHEET)], ErrorCorrection.M).size();
+    }
+
+    /** The baseline of {@link #qrMatrix}: the same symbol by ZXing's encoder alone, which scores eight whole matrices for the mask. */
+    @Benchmark
+    public int qrMatrixZxingAlone() throws com.google.zxing.WriterException {
+        return com.google.zxing.qrcode.encoder.Encoder.encode(signedUris[java.util.concurrent.ThreadLocalRandom.current().nextInt(SHEET)],
+                com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M,
+                java.util.Map.of(com.google.zxing.EncodeHintType.CHARACTER_SET, "ISO-8859-1")).getMatrix().getWidth();
+    }
+
     /** Verification, per algorithm. */
     @State(Scope.Benchmark)
     public static class Verifying {

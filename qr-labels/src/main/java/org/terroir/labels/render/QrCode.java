@@ -27,15 +27,20 @@ public final class QrCode {
     /** The quiet zone the QR standard requires, in modules. */
     public static final int DEFAULT_QUIET_ZONE = 4;
 
+    private static final Map<EncodeHintType, Object> MASK_ZERO =
+            Map.of(EncodeHintType.CHARACTER_SET, "ISO-8859-1", EncodeHintType.QR_MASK_PATTERN, 0);
+
     private final String text;
     private final ErrorCorrection errorCorrection;
-    private final boolean[][] modules; // [y][x], true = dark
+    private final byte[] modules; // row by row, 1 = dark
+    private final int size;
     private final int version;
 
-    private QrCode(String text, ErrorCorrection errorCorrection, boolean[][] modules, int version) {
+    private QrCode(String text, ErrorCorrection errorCorrection, byte[] modules, int size, int version) {
         this.text = text;
         this.errorCorrection = errorCorrection;
         this.modules = modules;
+        this.size = size;
         this.version = version;
     }
 
@@ -56,16 +61,12 @@ public final class QrCode {
                     + (text == null ? "null" : "\"" + text + "\""));
         }
         try {
-            var code = Encoder.encode(text, ErrorCorrectionLevel.valueOf(errorCorrection.name()),
-                    Map.of(EncodeHintType.CHARACTER_SET, "ISO-8859-1"));
+            ErrorCorrectionLevel level = ErrorCorrectionLevel.valueOf(errorCorrection.name());
+            // ZXing encodes with mask 0; MaskChoice then picks the mask ZXing would have picked, faster.
+            var code = Encoder.encode(text, level, MASK_ZERO);
             ByteMatrix matrix = code.getMatrix();
-            boolean[][] modules = new boolean[matrix.getHeight()][matrix.getWidth()];
-            for (int y = 0; y < matrix.getHeight(); y++) {
-                for (int x = 0; x < matrix.getWidth(); x++) {
-                    modules[y][x] = matrix.get(x, y) == 1;
-                }
-            }
-            return new QrCode(text, errorCorrection, modules, code.getVersion().getVersionNumber());
+            byte[] modules = MaskChoice.best(matrix, level, code.getVersion());
+            return new QrCode(text, errorCorrection, modules, matrix.getWidth(), code.getVersion().getVersionNumber());
         } catch (WriterException e) {
             throw new IllegalArgumentException("text of " + text.length() + " characters does not fit a QR code at level "
                     + errorCorrection + ": " + e.getMessage(), e);
@@ -89,12 +90,13 @@ public final class QrCode {
 
     /** Modules per side, without quiet zone: {@code 17 + 4 * version}. */
     public int size() {
-        return modules.length;
+        return size;
     }
 
     /** Whether the module at column {@code x}, row {@code y} is dark. */
     public boolean isDark(int x, int y) {
-        return modules[y][x];
+        java.util.Objects.checkIndex(x, size);
+        return modules[java.util.Objects.checkIndex(y, size) * size + x] == 1;
     }
 
     /** A black-on-white image, {@code scale} pixels per module, with the given quiet zone in modules. */
@@ -108,7 +110,7 @@ public final class QrCode {
         java.util.Arrays.fill(pixels, (byte) 0xFF);
         for (int y = 0; y < size(); y++) {
             for (int x = 0; x < size(); x++) {
-                if (!modules[y][x]) {
+                if (modules[y * size + x] == 0) {
                     continue;
                 }
                 for (int py = (y + quietZone) * scale; py < (y + quietZone + 1) * scale; py++) {
@@ -154,11 +156,11 @@ public final class QrCode {
         StringBuilder path = new StringBuilder();
         for (int y = 0; y < size(); y++) {
             for (int x = 0; x < size(); x++) {
-                if (!modules[y][x]) {
+                if (modules[y * size + x] == 0) {
                     continue;
                 }
                 int run = 1;
-                while (x + run < size() && modules[y][x + run]) {
+                while (x + run < size() && modules[y * size + x + run] == 1) {
                     run++;
                 }
                 path.append('M').append(x + quietZone).append(' ').append(y + quietZone)
