@@ -18,23 +18,59 @@ public final class MasterData {
     /** Kinds of node a row can refer to. */
     public enum Target { REGION, PARTY, BRAND, PRODUCT }
 
-    /** A reference from a cell to a node that must exist. */
-    public record Reference(Target target, String key, Path file, long line, String column) {}
+    /**
+     * A reference from a cell to a node that must exist: where it is first made, and how many cells
+     * make it (the same product or region is named by many rows).
+     */
+    public record Reference(Target target, String key, Path file, long line, String column, int uses) {}
 
+    private final boolean keepRows;
+    private final java.util.function.Consumer<Map<String, Object>> sink;
     private final Map<MasterDataKind, List<Map<String, Object>>> rows = new EnumMap<>(MasterDataKind.class);
+    private final Map<MasterDataKind, Integer> counts = new EnumMap<>(MasterDataKind.class);
+    private final Map<MasterDataKind, List<Path>> files = new EnumMap<>(MasterDataKind.class);
     private final Map<Target, Set<String>> defined = new EnumMap<>(Target.class);
-    private final List<Reference> references = new ArrayList<>();
+    private final Map<Target, Map<String, Reference>> references = new EnumMap<>(Target.class);
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, String> pseudonymsByHousehold = new HashMap<>();
 
-    MasterData() {
+    /** @param keepRows whether to hold the rows read, or only count them (a validation pass over files of any size) */
+    MasterData(boolean keepRows) {
+        this(keepRows, null);
+    }
+
+    /** Master data whose rows go to {@code sink} as they are read (neither kept nor counted). */
+    MasterData(java.util.function.Consumer<Map<String, Object>> sink) {
+        this(false, sink);
+    }
+
+    private MasterData(boolean keepRows, java.util.function.Consumer<Map<String, Object>> sink) {
+        this.keepRows = keepRows;
+        this.sink = sink;
         for (Target target : Target.values()) {
             defined.put(target, new HashSet<>());
+            references.put(target, new java.util.LinkedHashMap<>());
         }
     }
 
     void add(MasterDataKind kind, Map<String, Object> row) {
-        rows.computeIfAbsent(kind, k -> new ArrayList<>()).add(row);
+        if (sink != null) {
+            sink.accept(row);
+            return;
+        }
+        counts.merge(kind, 1, Integer::sum);
+        if (keepRows) {
+            rows.computeIfAbsent(kind, k -> new ArrayList<>()).add(row);
+        }
+    }
+
+    void file(MasterDataKind kind, Path file) {
+        files.computeIfAbsent(kind, k -> new ArrayList<>()).add(file);
+    }
+
+    /** The files of one kind, in the order they were read. */
+    List<Path> files(MasterDataKind kind) {
+        return files.getOrDefault(kind, List.of());
     }
 
     void define(Target target, String key) {
@@ -42,7 +78,8 @@ public final class MasterData {
     }
 
     void refer(Target target, String key, Path file, long line, String column) {
-        references.add(new Reference(target, key, file, line, column));
+        references.get(target).merge(key, new Reference(target, key, file, line, column, 1),
+                (first, again) -> new Reference(target, key, first.file(), first.line(), first.column(), first.uses() + 1));
     }
 
     void problem(Problem problem) {
@@ -53,8 +90,15 @@ public final class MasterData {
         return pseudonymsByHousehold;
     }
 
-    /** The rows of one kind, in file order; empty if none. */
+    /**
+     * The rows of one kind, in file order; empty if none.
+     *
+     * @throws IllegalStateException if this data was read without keeping its rows
+     */
     public List<Map<String, Object>> rows(MasterDataKind kind) {
+        if (!keepRows) {
+            throw new IllegalStateException("these master data were only validated: their rows were not kept");
+        }
         return rows.getOrDefault(kind, List.of());
     }
 
@@ -62,8 +106,9 @@ public final class MasterData {
         return Set.copyOf(defined.get(target));
     }
 
+    /** Every key referred to, once, with the first cell that refers to it. */
     public List<Reference> references() {
-        return List.copyOf(references);
+        return references.values().stream().flatMap(byKey -> byKey.values().stream()).toList();
     }
 
     public List<Problem> problems() {
@@ -72,8 +117,6 @@ public final class MasterData {
 
     /** Rows per kind, for reports. */
     public Map<MasterDataKind, Integer> counts() {
-        Map<MasterDataKind, Integer> counts = new EnumMap<>(MasterDataKind.class);
-        rows.forEach((kind, list) -> counts.put(kind, list.size()));
-        return counts;
+        return new EnumMap<>(counts);
     }
 }

@@ -61,13 +61,14 @@ public final class MasterDataImport {
      *     nothing was written
      */
     public Map<MasterDataKind, Integer> run(List<Path> files) {
-        MasterData data = new MasterDataReader(salt).read(files);
+        MasterDataReader reader = new MasterDataReader(salt);
+        MasterData data = reader.validate(files);
         List<Problem> problems = new ArrayList<>(data.problems());
         problems.addAll(unresolved(data));
         if (!problems.isEmpty()) {
             throw new MasterDataRejectedException(problems);
         }
-        write(data);
+        write(reader, data);
         return data.counts();
     }
 
@@ -91,24 +92,41 @@ public final class MasterDataImport {
                     && !inGraph.getOrDefault(reference.target(), Set.of()).contains(reference.key())) {
                 problems.add(new Problem(reference.file(), reference.line(), reference.column(),
                         reference.target().name().toLowerCase(java.util.Locale.ROOT) + " \"" + reference.key()
-                                + "\" is neither in these files nor in the graph"));
+                                + "\" is neither in these files nor in the graph"
+                                + (reference.uses() > 1 ? " (first of " + reference.uses() + " cells naming it)" : "")));
             }
         }
         return problems;
     }
 
-    private void write(MasterData data) {
+    /**
+     * Writes the validated files, kind after kind, each statement over all the rows of its kind
+     * before the next (a region's parent may come later in the file), reading the rows again in
+     * chunks of {@value #BATCH}: the files are never held in memory whole.
+     */
+    private void write(MasterDataReader reader, MasterData data) {
         try (Session session = driver.session()) {
             for (MasterDataKind kind : MasterDataKind.values()) {
-                List<Map<String, Object>> rows = data.rows(kind);
                 for (Statement statement : WRITES.get(kind)) {
-                    for (int from = 0; from < rows.size(); from += BATCH) {
-                        List<Map<String, Object>> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
-                        session.executeWriteWithoutResult(tx -> tx.run(statement.cypher(), Map.of("rows", chunk)).consume());
+                    List<Map<String, Object>> chunk = new ArrayList<>(BATCH);
+                    reader.rows(data, kind, row -> {
+                        chunk.add(row);
+                        if (chunk.size() == BATCH) {
+                            writeChunk(session, statement, chunk);
+                        }
+                    });
+                    if (!chunk.isEmpty()) {
+                        writeChunk(session, statement, chunk);
                     }
                 }
             }
         }
+    }
+
+    private static void writeChunk(Session session, Statement statement, List<Map<String, Object>> chunk) {
+        List<Map<String, Object>> rows = List.copyOf(chunk);
+        session.executeWriteWithoutResult(tx -> tx.run(statement.cypher(), Map.of("rows", rows)).consume());
+        chunk.clear();
     }
 
     /** Rows per kind, keyed by file name, for reports. */

@@ -56,9 +56,41 @@ public final class MasterDataReader {
         this.salt = salt;
     }
 
-    /** Reads {@code files} (in any order: each is recognised by its header). */
+    /** Reads {@code files} (in any order: each is recognised by its header), keeping their rows. */
     public MasterData read(List<Path> files) {
-        MasterData data = new MasterData();
+        return read(files, true);
+    }
+
+    /**
+     * Validates {@code files} as {@link #read} does, keeping only what resolving references needs
+     * (defined keys, the first use of each referred key, households' pseudonyms) and counts, not the
+     * rows: memory stays small however long the files are. {@link #rows} reads the rows again.
+     */
+    public MasterData validate(List<Path> files) {
+        return read(files, false);
+    }
+
+    /**
+     * Reads the rows of one kind again from the files {@code validated} found, in order, handing
+     * each to {@code sink}.
+     *
+     * @throws IllegalStateException if a file no longer reads as it did when validated
+     */
+    public void rows(MasterData validated, MasterDataKind kind, java.util.function.Consumer<Map<String, Object>> sink) {
+        MasterData again = new MasterData(sink);
+        if (kind == MasterDataKind.CONTRIBUTIONS) {
+            again.pseudonymsByHousehold().putAll(validated.pseudonymsByHousehold());
+        }
+        for (Path file : validated.files(kind)) {
+            readFile(kind, file, again);
+        }
+        if (!again.problems().isEmpty()) {
+            throw new IllegalStateException("master data changed since they were validated: " + again.problems().getFirst());
+        }
+    }
+
+    private MasterData read(List<Path> files, boolean keepRows) {
+        MasterData data = new MasterData(keepRows);
         Map<MasterDataKind, List<Path>> byKind = new java.util.EnumMap<>(MasterDataKind.class);
         for (Path file : files) {
             recognise(file, data).ifPresent(kind -> byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(file));
@@ -66,6 +98,7 @@ public final class MasterDataReader {
         // Producers before contributions, which refer to households by their id in producers.csv.
         for (var entry : byKind.entrySet()) {
             for (Path file : entry.getValue()) {
+                data.file(entry.getKey(), file);
                 readFile(entry.getKey(), file, data);
             }
         }

@@ -136,4 +136,44 @@ class MasterDataImportIT {
 
         assertThat(count("MATCH (:Product {gtin: '09520011001052'})-[:OF_BRAND]->(:Brand) RETURN count(*)")).isEqualTo(1);
     }
+
+    /** Demo master data plus {@code n} contributions of the demo households to lots LOAD0…, each of {@code gtin}. */
+    private static List<Path> demoWithContributions(Path dir, int n, String gtin) throws IOException {
+        for (Path file : demoFiles()) {
+            Files.copy(file, dir.resolve(file.getFileName()));
+        }
+        StringBuilder more = new StringBuilder("household_id,gtin,lot,quantity,unit\n");
+        for (int i = 0; i < n; i++) {
+            more.append("LC-H0").append(1 + i % 4).append(',').append(gtin).append(",LOAD").append(i).append(",1.5,KGM\n");
+        }
+        Files.writeString(dir.resolve("more-contributions.csv"), more);
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList();
+        }
+    }
+
+    @Test
+    void rowsBeyondOneWriteBatchAreAllWrittenFromTheValidatedFiles(@TempDir Path dir) throws IOException {
+        int n = 2 * MasterDataImport.BATCH + 345;
+        var written = new MasterDataImport(driver, SALT).run(demoWithContributions(dir, n, "09520011001014"));
+
+        assertThat(written.get(MasterDataKind.CONTRIBUTIONS)).isEqualTo(72 + n);
+        assertThat(count("MATCH (:Producer)-[c:CONTRIBUTED]->(b:Batch) WHERE b.lot STARTS WITH 'LOAD' RETURN count(c)"))
+                .isEqualTo(n);
+        // A region's parent may come after it in regions.csv: every village still lies in its township.
+        assertThat(count("MATCH (v:Region {level: 'village'}) WHERE NOT (v)-[:PART_OF]->(:Region {level: 'township'}) RETURN count(v)"))
+                .isZero();
+    }
+
+    @Test
+    void aMissingKeyNamedByManyRowsIsOneProblemWithItsFirstLineAndCount(@TempDir Path dir) throws IOException {
+        List<Path> files = demoWithContributions(dir, 1_500, "09520011009997");
+
+        assertThatThrownBy(() -> new MasterDataImport(driver, SALT).run(files))
+                .isInstanceOfSatisfying(MasterDataRejectedException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::toString)
+                        .containsExactly("more-contributions.csv:2: gtin: product \"09520011009997\" is neither in these files"
+                                + " nor in the graph (first of 1500 cells naming it)"));
+        assertThat(count("MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n)")).isZero();
+    }
 }
