@@ -149,6 +149,20 @@ public class LabelBenchmark {
         return primitivesSignPlusQrMatrix();
     }
 
+    /**
+     * The library primitives alone: BouncyCastle's signature and ZXing's encoder as it comes (its own
+     * mask choice), on two threads — what a label costs before any of Terroir's own work.
+     */
+    @Benchmark
+    @Threads(2)
+    public int primitivesSignPlusZxingTwoThreads() throws com.google.zxing.WriterException {
+        int i = java.util.concurrent.ThreadLocalRandom.current().nextInt(SHEET);
+        byte[] signature = signerKey.sign(signedBytes[i]);
+        return signature.length + com.google.zxing.qrcode.encoder.Encoder.encode(signedUris[i],
+                com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M,
+                java.util.Map.of(com.google.zxing.EncodeHintType.CHARACTER_SET, "ISO-8859-1")).getMatrix().getWidth();
+    }
+
     /** One QR matrix of a sheet label's URI, as {@code QrCode} encodes it (ZXing, mask chosen by {@code MaskChoice}). */
     @Benchmark
     public int qrMatrix() {
