@@ -136,6 +136,8 @@ class BlockHoundIT {
         }
         run("traceLink", "{ traceLink(uri: \"https://id.example.cn/01/09520011001021/10/LC2602\") "
                 + "{ ... on BatchTrace { " + BATCH_FIELDS + " } } }");
+        run("recall", "{ recall(gtin: \"09520011001014\", lot: \"LC2601R\") { batch { key } batches { totalCount "
+                + "nodes { " + BATCH_FIELDS + " } } items { nodes { serial } } locations { nodes { key } } parties { nodes { gln } } } }");
 
         assertThat(BLOCKED).as("blocking calls on non-blocking threads").isEmpty();
     }

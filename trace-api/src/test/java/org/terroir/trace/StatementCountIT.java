@@ -127,6 +127,23 @@ class StatementCountIT {
     }
 
     @Test
+    void twoRecallsInOneRequestRunTheDownstreamOnceAndTheBatchesOfBothTogether() {
+        String query = "{ "
+                + "a: recall(gtin: \"09520011001014\", lot: \"LC2601R\") { batch { key } batches { nodes { " + FIELDS + " } } } "
+                + "b: recall(gtin: \"09520011001014\", lot: \"LC2602R\") { batch { key } batches { nodes { key } } } }";
+        var response = graphQl.document(query).execute();
+        response.path("a.batches.nodes[0].journey").entityList(Object.class).hasSize(5);
+        response.path("b.batch.key").entity(String.class).isEqualTo("01/09520011001014/10/LC2602R");
+
+        assertThat(counts()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "trace.downstream", 2L,     // one per root field
+                "trace.batches", 3L,        // the recalled batches of both; the batches reached by both; their inputs
+                "trace.contributions", 2L,
+                "trace.journeys", 2L,
+                "trace.inputs", 2L));
+    }
+
+    @Test
     void anItemTraceRunsOneStatementForTheItemAndItsJourneyThenTheBatchStatements() {
         graphQl.document("{ traceItem(gtin: \"09520011001021\", serial: \"LC2601-0001\") { key "
                         + "journey { from { kind } } batch { " + FIELDS + " } } }").execute()

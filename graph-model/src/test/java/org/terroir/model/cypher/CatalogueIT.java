@@ -294,6 +294,39 @@ class CatalogueIT {
                     assertThat(rows.get(2).get("carrier").isNull()).isTrue();
                 });
 
+        example(Catalogue.TRACE_DOWNSTREAM, """
+                MATCH (b1:Batch {key: '01/09520001000010/10/L1'}), (b2:Batch {key: '01/09520001000010/10/L2'}),
+                      (farm:Location {key: '414/9520001000027'}), (hub:Location {key: '414/9520001000034'})
+                CREATE (b2)-[:MADE_FROM]->(b1)
+                CREATE (d:Batch {key: '01/09520001000027/10/D1', gtin: '09520001000027', lot: 'D1'})-[:MADE_FROM]->(b2)
+                CREATE (i:Item {key: '01/09520001000027/21/S1', gtin: '09520001000027', serial: 'S1'})-[:OF_BATCH]->(d)
+                CREATE (i)-[:PACKED_IN]->(c:Container {key: '00/095200010000000010', sscc: '095200010000000010'})
+                       -[:PACKED_IN]->(pallet:Container {key: '00/095200010000000027', sscc: '095200010000000027'})
+                CREATE (farm)<-[:FROM]-(:Hop {id: 'h9'})-[:TO]->(hub)
+                CREATE (h:Hop {id: 'h8'})-[:MOVED]->(pallet)
+                CREATE (h)-[:TO]->(hub)
+                CREATE (h)-[:CARRIED_BY]->(:Party:Carrier {gln: '9520099000015', nameZh: '快递', nameEn: 'Express'})
+                CREATE (farm)-[:OPERATED_BY]->(:Party:Cooperative {gln: '9520011000024', nameZh: '合作社', nameEn: 'Coop'})
+                """, Map.of("keys", List.of(l1, l2, "01/09520001000010/10/NONE")), (rows, tx) -> {
+                    assertThat(rows).extracting(r -> r.get("batch").asString()).containsExactly(l1, l2);
+                    Record fromL1 = rows.getFirst();
+                    assertThat(fromL1.get("batchCount").asLong()).isEqualTo(2);
+                    assertThat(fromL1.get("batches").asList(v -> v.asString()))
+                            .containsExactly("01/09520001000010/10/L2", "01/09520001000027/10/D1");
+                    assertThat(fromL1.get("itemCount").asLong()).isEqualTo(1);
+                    assertThat(fromL1.get("items").get(0).get("serial").asString()).isEqualTo("S1");
+                    assertThat(fromL1.get("containers").asList(v -> v.get("sscc").asString()))
+                            .as("the case and the pallet it was loaded on")
+                            .containsExactly("095200010000000010", "095200010000000027");
+                    assertThat(fromL1.get("locations").asList(v -> v.get("key").asString()))
+                            .as("L1 and L2 were produced at the farm; the pallet's hop went to the hub")
+                            .containsExactly("414/9520001000027", "414/9520001000034");
+                    assertThat(fromL1.get("parties").asList(v -> v.get("kind").asString() + " " + v.get("gln").asString()))
+                            .containsExactly("Cooperative 9520011000024", "Carrier 9520099000015");
+                    Record fromL2 = rows.get(1);
+                    assertThat(fromL2.get("batches").asList(v -> v.asString())).containsExactly("01/09520001000027/10/D1");
+                    assertThat(fromL2.get("containerCount").asLong()).isEqualTo(2);
+                });
         example(Catalogue.TRACE_ITEMS, """
                 MATCH (b2:Batch {key: '01/09520001000010/10/L2'})
                 CREATE (:Item {key: '01/09520001000010/21/S1', gtin: '09520001000010', serial: 'S1'})-[:OF_BATCH]->(b2)
