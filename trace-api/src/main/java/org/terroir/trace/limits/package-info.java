@@ -1,0 +1,2 @@
+/** Limits that refuse abusive GraphQL queries before they run. */
+package org.terroir.trace.limits;

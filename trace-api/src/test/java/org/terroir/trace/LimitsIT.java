@@ -1,0 +1,90 @@
+package org.terroir.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Abusive queries are refused before they run, each with an error naming the limit; normal ones pass. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LimitsIT {
+
+    @DynamicPropertySource
+    static void neo4j(DynamicPropertyRegistry registry) {
+        registry.add("spring.neo4j.uri", () -> DemoGraph.boltUri().toString());
+    }
+
+    @Value("${local.server.port}")
+    private int port;
+
+    private WebTestClient client;
+
+    @BeforeEach
+    void client() {
+        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
+                .responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    private Map<String, Object> post(String query) {
+        return client.post().contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", query)).exchange()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {}).returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String onlyError(Map<String, Object> body) {
+        assertThat(body.get("data")).as("nothing executed").isNull();
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) body.get("errors");
+        assertThat(errors).hasSize(1);
+        assertThat(body.toString()).doesNotContain("Exception", "\tat ");
+        return (String) errors.getFirst().get("message");
+    }
+
+    private static String nested(String field, int depth, String leaf) {
+        return field.repeat(depth).replace(field, field + " { ") + leaf + " }".repeat(depth);
+    }
+
+    @Test
+    void aQueryDeeperThanTheLimitIsRefusedNamingDepthAndLimit() {
+        String query = "{ trace(gtin: \"09520011001021\", lot: \"LC2601\") { " + nested("inputs", 14, "key") + " } }";
+        assertThat(onlyError(post(query))).startsWith("query depth 16 exceeds the limit 12");
+    }
+
+    @Test
+    void aQueryOfTooManyNestedListsIsRefusedForItsComplexity() {
+        String leaf = "key lot producers { pseudonym quantity unit } journey { from { nameEn } to { nameEn } departed arrived }";
+        String query = "{ trace(gtin: \"09520011001021\", lot: \"LC2601\") { " + nested("inputs", 5, leaf) + " } }";
+        assertThat(onlyError(post(query))).startsWith("query complexity ").contains("exceeds the limit 2000");
+    }
+
+    @Test
+    void anAliasBombIsRefusedNamingTheCount() {
+        StringBuilder query = new StringBuilder("{ ");
+        for (int i = 0; i < 40; i++) {
+            query.append("a").append(i).append(": trace(gtin: \"09520011001021\", lot: \"LC2601\") { key } ");
+        }
+        assertThat(onlyError(post(query.append('}').toString())))
+                .isEqualTo("the query has 40 aliased fields, more than the limit 30 (terroir.graphql.max-aliases)");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNormalDeepTraceStillPasses() {
+        String query = "{ trace(gtin: \"09520011001021\", lot: \"LC2601\") { key inputs { key producers { pseudonym } "
+                + "journey { to { nameEn } } inputs { key } } journey { from { nameEn } to { nameEn } carrier { nameEn } } } }";
+        Map<String, Object> body = post(query);
+        assertThat(body).doesNotContainKey("errors");
+        assertThat(((Map<String, Object>) ((Map<String, Object>) body.get("data")).get("trace")).get("key"))
+                .isEqualTo("01/09520011001021/10/LC2601");
+    }
+}
