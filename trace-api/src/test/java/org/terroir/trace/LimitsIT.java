@@ -2,38 +2,17 @@ package org.terroir.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Abusive queries are refused before they run, each with an error naming the limit; normal ones pass. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LimitsIT {
+class LimitsIT extends DemoApiTestBase {
 
-    @DynamicPropertySource
-    static void neo4j(DynamicPropertyRegistry registry) {
-        registry.add("spring.neo4j.uri", () -> DemoGraph.boltUri().toString());
-    }
 
-    @Value("${local.server.port}")
-    private int port;
 
-    private WebTestClient client;
-
-    @BeforeEach
-    void client() {
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
-                .responseTimeout(Duration.ofSeconds(30)).build();
-    }
 
     private Map<String, Object> post(String query) {
         return client.post().contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)

@@ -2,20 +2,12 @@ package org.terroir.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The recall query over HTTP, against the demo data in a real Neo4j. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RecallApiIT {
+class RecallApiIT extends DemoApiTestBase {
 
     private static final String RECALL = """
             query recall($gtin: String!, $lot: String!) {
@@ -30,21 +22,8 @@ class RecallApiIT {
             }
             """;
 
-    @DynamicPropertySource
-    static void neo4j(DynamicPropertyRegistry registry) {
-        registry.add("spring.neo4j.uri", () -> DemoGraph.boltUri().toString());
-    }
 
-    @Value("${local.server.port}")
-    private int port;
 
-    private HttpGraphQlTester graphQl;
-
-    @BeforeEach
-    void client() {
-        graphQl = HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
-                .responseTimeout(Duration.ofSeconds(30)).build());
-    }
 
     private HttpGraphQlTester.Response recall(String gtin, String lot) {
         return graphQl.document(RECALL).variable("gtin", gtin).variable("lot", lot).execute();

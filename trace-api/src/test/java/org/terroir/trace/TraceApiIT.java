@@ -5,23 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The trace query over HTTP, against the demo data in a real Neo4j. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TraceApiIT {
+class TraceApiIT extends DemoApiTestBase {
 
     /** Liancheng dried sweet potato, 500 g, packed lot LC2601; made from raw lot LC2601R. */
     private static final String PACKED_GTIN = "09520011001021";
@@ -55,24 +47,8 @@ class TraceApiIT {
             }
             """;
 
-    @DynamicPropertySource
-    static void neo4j(DynamicPropertyRegistry registry) {
-        registry.add("spring.neo4j.uri", () -> DemoGraph.boltUri().toString());
-    }
 
-    @Value("${local.server.port}")
-    private int port;
 
-    private WebTestClient client;
-    private HttpGraphQlTester graphQl;
-
-    @BeforeEach
-    void client() {
-        // A generous timeout: the first deep request of a cold JVM on a 2-core machine can exceed the default 5 s.
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
-                .responseTimeout(Duration.ofSeconds(30)).build();
-        graphQl = HttpGraphQlTester.create(client);
-    }
 
     private HttpGraphQlTester.Response trace(String gtin, String lot) {
         return graphQl.document(TRACE).variable("gtin", gtin).variable("lot", lot).execute();
