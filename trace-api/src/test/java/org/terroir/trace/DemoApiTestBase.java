@@ -22,7 +22,7 @@ abstract class DemoApiTestBase {
     }
 
     @Value("${local.server.port}")
-    private int port;
+    protected int port;
 
     /** A client of {@code /graphql}. */
     protected WebTestClient client;

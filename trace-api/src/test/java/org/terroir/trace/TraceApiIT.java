@@ -328,4 +328,15 @@ class TraceApiIT extends DemoApiTestBase {
         assertThat(body).contains("\"pseudonym\"", "P-");
         assertThat(personal).allSatisfy(value -> assertThat(body).doesNotContain(value));
     }
+
+    @Test
+    void graphiqlIsServedForTrying() {
+        org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+                .get().uri("/graphiql").exchange()
+                .expectStatus().is3xxRedirection();
+        org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+                .get().uri("/graphiql?path=/graphql").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(html -> org.assertj.core.api.Assertions.assertThat(html).contains("graphiql"));
+    }
 }
