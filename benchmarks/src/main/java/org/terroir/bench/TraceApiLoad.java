@@ -43,8 +43,8 @@ public final class TraceApiLoad {
             query trace($gtin: String!, $lot: String!) {
               trace(gtin: $gtin, lot: $lot) {
                 key product { nameEn } brand { nameEn giRegistration }
-                producers { pseudonym registeredPoor quantity unit }
-                inputs { key producers { pseudonym registeredPoor quantity unit } }
+                producers { pseudonym quantity unit }
+                inputs { key producers { pseudonym quantity unit } }
                 journey { from { kind nameEn } to { kind nameEn } departed arrived carrier { nameEn } }
               }
             }""";

@@ -74,12 +74,15 @@ final class DemoCommand implements Callable<Integer> {
             open.close();
             return Terroir.OK;
         }
-        ServeCommand.Serving serving = ServeCommand.Serving.start(open, api, Map.of(
-                "terroir.trust-list", pki.trustList().toAbsolutePath().toString(),
-                "terroir.trust-roots", pki.rootCertificate().toAbsolutePath().toString()), out);
+        java.security.interfaces.ECPrivateKey tokenKey = TokensCommand.ensureKey(graph.dataDir());
+        Map<String, Object> properties = new java.util.HashMap<>(TokensCommand.apiProperties(graph.dataDir()));
+        properties.put("terroir.trust-list", pki.trustList().toAbsolutePath().toString());
+        properties.put("terroir.trust-roots", pki.rootCertificate().toAbsolutePath().toString());
+        ServeCommand.Serving serving = ServeCommand.Serving.start(open, api, properties, out);
         out.println("Bolt (Neo4j tools, './terroir stats'): " + open.boltUri());
         serving.printEndpoints(out);
         DemoQueries.print(serving.graphQl(), pki.labels(), out);
+        DemoQueries.printTokens(serving.graphQl(), tokenKey, TokensCommand.keyFolder(graph.dataDir()), out);
         out.println("Stop with Ctrl+C (or kill " + ProcessHandle.current().pid() + ").");
         out.flush();
         serving.awaitStop();

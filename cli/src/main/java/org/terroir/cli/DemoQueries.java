@@ -2,8 +2,16 @@ package org.terroir.cli;
 
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
+import java.security.interfaces.ECPrivateKey;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.terroir.trace.access.Role;
+import org.terroir.trace.access.Tokens;
 
 /** The example queries {@code terroir demo} prints: they run against the demo data as they stand. */
 final class DemoQueries {
@@ -15,12 +23,39 @@ final class DemoQueries {
                 product { nameEn nameZh }
                 brand { nameEn giRegistration owner { nameEn } }
                 origin { level nameEn }
-                inputs { key producers { pseudonym registeredPoor quantity unit cooperative { nameEn } } }
+                inputs { key producers { pseudonym quantity unit cooperative { nameEn } } }
                 journey { from { kind nameEn } to { kind nameEn } departed arrived carrier { nameEn } }
               }
             }""";
 
+    /** Who the demo prints a token for: role, party GLN (or null), what it is. */
+    private record DemoCaller(Role role, String party, String what) {}
+
+    private static final List<DemoCaller> CALLERS = List.of(
+            new DemoCaller(Role.REGULATOR, null, "a regulator: everything, households' personal data included"),
+            new DemoCaller(Role.ASSOCIATION, "9520011000017", "the Liancheng Dried Sweet Potato Association: its own brand's households in full"),
+            new DemoCaller(Role.LOGISTICS, "9520099000015", "China Post EMS (demo), a carrier: the public view"),
+            new DemoCaller(Role.PUBLIC, null, "a consumer: the public view, as without a token"));
+
+    /** A question only the regulator's and Liancheng's tokens get answered in full. */
+    static final String HOUSEHOLDS = "{ trace(gtin: \\\"09520011001014\\\", lot: \\\"LC2601R\\\") "
+            + "{ producers { pseudonym registeredPoor identity { name phone } } } }";
+
     private DemoQueries() {}
+
+    /** A token of each role, signed with the demo's token key, and how to use one. */
+    static void printTokens(URI graphQl, ECPrivateKey key, Path keyFolder, PrintWriter out) {
+        out.printf("Bearer tokens (24 hours; more with './terroir tokens issue --role ROLE', key in %s):%n", keyFolder);
+        for (DemoCaller caller : CALLERS) {
+            String token = Tokens.mint(key, new Tokens.Request("demo-" + caller.role().name().toLowerCase(Locale.ROOT),
+                    caller.role(), Optional.ofNullable(caller.party()), Tokens.DEFAULT_ISSUER, Tokens.DEFAULT_AUDIENCE,
+                    Instant.now(), Duration.ofHours(24)));
+            out.printf("%n# %s%n%s%n", caller.what(), token);
+        }
+        out.printf("%nThe households behind a Liancheng raw lot, personal data refused without a token (try each):%n"
+                + "curl -s %s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\%n"
+                + "  -d '{\"query\": \"%s\"}'%n%n", graphQl, HOUSEHOLDS);
+    }
 
     /** The queries, for GraphiQL and for curl. */
     static List<String> queries(List<String> labels) {

@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
         description = {"Serves the GraphQL trace API over HTTP (POST /graphql; GraphiQL at /graphiql) on the graph:",
             "the embedded Neo4j under --data-dir, or the server or cluster NEO4J_URI names (neo4j:// routes reads to",
             "a cluster's secondaries). Spring properties (terroir.*, server.*, logging.*) may be given as environment",
-            "variables or -D system properties. Stop it with Ctrl+C."})
+            "variables or -D system properties. Bearer tokens are verified with terroir.tokens.public-key, by default",
+            "<data-dir>/tokens/token.pub.pem when it exists ('terroir tokens'); without a key every caller is public.",
+            "Stop it with Ctrl+C."})
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -38,7 +40,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         OpenGraph open = GraphStore.open(graph.target());
-        Serving serving = Serving.start(open, api, Map.of(), out);
+        Serving serving = Serving.start(open, api, TokensCommand.apiProperties(graph.dataDir()), out);
         out.printf("Graph: %s%n", open.description());
         serving.printEndpoints(out);
         out.println("Stop with Ctrl+C (or kill " + ProcessHandle.current().pid() + ").");

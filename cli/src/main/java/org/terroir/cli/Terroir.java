@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Terroir.Version.class,
         description = "Provenance graphs and signed QR labels for rural regional brands.",
-        subcommands = {DemoCommand.class, ServeCommand.class, ImportCommand.class, GenerateCommand.class, StatsCommand.class, IdCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, TokensCommand.class, ImportCommand.class, GenerateCommand.class, StatsCommand.class, IdCommand.class,
             KeysCommand.class, TrustListCommand.class, LabelsCommand.class, VerifyCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -114,7 +114,15 @@ class DemoServeIT {
     }
 
     private static JsonNode post(URI endpoint, String query) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(endpoint)
+        return post(endpoint, query, null);
+    }
+
+    private static JsonNode post(URI endpoint, String query, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HTTP.send(request
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/graphql-response+json, application/json")
                 .timeout(Duration.ofSeconds(30))
@@ -123,6 +131,19 @@ class DemoServeIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
+
+    /** The token printed on the line after the one starting with {@code # <who>}. */
+    private static String printedToken(List<String> lines, String who) {
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).startsWith("# " + who)) {
+                return lines.get(i + 1).strip();
+            }
+        }
+        throw new AssertionError("no token printed for " + who + " in " + lines);
+    }
+
+    private static final String HOUSEHOLDS =
+            "{ trace(gtin: \"09520011001014\", lot: \"LC2601R\") { producers { registeredPoor identity { name } } } }";
 
     @Test
     void demoServesTheApiItsExampleQueriesAnswerAndServeReadsTheSameStoreAfterwards(@TempDir Path dataDir) throws Exception {
@@ -155,12 +176,31 @@ class DemoServeIT {
                 java.nio.file.Files.getPosixFilePermissions(key)).containsExactlyInAnyOrder(
                 java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE));
 
+        // The printed tokens: the regulator's reads the households' personal data, no token gets FORBIDDEN.
+        JsonNode asRegulator = post(endpoint, HOUSEHOLDS, printedToken(printed, "a regulator"));
+        assertThat(asRegulator.has("errors")).as(asRegulator.toString()).isFalse();
+        assertThat(asRegulator.get("data").get("trace").get("producers").findValuesAsString("name")).contains("罗秀英");
+        JsonNode asPublic = post(endpoint, HOUSEHOLDS);
+        assertThat(asPublic.get("errors").findValuesAsString("classification")).hasSize(8).containsOnly("FORBIDDEN");
+        assertThat(asPublic.toString()).doesNotContain("罗秀英");
+        JsonNode asCarrier = post(endpoint, HOUSEHOLDS, printedToken(printed, "China Post EMS"));
+        assertThat(asCarrier.get("errors").findValuesAsString("classification")).containsOnly("FORBIDDEN");
+
         assertThat(demo.stop()).as("exit code after SIGTERM").isIn(0, 143);
+
+        // 'tokens issue' signs with the key the demo made under the data folder.
+        TerroirTest.Run issued = TerroirTest.run("tokens", "issue", "--role", "association", "--association", "9520011000017",
+                "--data-dir", dataDir.toString());
+        assertThat(issued.exitCode()).as(issued.err()).isZero();
+        String associationToken = issued.out().strip();
 
         // The embedded store persisted: serve (no demo) answers the same trace from it.
         Running serve = Running.start("serve", "--data-dir", dataDir.toString(), "--bolt-port", "0", "--port", "0");
         URI served = endpoint(serve.until("Stop with Ctrl+C"));
         assertThat(post(served, queries.getFirst()).get("data").get("trace")).isEqualTo(trace);
+        JsonNode asAssociation = post(served, HOUSEHOLDS, associationToken);
+        assertThat(asAssociation.has("errors")).as(asAssociation.toString()).isFalse();
+        assertThat(asAssociation.get("data").get("trace").get("producers").findValuesAsString("name")).hasSize(4);
         assertThat(serve.stop()).isIn(0, 143);
     }
 }

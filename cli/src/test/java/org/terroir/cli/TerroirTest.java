@@ -27,7 +27,7 @@ class TerroirTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"demo", "serve", "import", "stats", "id", "keys", "trust-list", "labels", "verify"}) {
+        for (String command : new String[] {"demo", "serve", "tokens", "import", "stats", "id", "keys", "trust-list", "labels", "verify"}) {
             Run run = run(command, "--help");
             assertThat(run.exitCode()).as(command).isZero();
             assertThat(run.out()).as(command).contains("Usage: terroir " + command, "--help");

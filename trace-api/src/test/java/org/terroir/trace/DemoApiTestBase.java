@@ -1,6 +1,14 @@
 package org.terroir.trace;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.interfaces.ECPrivateKey;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -8,17 +16,58 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.terroir.trace.access.Role;
+import org.terroir.trace.access.TokenKeys;
+import org.terroir.trace.access.Tokens;
 
 /**
  * What the HTTP tests share: the application on a random port, reading the demo data in the test
- * JVM's Neo4j, and clients of its {@code /graphql} endpoint.
+ * JVM's Neo4j, and clients of its {@code /graphql} endpoint; a token key made for the test JVM
+ * ({@code terroir.tokens.public-key}) and {@link #token} to mint tokens of each role with it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class DemoApiTestBase {
 
+    /** The test JVM's token key pair, made once so that every test class shares one application context. */
+    private static final KeyPair TOKEN_KEYS = TokenKeys.generate();
+    private static final Path TOKEN_PUBLIC_KEY = writeTokenKey();
+
     @DynamicPropertySource
     static void neo4j(DynamicPropertyRegistry registry) {
         registry.add("spring.neo4j.uri", () -> DemoGraph.boltUri().toString());
+        registry.add("terroir.tokens.public-key", TOKEN_PUBLIC_KEY::toString);
+    }
+
+    private static Path writeTokenKey() {
+        try {
+            return TokenKeys.write(Files.createTempDirectory("terroir-token-key"), TOKEN_KEYS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A valid token of {@code role} for {@code party} (an association's or carrier's GLN, else null), one hour long. */
+    protected static String token(Role role, String party) {
+        return Tokens.mint((ECPrivateKey) TOKEN_KEYS.getPrivate(), new Tokens.Request("test-" + role.name().toLowerCase(),
+                role, Optional.ofNullable(party), Tokens.DEFAULT_ISSUER, Tokens.DEFAULT_AUDIENCE, Instant.now(),
+                Duration.ofHours(1)));
+    }
+
+    /** A token of any claims, signed with the test JVM's key: for tokens that {@link Tokens#mint} would refuse to make. */
+    protected static String signed(com.nimbusds.jwt.JWTClaimsSet claims) {
+        var jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.ES256)
+                .type(com.nimbusds.jose.JOSEObjectType.JWT).build(), claims);
+        try {
+            jwt.sign(new com.nimbusds.jose.crypto.ECDSASigner((ECPrivateKey) TOKEN_KEYS.getPrivate()));
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
+    /** A GraphQL tester whose requests carry {@code token}. */
+    protected HttpGraphQlTester graphQlWith(String token) {
+        return graphQl.mutate().headers(headers -> headers.setBearerAuth(token)).build();
     }
 
     @Value("${local.server.port}")

@@ -32,7 +32,7 @@ class TraceApiIT extends DemoApiTestBase {
                 inputs {
                   key lot
                   producedAt { kind }
-                  producers { pseudonym registeredPoor quantity unit cooperative { gln kind } }
+                  producers { pseudonym quantity unit cooperative { gln kind } }
                   journey { from { kind } to { kind } departed arrived }
                   inputs { key }
                 }
@@ -90,8 +90,6 @@ class TraceApiIT extends DemoApiTestBase {
                 .allSatisfy(p -> assertThat(p).matches("P-[A-Z2-7]{12}"));
         response.path("trace.inputs[0].producers[*].quantity").entityList(Double.class)
                 .containsExactly(240.0, 180.0, 120.0, 60.0);
-        response.path("trace.inputs[0].producers[*].registeredPoor").entityList(Boolean.class)
-                .containsExactly(true, false, true, false);
         response.path("trace.inputs[0].producers[*].unit").entityList(String.class)
                 .containsExactly("KGM", "KGM", "KGM", "KGM");
         response.path("trace.inputs[0].producers[*].cooperative.gln").entityList(String.class)

@@ -413,15 +413,35 @@ public final class Catalogue {
                    } AS certifications
             """);
 
-    /** The households that contributed to the batches of {@code $keys}: pseudonym, poor-household flag, how much, their cooperative. */
+    /**
+     * The households that contributed to the batches of {@code $keys}: pseudonym, poor-household flag,
+     * how much, their cooperative, and the GLNs of the associations that own the batch's brand (who
+     * may see the households' personal data beside regulators).
+     */
     public static final Statement TRACE_CONTRIBUTIONS = new Statement("trace.contributions", """
             UNWIND $keys AS key
-            MATCH (:Batch {key: key})<-[c:CONTRIBUTED]-(p:Producer)
+            MATCH (b:Batch {key: key})<-[c:CONTRIBUTED]-(p:Producer)
             RETURN key AS batch, p.pseudonym AS pseudonym, p.registeredPoor AS registeredPoor,
                    c.quantity AS quantity, c.unit AS unit,
                    [(p)-[:MEMBER_OF]->(coop:Party) |
-                    coop {.gln, .nameZh, .nameEn, kind: [l IN labels(coop) WHERE l <> 'Party'][0]}][0] AS cooperative
+                    coop {.gln, .nameZh, .nameEn, kind: [l IN labels(coop) WHERE l <> 'Party'][0]}][0] AS cooperative,
+                   COLLECT {
+                     MATCH (b)-[:OF_PRODUCT]->(:Product)-[:OF_BRAND]->(:Brand)-[:OWNED_BY]->(owner:Party)
+                     RETURN DISTINCT owner.gln ORDER BY owner.gln
+                   } AS brandOwners
             ORDER BY batch, quantity DESC, pseudonym
+            """);
+
+    /**
+     * The personal data of the households of {@code $pseudonyms} that have it: name, phone, ID
+     * number. Only for callers allowed to see it (regulators; an association for its own brands):
+     * the API checks before it runs this.
+     */
+    public static final Statement PERSONAL_IDENTITIES = new Statement("personal.identities", """
+            UNWIND $pseudonyms AS pseudonym
+            MATCH (i:ProducerIdentity {pseudonym: pseudonym})
+            RETURN i.pseudonym AS pseudonym, i.name AS name, i.phone AS phone, i.idNumber AS idNumber
+            ORDER BY pseudonym
             """);
 
     /** The batches each batch of {@code $keys} was MADE_FROM (one level; callers recurse). */

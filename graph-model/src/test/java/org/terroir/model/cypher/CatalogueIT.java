@@ -249,16 +249,34 @@ class CatalogueIT {
                 CREATE (p)-[:CONTRIBUTED {quantity: 240.0, unit: 'KGM'}]->(b)
                 CREATE (p)-[:MEMBER_OF]->(:Party:Cooperative {gln: '9520011000024', nameZh: '合作社', nameEn: 'Coop'})
                 CREATE (p)-[:IDENTIFIED_BY]->(:ProducerIdentity {pseudonym: 'P-AAAAAAAAAAAA', name: '罗秀英', phone: '13800000001'})
+                WITH b
+                MATCH (brand:Brand {id: 'liancheng-dried-sweet-potato'})
+                CREATE (b)-[:OF_PRODUCT]->(:Product {gtin: '09520001000010'})-[:OF_BRAND]->(brand)
+                CREATE (brand)-[:OWNED_BY]->(:Party:Association {gln: '9520011000017'})
                 """, Map.of("keys", List.of(l1, l2)), (rows, tx) -> {
                     Record row = rows.getFirst();
                     assertThat(rows).hasSize(1);
-                    assertThat(row.keys()).containsExactly("batch", "pseudonym", "registeredPoor", "quantity", "unit", "cooperative");
+                    assertThat(row.keys()).containsExactly("batch", "pseudonym", "registeredPoor", "quantity", "unit", "cooperative",
+                            "brandOwners");
+                    assertThat(row.get("brandOwners").asList(v -> v.asString()))
+                            .as("the association that owns L1's brand").containsExactly("9520011000017");
                     assertThat(row.get("batch").asString()).isEqualTo(l1);
                     assertThat(row.get("pseudonym").asString()).isEqualTo("P-AAAAAAAAAAAA");
                     assertThat(row.get("registeredPoor").asBoolean()).isTrue();
                     assertThat(row.get("quantity").asDouble()).isEqualTo(240.0);
                     assertThat(row.get("cooperative").get("kind").asString()).isEqualTo("Cooperative");
                     assertThat(row.toString()).as("no personal data").doesNotContain("罗秀英", "13800000001");
+                });
+        example(Catalogue.PERSONAL_IDENTITIES, """
+                MATCH (p:Producer {pseudonym: 'P-AAAAAAAAAAAA'})
+                CREATE (p)-[:IDENTIFIED_BY]->(:ProducerIdentity {pseudonym: 'P-AAAAAAAAAAAA', name: '罗秀英', phone: '13800000001'})
+                """, Map.of("pseudonyms", List.of("P-AAAAAAAAAAAA", "P-ZZZZZZZZZZZZ")), (rows, tx) -> {
+                    assertThat(rows).as("only the household that has personal data").hasSize(1);
+                    Record row = rows.getFirst();
+                    assertThat(row.keys()).containsExactly("pseudonym", "name", "phone", "idNumber");
+                    assertThat(row.get("name").asString()).isEqualTo("罗秀英");
+                    assertThat(row.get("phone").asString()).isEqualTo("13800000001");
+                    assertThat(row.get("idNumber").isNull()).isTrue();
                 });
         example(Catalogue.TRACE_INPUTS, """
                 MATCH (b1:Batch {key: '01/09520001000010/10/L1'}), (b2:Batch {key: '01/09520001000010/10/L2'})

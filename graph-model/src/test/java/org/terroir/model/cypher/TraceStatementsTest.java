@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The statements of the public trace view keep away from the households' personal data. */
+/**
+ * The statements of the trace view keep away from the households' personal data; only the
+ * {@code personal.*} statements read it, which the API runs after checking the caller.
+ */
 class TraceStatementsTest {
 
     private static final Pattern PERSONAL = Pattern.compile(
@@ -27,6 +30,15 @@ class TraceStatementsTest {
     void noTraceStatementReadsPersonalData() {
         assertThat(traceStatements()).allSatisfy(s -> assertThat(PERSONAL.matcher(s.cypher()).find())
                 .as("%s mentions personal data: %s", s.name(), s.cypher()).isFalse());
+    }
+
+    @Test
+    void onlyPersonalStatementsReadPersonalData() {
+        assertThat(Catalogue.all()).filteredOn(s -> PERSONAL.matcher(s.cypher()).find()
+                        && !s.name().startsWith("masterData."))
+                .extracting(Statement::name).containsExactly("personal.identities");
+        assertThat(Catalogue.PERSONAL_IDENTITIES.cypher())
+                .as("reads only").doesNotContainPattern("\\b(CREATE|MERGE|SET|DELETE|REMOVE|DETACH)\\b");
     }
 
     @Test

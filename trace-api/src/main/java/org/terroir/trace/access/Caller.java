@@ -45,6 +45,25 @@ public record Caller(Role role, Optional<String> subject, Set<String> parties) {
         return role == Role.REGULATOR;
     }
 
+    /**
+     * Whether the caller may read the personal data of the households behind a batch whose brand is
+     * owned by {@code brandOwners} (GLNs): a regulator always, an association for its own brands,
+     * nobody else.
+     */
+    public boolean mayReadHouseholdsOf(java.util.Collection<String> brandOwners) {
+        return switch (role) {
+            case REGULATOR -> true;
+            case ASSOCIATION -> brandOwners.stream().anyMatch(parties::contains);
+            case PUBLIC, LOGISTICS -> false;
+        };
+    }
+
+    /** Who the caller is, for logs and audit records: role and subject, never a token. */
+    public String describe() {
+        return role.name().toLowerCase(java.util.Locale.ROOT) + subject.map(s -> " '" + s + "'").orElse("")
+                + (parties.isEmpty() ? "" : " for " + String.join(",", new java.util.TreeSet<>(parties)));
+    }
+
     /** Whether the caller speaks for the party of this GLN (an association for its brands, a carrier for its hops). */
     public boolean speaksFor(String gln) {
         return parties.contains(gln);

@@ -4,12 +4,18 @@ import java.util.Map;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Puts the {@link Caller} of each GraphQL request into its {@code GraphQLContext}. Until
- * authentication is configured every request is {@link Caller#PUBLIC}.
+ * Puts the {@link Caller} of each GraphQL request into its {@code GraphQLContext}: the caller the
+ * request's verified bearer token names ({@link Tokens#caller}), {@link Caller#PUBLIC} for a request
+ * without one. A request with a token that does not verify never gets here: Spring Security answers
+ * it with 401.
  */
 @Component
 class CallerInterceptor implements WebGraphQlInterceptor {
@@ -23,7 +29,15 @@ class CallerInterceptor implements WebGraphQlInterceptor {
         });
     }
 
-    private Mono<Caller> caller() {
-        return Mono.just(Caller.PUBLIC);
+    private static Mono<Caller> caller() {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .map(authentication -> callerOf((JwtAuthenticationToken) authentication))
+                .defaultIfEmpty(Caller.PUBLIC);
+    }
+
+    private static Caller callerOf(Authentication authentication) {
+        return Tokens.caller(((JwtAuthenticationToken) authentication).getToken().getClaims());
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns domain exceptions into GraphQL errors: an invalid argument is a {@code BAD_REQUEST} naming
- * the argument (extension {@code argument}). Anything else is left to Spring for GraphQL, which
+ * the argument (extension {@code argument}); a field the caller may not read is {@code FORBIDDEN},
+ * saying who may. Anything else is left to Spring for GraphQL, which
  * answers {@code INTERNAL_ERROR} with no detail: no stack trace reaches a client.
  */
 @Component
@@ -23,6 +24,12 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                     .errorType(ErrorType.BAD_REQUEST)
                     .message(invalid.getMessage())
                     .extensions(Map.of("argument", invalid.argument()))
+                    .build();
+        }
+        if (ex instanceof ForbiddenFieldException forbidden) {
+            return GraphqlErrorBuilder.newError(env)
+                    .errorType(ErrorType.FORBIDDEN)
+                    .message(forbidden.getMessage())
                     .build();
         }
         return null;

@@ -142,9 +142,24 @@ class SchemaTest {
     }
 
     @Test
-    void aProducerHasNoPersonalField() {
+    void personalDataIsReachedOnlyThroughTheGuardedFieldsOfAContribution() {
         assertThat(schema.getType("ProducerContribution", ObjectTypeDefinition.class).orElseThrow().getFieldDefinitions())
                 .extracting(FieldDefinition::getName)
-                .containsExactlyInAnyOrder("pseudonym", "registeredPoor", "quantity", "unit", "cooperative");
+                .containsExactlyInAnyOrder("pseudonym", "registeredPoor", "identity", "quantity", "unit", "cooperative");
+        // No other field of any type returns the personal data.
+        List<String> toIdentity = new ArrayList<>();
+        for (ObjectTypeDefinition type : schema.getTypes(ObjectTypeDefinition.class)) {
+            for (FieldDefinition field : type.getFieldDefinitions()) {
+                if (graphql.schema.idl.TypeUtil.unwrapAll(field.getType()).getName().equals("ProducerIdentity")) {
+                    toIdentity.add(type.getName() + "." + field.getName());
+                }
+            }
+        }
+        assertThat(toIdentity).containsExactly("ProducerContribution.identity");
+        // Both personal fields are resolved by the controller that checks the caller, not by a property of the record.
+        assertThat(Arrays.stream(ProducerContributionFields.class.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(org.springframework.graphql.data.method.annotation.SchemaMapping.class))
+                .map(java.lang.reflect.Method::getName))
+                .containsExactlyInAnyOrder("identity", "registeredPoor");
     }
 }

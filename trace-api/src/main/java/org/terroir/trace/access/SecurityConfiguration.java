@@ -1,0 +1,102 @@
+package org.terroir.trace.access;
+
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Authentication by bearer token through Spring Security's OAuth 2.0 resource server: every request
+ * may come without a token (the public view); a request with one is answered only if the token is
+ * signed by a configured key ({@link TokenSettings}), unexpired, for this issuer and audience, and
+ * names a valid role ({@link Tokens#caller}); otherwise 401 with {@code WWW-Authenticate: Bearer
+ * error="invalid_token"} and the reason. What a role may see is decided field by field in the
+ * GraphQL layer. No session, no cookie, no CSRF token: each request stands on its own token.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(TokenSettings.class)
+class SecurityConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder tokenDecoder) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtDecoder(tokenDecoder)))
+                .build();
+    }
+
+    @Bean
+    ReactiveJwtDecoder tokenDecoder(TokenSettings settings) {
+        if (settings.publicKey() == null) {
+            LOG.info("terroir.tokens.public-key is not set: the API accepts no bearer token, every caller is public");
+            return token -> Mono.error(new BadJwtException(
+                    "this API accepts no tokens (terroir.tokens.public-key is not set): call it without one"));
+        }
+        List<JWK> keys;
+        try {
+            keys = TokenKeys.readPublic(settings.publicKey()).stream()
+                    .<JWK>map(key -> new ECKey.Builder(Curve.P_256, key).build())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("terroir.tokens.public-key: " + e.getMessage(), e);
+        }
+        LOG.info("bearer tokens: ES256 by {} key(s) of {}, issuer '{}', audience '{}'",
+                keys.size(), settings.publicKey(), settings.issuer(), settings.audience());
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> Flux.fromIterable(keys))
+                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(settings.issuer()),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, exp -> exp != null),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(settings.audience())),
+                SecurityConfiguration::namesACaller));
+        return decoder;
+    }
+
+    /** The token's role and party claims make a {@link Caller}; else why not. */
+    private static OAuth2TokenValidatorResult namesACaller(Jwt jwt) {
+        try {
+            Tokens.caller(jwt.getClaims());
+            return OAuth2TokenValidatorResult.success();
+        } catch (IllegalArgumentException e) {
+            return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, e.getMessage(), null));
+        }
+    }
+}

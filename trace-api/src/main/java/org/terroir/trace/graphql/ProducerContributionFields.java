@@ -1,0 +1,57 @@
+package org.terroir.trace.graphql;
+
+import graphql.GraphQLContext;
+import java.util.concurrent.CompletableFuture;
+import org.dataloader.DataLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+import org.terroir.trace.access.Caller;
+import org.terroir.trace.provenance.HouseholdIdentity;
+import org.terroir.trace.provenance.Identities;
+import org.terroir.trace.provenance.ProducerContribution;
+
+/**
+ * The fields of {@code ProducerContribution} that are personal data: the household's identity and
+ * whether it is a registered poor household. Each is checked where it is resolved, so that no path
+ * to it (nested, aliased, through a fragment) escapes the check: a regulator reads them, an
+ * association for the batches of its own brands; anyone else gets a {@code FORBIDDEN} error and
+ * null. Every identity read is written to the {@code terroir.audit} log (who, which household,
+ * which batch). The identities of one request are read by one statement.
+ */
+@Controller
+class ProducerContributionFields {
+
+    private static final Logger AUDIT = LoggerFactory.getLogger("terroir.audit");
+
+    ProducerContributionFields(BatchLoaderRegistry registry, Identities identities) {
+        registry.forTypePair(String.class, HouseholdIdentity.class)
+                .registerMappedBatchLoader((pseudonyms, env) -> identities.byPseudonyms(pseudonyms));
+    }
+
+    @SchemaMapping(typeName = "ProducerContribution")
+    CompletableFuture<HouseholdIdentity> identity(ProducerContribution contribution, GraphQLContext context,
+                                                  DataLoader<String, HouseholdIdentity> identities) {
+        Caller caller = Caller.of(context);
+        requireAllowed(caller, contribution, "identity");
+        AUDIT.info("personal data read: {} read the identity of household {} (batch {})",
+                caller.describe(), contribution.pseudonym(), contribution.batch());
+        return identities.load(contribution.pseudonym());
+    }
+
+    @SchemaMapping(typeName = "ProducerContribution")
+    Boolean registeredPoor(ProducerContribution contribution, GraphQLContext context) {
+        requireAllowed(Caller.of(context), contribution, "registeredPoor");
+        return contribution.registeredPoor();
+    }
+
+    private static void requireAllowed(Caller caller, ProducerContribution contribution, String field) {
+        if (!caller.mayReadHouseholdsOf(contribution.brandOwners())) {
+            throw new ForbiddenFieldException("ProducerContribution." + field + " is personal data: only a regulator or "
+                    + "the association that owns the brand of batch " + contribution.batch() + " may read it (caller: "
+                    + caller.describe() + ")");
+        }
+    }
+}
