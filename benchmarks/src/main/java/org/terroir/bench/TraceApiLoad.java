@@ -49,17 +49,43 @@ public final class TraceApiLoad {
               }
             }""";
 
+    /** The recall question: a raw lot, the batches made from it, what they reached, counted. */
+    static final String RECALL = """
+            query recall($gtin: String!, $lot: String!) {
+              recall(gtin: $gtin, lot: $lot) {
+                batch { key product { nameEn } }
+                batches { totalCount nodes { key product { nameEn } brand { nameEn } } }
+                items { totalCount nodes { key } }
+                containers { totalCount }
+                locations { totalCount nodes { kind nameEn } }
+                parties { totalCount nodes { kind nameEn } }
+              }
+            }""";
+
     /** A random sample of packed lots (batches made from others), spread over the whole graph. */
     private static final String SAMPLE = """
             MATCH (b:Batch)-[:MADE_FROM]->(:Batch)
             WITH DISTINCT b WHERE rand() < $share
             RETURN b.gtin AS gtin, b.lot AS lot, b.key AS key LIMIT $n""";
 
+    /** A random sample of raw lots (batches others were made from). */
+    private static final String SAMPLE_RAW = """
+            MATCH (b:Batch)<-[:MADE_FROM]-(:Batch)
+            WITH DISTINCT b WHERE rand() < $share
+            RETURN b.gtin AS gtin, b.lot AS lot, b.key AS key LIMIT $n""";
+
+    /** Abusive queries the API must refuse before running them: too deep, too complex. */
+    private static final List<String> BOMBS = List.of(
+            "{ trace(gtin: \"09520011001021\", lot: \"LC2601\") { " + "inputs { ".repeat(40) + "key" + " }".repeat(40) + " } }",
+            "{ trace(gtin: \"09520011001021\", lot: \"LC2601\") { " + "inputs { producers { pseudonym } journey { id } ".repeat(6)
+                    + "key" + " }".repeat(6) + " } }");
+
     private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.ObjectMapper();
 
     private record Lot(String gtin, String lot, String key) {}
 
-    private record Result(String side, int clients, long requests, long errors, double seconds, long[] latenciesNanos) {
+    private record Result(String question, String side, int clients, long requests, long errors, double seconds,
+                          long[] latenciesNanos) {
 
         double perSecond() {
             return requests / seconds;
@@ -93,39 +119,95 @@ public final class TraceApiLoad {
             Driver driver = graph.driver();
             long batches = driver.executableQuery("MATCH (b:Batch) RETURN count(b) AS n").execute()
                     .records().getFirst().get("n").asLong();
-            List<Lot> lots = sample(driver, batches);
-            System.out.printf(Locale.ROOT, "Graph %s: %,d batches; %,d packed lots sampled%n", store, batches, lots.size());
+            List<Lot> lots = sample(driver, SAMPLE, batches);
+            List<Lot> rawLots = sample(driver, SAMPLE_RAW, batches);
+            System.out.printf(Locale.ROOT, "Graph %s: %,d batches; %,d packed and %,d raw lots sampled%n", store, batches,
+                    lots.size(), rawLots.size());
             GraphReader reader = new GraphReader(driver);
             try (TraceApiServer server = TraceApiServer.start(driver, 0, Map.of("logging.level.root", "WARN"))) {
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(10)).build();
-                Function<Lot, CompletableFuture<Boolean>> graphQl = lot -> graphQl(http, server.graphQlUri(), lot);
-                Function<Lot, CompletableFuture<Boolean>> direct = lot -> direct(reader, lot).toFuture();
+                URI endpoint = server.graphQlUri();
+                Function<Lot, CompletableFuture<Boolean>> trace = lot -> graphQl(http, endpoint, TRACE, lot);
+                Function<Lot, CompletableFuture<Boolean>> traceDirect = lot -> direct(reader, lot).toFuture();
+                Function<Lot, CompletableFuture<Boolean>> recall = lot -> graphQl(http, endpoint, RECALL, lot);
+                Function<Lot, CompletableFuture<Boolean>> recallDirect = lot -> directRecall(reader, lot).toFuture();
                 // Both sides answer every sampled lot alike before anything is measured.
-                checkSameAnswers(lots.subList(0, Math.min(20, lots.size())), graphQl, direct);
+                checkSameAnswers(lots.subList(0, Math.min(20, lots.size())), trace, traceDirect);
+                checkSameAnswers(rawLots.subList(0, Math.min(20, rawLots.size())), recall, recallDirect);
                 List<Result> results = new ArrayList<>();
                 for (int clients : clientCounts) {
                     for (int round = 0; round < 2; round++) {
-                        results.add(run("driver", clients, lots, direct, warmup, seconds));
-                        results.add(run("graphql", clients, lots, graphQl, warmup, seconds));
+                        results.add(run("trace", "driver", clients, lots, traceDirect, warmup, seconds));
+                        results.add(run("trace", "graphql", clients, lots, trace, warmup, seconds));
                     }
                 }
+                for (int clients : clientCounts) {
+                    results.add(run("recall", "driver", clients, rawLots, recallDirect, warmup, seconds));
+                    results.add(run("recall", "graphql", clients, rawLots, recall, warmup, seconds));
+                }
                 report(results, batches);
+                bombsUnderLoad(http, endpoint, clientCounts[0], lots, trace, seconds);
             }
         }
     }
 
-    private static List<Lot> sample(Driver driver, long batches) {
+    /**
+     * Sends the bombs one after another while {@code clients} clients keep sending normal traces:
+     * how long each refusal takes, and how many normal traces pass meanwhile.
+     */
+    private static void bombsUnderLoad(HttpClient http, URI endpoint, int clients, List<Lot> lots,
+            Function<Lot, CompletableFuture<Boolean>> trace, int seconds) throws InterruptedException {
+        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong errors = new AtomicLong();
+        CompletableFuture<Void> normal = CompletableFuture.runAsync(() -> {
+            try {
+                load(clients, lots, trace, seconds, latencies, errors);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Thread.sleep(2_000);
+        LatencyLog refusals = new LatencyLog();
+        long bad = 0;
+        long end = System.nanoTime() + (seconds - 4) * 1_000_000_000L;
+        for (int i = 0; System.nanoTime() < end; i++) {
+            String bomb = BOMBS.get(i % BOMBS.size());
+            long sent = System.nanoTime();
+            HttpResponse<String> response = http.sendAsync(HttpRequest.newBuilder(endpoint)
+                    .header("Content-Type", "application/json").header("Accept", "application/graphql-response+json")
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", bomb)))).build(),
+                    HttpResponse.BodyHandlers.ofString()).join();
+            refusals.add(System.nanoTime() - sent);
+            if (!response.body().contains("exceeds the limit")) {
+                bad++;
+            }
+            Thread.sleep(20);
+        }
+        normal.join();
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
+        Result normalResult = new Result("trace", "graphql", clients, all.length, errors.get(), seconds, all);
+        Result bombs = new Result("bombs", "graphql", 1, refusals.toArray().length, bad, seconds - 4, refusals.toArray());
+        System.out.printf(Locale.ROOT, "%nBombs under load (%d clients sending traces meanwhile):%n", clients);
+        System.out.printf(Locale.ROOT, "| refusals | not refused | refusal p50 ms | p99 ms | max ms | traces/s meanwhile | trace p99 ms |%n");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        System.out.printf(Locale.ROOT, "| %,d | %d | %.1f | %.1f | %.1f | %,.0f | %.1f |%n", bombs.requests(), bad,
+                bombs.percentileMillis(50), bombs.percentileMillis(99), bombs.percentileMillis(100),
+                normalResult.perSecond(), normalResult.percentileMillis(99));
+    }
+
+    private static List<Lot> sample(Driver driver, String query, long batches) {
         int n = 5_000;
         double share = Math.min(1.0, 4.0 * n / Math.max(1, batches));
-        return driver.executableQuery(SAMPLE).withParameters(Map.of("share", share, "n", n)).execute().records().stream()
+        return driver.executableQuery(query).withParameters(Map.of("share", share, "n", n)).execute().records().stream()
                 .map(r -> new Lot(r.get("gtin").asString(), r.get("lot").asString(), r.get("key").asString()))
                 .toList();
     }
 
-    /** The trace over HTTP; true when the answer has the batch and no error. */
-    private static CompletableFuture<Boolean> graphQl(HttpClient http, URI endpoint, Lot lot) {
-        String body = JSON.writeValueAsString(Map.of("query", TRACE, "variables", Map.of("gtin", lot.gtin(), "lot", lot.lot())));
+    /** A query of a lot over HTTP; true when the answer has the batch and no error. */
+    private static CompletableFuture<Boolean> graphQl(HttpClient http, URI endpoint, String query, Lot lot) {
+        String body = JSON.writeValueAsString(Map.of("query", query, "variables", Map.of("gtin", lot.gtin(), "lot", lot.lot())));
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/graphql-response+json")
@@ -158,6 +240,22 @@ public final class TraceApiLoad {
         });
     }
 
+    /**
+     * The statements of the GraphQL recall, in its stages: what is downstream; then the recalled batch
+     * and the batches reached, two statements as the two batch mappings run them (here in parallel).
+     */
+    private static Mono<Boolean> directRecall(GraphReader reader, Lot lot) {
+        return reader.read(Catalogue.TRACE_DOWNSTREAM, Map.of("keys", List.of(lot.key()))).collectList().flatMap(rows -> {
+            if (rows.size() != 1) {
+                return Mono.just(false);
+            }
+            List<String> reached = rows.getFirst().get("batches").asList(v -> v.asString());
+            return Mono.zip(reader.read(Catalogue.TRACE_BATCHES, Map.of("keys", List.of(lot.key()))).count(),
+                            reader.read(Catalogue.TRACE_BATCHES, Map.of("keys", reached)).count())
+                    .map(t -> t.getT1() == 1 && t.getT2() == reached.size());
+        });
+    }
+
     private static void checkSameAnswers(List<Lot> lots, Function<Lot, CompletableFuture<Boolean>> graphQl,
             Function<Lot, CompletableFuture<Boolean>> direct) {
         for (Lot lot : lots) {
@@ -167,7 +265,7 @@ public final class TraceApiLoad {
         }
     }
 
-    private static Result run(String side, int clients, List<Lot> lots, Function<Lot, CompletableFuture<Boolean>> call,
+    private static Result run(String question, String side, int clients, List<Lot> lots, Function<Lot, CompletableFuture<Boolean>> call,
             int warmupSeconds, int seconds) throws InterruptedException {
         load(clients, lots, call, warmupSeconds, new ConcurrentLinkedQueue<>(), new AtomicLong());
         ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
@@ -176,9 +274,9 @@ public final class TraceApiLoad {
         load(clients, lots, call, seconds, latencies, errors);
         double elapsed = (System.nanoTime() - start) / 1e9;
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
-        Result result = new Result(side, clients, all.length, errors.get(), elapsed, all);
-        System.out.printf(Locale.ROOT, "  %-7s %3d clients: %,8.0f requests/s  p50 %6.1f ms  p99 %6.1f ms  (%,d errors)%n",
-                side, clients, result.perSecond(), result.percentileMillis(50), result.percentileMillis(99), errors.get());
+        Result result = new Result(question, side, clients, all.length, errors.get(), elapsed, all);
+        System.out.printf(Locale.ROOT, "  %-6s %-7s %3d clients: %,8.0f requests/s  p50 %6.1f ms  p99 %6.1f ms  (%,d errors)%n",
+                question, side, clients, result.perSecond(), result.percentileMillis(50), result.percentileMillis(99), errors.get());
         return result;
     }
 
@@ -232,13 +330,14 @@ public final class TraceApiLoad {
     }
 
     private static void report(List<Result> results, long batches) {
-        System.out.printf(Locale.ROOT, "%n| graph | clients | side | requests/s | p50 ms | p99 ms | GraphQL ÷ driver |%n");
-        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        System.out.printf(Locale.ROOT, "%n| graph | query | clients | side | requests/s | p50 ms | p99 ms | GraphQL ÷ driver |%n");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
         for (int i = 0; i < results.size(); i += 2) {
             Result driver = results.get(i);
             Result graphQl = results.get(i + 1);
             for (Result r : List.of(driver, graphQl)) {
-                System.out.printf(Locale.ROOT, "| %,d batches | %d | %s | %,.0f | %.1f | %.1f | %s |%n", batches, r.clients(), r.side(),
+                System.out.printf(Locale.ROOT, "| %,d batches | %s | %d | %s | %,.0f | %.1f | %.1f | %s |%n", batches, r.question(),
+                        r.clients(), r.side(),
                         r.perSecond(), r.percentileMillis(50), r.percentileMillis(99),
                         r == graphQl ? String.format(Locale.ROOT, "%.2f", graphQl.perSecond() / driver.perSecond()) : "");
             }
