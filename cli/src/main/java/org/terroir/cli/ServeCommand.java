@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  * cluster of {@code NEO4J_URI}) until stopped.
  */
 @Command(name = "serve", header = "Serves the GraphQL trace API over the graph.", mixinStandardHelpOptions = true,
-        description = {"Serves the GraphQL trace API over HTTP (POST /graphql; GraphiQL at /graphiql) on the graph:",
+        description = {"Serves the GraphQL trace API over HTTP (POST or GET /graphql; GraphiQL at /graphiql) on the graph:",
             "the embedded Neo4j under --data-dir, or the server or cluster NEO4J_URI names (neo4j:// routes reads to",
             "a cluster's secondaries). Spring properties (terroir.*, server.*, logging.*) may be given as environment",
             "variables or -D system properties. Bearer tokens are verified with terroir.tokens.public-key, by default",
@@ -85,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
 
         void printEndpoints(PrintWriter out) {
             String base = "http://localhost:" + server.port();
-            out.printf("GraphQL API: %s/graphql (POST)%n", base);
+            out.printf("GraphQL API: %s/graphql (POST, or GET for queries)%n", base);
             out.printf("GraphiQL:    %s/graphiql (paste a query there and run it)%n", base);
         }
 
