@@ -46,6 +46,8 @@ public enum NodeLabel {
     HOP("Hop", "id"),
     /** A certificate (GI, green food, organic, halal) held by a product, party or brand, keyed by its id. */
     CERTIFICATION("Certification", "id"),
+    /** A regulator's recall of a batch: why, when, by whom; keyed by its id (a UUID). */
+    RECALL("Recall", "id"),
     /** A schema migration applied to the graph, keyed by its version (see {@code org.terroir.model.schema}). */
     SCHEMA_MIGRATION("SchemaMigration", "version");
 

@@ -10,6 +10,7 @@ import static org.terroir.model.graph.NodeLabel.COOPERATIVE;
 import static org.terroir.model.graph.NodeLabel.EVENT;
 import static org.terroir.model.graph.NodeLabel.HOP;
 import static org.terroir.model.graph.NodeLabel.ITEM;
+import static org.terroir.model.graph.NodeLabel.RECALL;
 import static org.terroir.model.graph.NodeLabel.LOCATION;
 import static org.terroir.model.graph.NodeLabel.PARTY;
 import static org.terroir.model.graph.NodeLabel.PRODUCER;
@@ -85,6 +86,8 @@ public enum RelationshipType {
     TO(Set.of(HOP), Set.of(LOCATION)),
     /** The carrier that carries a hop. */
     CARRIED_BY(Set.of(HOP), Set.of(CARRIER)),
+    /** A recall names the batch it recalls. */
+    RECALLS(Set.of(RECALL), Set.of(BATCH)),
     /** What a hop moves: a batch, item or container. */
     MOVED(Set.of(HOP), Set.of(BATCH, ITEM, CONTAINER)),
     /** The shipping event recorded when a hop departed. */

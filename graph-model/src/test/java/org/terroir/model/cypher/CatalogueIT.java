@@ -267,6 +267,61 @@ class CatalogueIT {
                     assertThat(row.get("cooperative").get("kind").asString()).isEqualTo("Cooperative");
                     assertThat(row.toString()).as("no personal data").doesNotContain("罗秀英", "13800000001");
                 });
+        String brandSetup = """
+                MATCH (p:Producer {pseudonym: 'P-AAAAAAAAAAAA'}), (b1:Batch {key: '01/09520001000010/10/L1'}),
+                      (b2:Batch {key: '01/09520001000010/10/L2'}), (brand:Brand {id: 'liancheng-dried-sweet-potato'}),
+                      (village:Region {code: '350825100201'})
+                CREATE (product:Product {gtin: '09520001000010'})-[:OF_BRAND]->(brand)
+                CREATE (b1)-[:OF_PRODUCT]->(product), (b2)-[:OF_PRODUCT]->(product)
+                CREATE (brand)-[:OWNED_BY]->(:Party:Association {gln: '9520011000017'})
+                CREATE (p)-[:CONTRIBUTED {quantity: 240.0, unit: 'KGM'}]->(b1)
+                CREATE (p)-[:CONTRIBUTED {quantity: 60.0, unit: 'KGM'}]->(b2)
+                CREATE (:Producer {pseudonym: 'P-BBBBBBBBBBBB', registeredPoor: false})-[:LIVES_IN]->(village)
+                WITH b1
+                MATCH (q:Producer {pseudonym: 'P-BBBBBBBBBBBB'})
+                CREATE (q)-[:CONTRIBUTED {quantity: 100.0, unit: 'KGM'}]->(b1)
+                """;
+        example(Catalogue.POVERTY_FIGURES, brandSetup, Map.of("brands", List.of("liancheng-dried-sweet-potato"), "region", "350800"),
+                (rows, tx) -> {
+                    assertThat(rows).hasSize(1);
+                    Record row = rows.getFirst();
+                    assertThat(row.get("brand").asString()).isEqualTo("liancheng-dried-sweet-potato");
+                    assertThat(row.get("owners").asList(v -> v.asString())).containsExactly("9520011000017");
+                    assertThat(row.get("region").get("code").asString()).isEqualTo("350825");
+                    assertThat(row.get("households").asLong()).isEqualTo(2);
+                    assertThat(row.get("registeredPoorHouseholds").asLong()).isEqualTo(1);
+                    assertThat(row.get("volumes").asList(v -> v.get("unit").asString() + " " + v.get("quantity").asDouble()
+                            + " " + v.get("registeredPoorQuantity").asDouble())).containsExactly("KGM 400.0 300.0");
+                    assertThat(tx.run(Catalogue.POVERTY_FIGURES.cypher(), Map.<String, Object>of("brands", List.of("other"),
+                            "region", "350825")).list()).as("another brand").isEmpty();
+                    Map<String, Object> elsewhere = new HashMap<>();
+                    elsewhere.put("brands", null);
+                    elsewhere.put("region", "620525");
+                    assertThat(tx.run(Catalogue.POVERTY_FIGURES.cypher(), elsewhere).list()).as("another county").isEmpty();
+                });
+        example(Catalogue.BRANDS_OWNED, brandSetup, Map.of("glns", List.of("9520011000017", "9520099000015")),
+                (rows, tx) -> assertThat(rows).extracting(r -> r.get("brand").asString())
+                        .containsExactly("liancheng-dried-sweet-potato"));
+        example(Catalogue.RECALL_MARK, Map.of("key", "01/09520001000010/10/L2", "id", "r-1", "reason", "lab sample",
+                "recalledAt", "2026-12-01T08:00:00Z", "recalledBy", "inspector", "role", "regulator"), (rows, tx) -> {
+                    assertThat(rows).singleElement().satisfies(row -> {
+                        assertThat(row.get("batch").asString()).isEqualTo("01/09520001000010/10/L2");
+                        assertThat(row.get("recalledAt").asString()).isEqualTo("2026-12-01T08:00:00Z");
+                    });
+                    assertThat(count(tx, "MATCH (:Recall {id: 'r-1', recalledBy: 'inspector'})-[:RECALLS]->(:Batch) RETURN count(*)"))
+                            .isEqualTo(1);
+                    assertThat(tx.run(Catalogue.RECALL_MARK.cypher(), Map.of("key", "01/09520001000010/10/NONE", "id", "r-2",
+                            "reason", "x", "recalledAt", "2026-12-01T08:00:00Z", "recalledBy", "i", "role", "regulator")).list())
+                            .as("no batch, nothing written").isEmpty();
+                    assertThat(count(tx, "MATCH (r:Recall {id: 'r-2'}) RETURN count(r)")).isZero();
+                });
+        example(Catalogue.TRACE_RECALLS, """
+                MATCH (b1:Batch {key: '01/09520001000010/10/L1'}), (b2:Batch {key: '01/09520001000010/10/L2'})
+                CREATE (b1)-[:MADE_FROM]->(b2)
+                CREATE (:Recall {id: 'r-1', reason: 'lab sample', recalledAt: datetime('2026-12-01T08:00:00Z')})-[:RECALLS]->(b2)
+                """, Map.of("keys", List.of(l1, l2)), (rows, tx) -> assertThat(rows)
+                        .extracting(r -> r.get("batch").asString() + " " + r.get("id").asString() + " " + r.get("recalledBatch").asString())
+                        .as("L2 recalled; L1, made from it, affected").containsExactly(l1 + " r-1 " + l2, l2 + " r-1 " + l2));
         example(Catalogue.PERSONAL_IDENTITIES, """
                 MATCH (p:Producer {pseudonym: 'P-AAAAAAAAAAAA'})
                 CREATE (p)-[:IDENTIFIED_BY]->(:ProducerIdentity {pseudonym: 'P-AAAAAAAAAAAA', name: '罗秀英', phone: '13800000001'})

@@ -1,20 +1,15 @@
 package org.terroir.trace.graph;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.TransactionConfig;
-import org.neo4j.driver.reactivestreams.ReactiveSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.terroir.model.cypher.Statement;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * Runs statements of the {@link org.terroir.model.cypher.Catalogue} in read transactions of the
@@ -28,10 +23,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class GraphReader {
 
-    private static final SessionConfig READ = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build();
-
-    private final Driver driver;
-    private final TransactionConfig transactions;
+    private final Transactions transactions;
 
     /** A reader whose transactions time out after 10 seconds. */
     public GraphReader(Driver driver) {
@@ -40,10 +32,7 @@ public class GraphReader {
 
     @Autowired
     public GraphReader(Driver driver, @Value("${terroir.graphql.timeout:10s}") Duration timeout) {
-        this.driver = Objects.requireNonNull(driver, "driver");
-        // Neo4j counts whole milliseconds; a timeout shorter than one would mean none.
-        this.transactions = TransactionConfig.builder().withTimeout(timeout.compareTo(Duration.ofMillis(1)) < 0
-                ? Duration.ofMillis(1) : timeout).build();
+        this.transactions = new Transactions(Objects.requireNonNull(driver, "driver"), AccessMode.READ, timeout);
     }
 
     /**
@@ -51,16 +40,6 @@ public class GraphReader {
      * statement's parameters.
      */
     public Flux<org.neo4j.driver.Record> read(Statement statement, Map<String, Object> parameters) {
-        if (!statement.parameters().equals(parameters.keySet())) {
-            throw new IllegalArgumentException("statement " + statement.name() + " reads the parameters "
-                    + statement.parameters() + ", got " + new java.util.TreeSet<>(parameters.keySet()));
-        }
-        return Flux.usingWhen(
-                Mono.fromSupplier(() -> driver.session(ReactiveSession.class, READ)),
-                session -> Mono.<List<org.neo4j.driver.Record>>from(session.executeRead(tx ->
-                                Mono.from(tx.run(statement.cypher(), parameters))
-                                        .flatMap(result -> Flux.from(result.records()).collectList()), transactions))
-                        .flatMapIterable(rows -> rows),
-                session -> Mono.<Void>from(session.close()));
+        return transactions.run(statement, parameters);
     }
 }

@@ -11,6 +11,8 @@ import org.terroir.trace.provenance.Hop;
 import org.terroir.trace.provenance.Inputs;
 import org.terroir.trace.provenance.Journeys;
 import org.terroir.trace.provenance.ProducerContribution;
+import org.terroir.trace.provenance.RecallStatus;
+import org.terroir.trace.provenance.Recalls;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,11 +25,25 @@ class BatchTraceFields {
     private final Contributions contributions;
     private final Inputs inputs;
     private final Journeys journeys;
+    private final Recalls recalls;
 
-    BatchTraceFields(Contributions contributions, Inputs inputs, Journeys journeys) {
+    BatchTraceFields(Contributions contributions, Inputs inputs, Journeys journeys, Recalls recalls) {
         this.contributions = contributions;
         this.inputs = inputs;
         this.journeys = journeys;
+        this.recalls = recalls;
+    }
+
+    @BatchMapping(typeName = "BatchTrace")
+    Mono<Map<BatchTrace, RecallStatus>> recall(List<BatchTrace> batches) {
+        return recalls.byBatchKeys(keys(batches)).map(byKey -> {
+            Map<BatchTrace, RecallStatus> result = new LinkedHashMap<>();
+            for (BatchTrace batch : batches) {
+                List<org.terroir.trace.provenance.RecallNotice> notices = byKey.get(batch.key());
+                result.put(batch, notices == null ? RecallStatus.NONE : new RecallStatus(notices));
+            }
+            return result;
+        });
     }
 
     @BatchMapping(typeName = "BatchTrace")

@@ -26,6 +26,12 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                     .extensions(Map.of("argument", invalid.argument()))
                     .build();
         }
+        if (ex instanceof NotFoundException notFound) {
+            return GraphqlErrorBuilder.newError(env)
+                    .errorType(ErrorType.NOT_FOUND)
+                    .message(notFound.getMessage())
+                    .build();
+        }
         if (ex instanceof ForbiddenFieldException forbidden) {
             return GraphqlErrorBuilder.newError(env)
                     .errorType(ErrorType.FORBIDDEN)

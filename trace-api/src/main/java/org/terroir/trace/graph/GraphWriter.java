@@ -1,0 +1,30 @@
+package org.terroir.trace.graph;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.terroir.model.cypher.Statement;
+import reactor.core.publisher.Flux;
+
+/**
+ * Runs the few statements the API writes (a regulator's recall) in write transactions of the
+ * driver's reactive sessions, which a cluster routes to its leader.
+ */
+@Component
+public class GraphWriter {
+
+    private final Transactions transactions;
+
+    public GraphWriter(Driver driver, @Value("${terroir.graphql.timeout:10s}") Duration timeout) {
+        this.transactions = new Transactions(Objects.requireNonNull(driver, "driver"), AccessMode.WRITE, timeout);
+    }
+
+    /** The rows {@code statement} returns for {@code parameters}, which must name exactly the statement's parameters. */
+    public Flux<org.neo4j.driver.Record> write(Statement statement, Map<String, Object> parameters) {
+        return transactions.run(statement, parameters);
+    }
+}

@@ -1,0 +1,51 @@
+package org.terroir.trace.graphql;
+
+import graphql.GraphQLContext;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+import org.terroir.model.id.Lgtin;
+import org.terroir.trace.access.Caller;
+import org.terroir.trace.provenance.RecallNotice;
+import org.terroir.trace.provenance.Recalls;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code markRecalled}: a regulator marks a batch recalled. Checked before anything is written: the
+ * caller's role, the batch's identifiers, the reason. Audited twice: the {@code Recall} node records
+ * who and when, and the {@code terroir.audit} log says so.
+ */
+@Controller
+class RecallMutation {
+
+    private static final Logger AUDIT = LoggerFactory.getLogger("terroir.audit");
+    private static final int MAX_REASON = 500;
+
+    private final Recalls recalls;
+
+    RecallMutation(Recalls recalls) {
+        this.recalls = recalls;
+    }
+
+    @MutationMapping
+    Mono<RecallNotice> markRecalled(@Argument String gtin, @Argument String lot, @Argument String reason, GraphQLContext context) {
+        Caller caller = Caller.of(context);
+        if (!caller.isRegulator()) {
+            throw new ForbiddenFieldException("only a regulator may mark a batch recalled (caller: " + caller.describe() + ")");
+        }
+        Lgtin batch = Arguments.batch(gtin, lot);
+        String why = reason.strip();
+        if (why.isEmpty() || why.length() > MAX_REASON) {
+            throw new InvalidArgumentException("reason", new IllegalArgumentException(
+                    "the reason must be 1 to " + MAX_REASON + " characters, got " + why.length()));
+        }
+        String who = caller.subject().orElse("?");
+        return recalls.mark(batch.key(), why, who, caller.role().name().toLowerCase(Locale.ROOT))
+                .doOnNext(notice -> AUDIT.info("recall: {} marked batch {} recalled (recall {}): {}",
+                        caller.describe(), notice.recalledBatch(), notice.id(), notice.reason()))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("no batch " + batch.key() + " in the graph: nothing recalled")));
+    }
+}
