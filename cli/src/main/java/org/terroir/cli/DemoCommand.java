@@ -76,8 +76,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         java.security.interfaces.ECPrivateKey tokenKey = TokensCommand.ensureKey(graph.dataDir());
         Map<String, Object> properties = new java.util.HashMap<>(TokensCommand.apiProperties(graph.dataDir()));
-        properties.put("terroir.trust-list", pki.trustList().toAbsolutePath().toString());
-        properties.put("terroir.trust-roots", pki.rootCertificate().toAbsolutePath().toString());
+        properties.putAll(DemoPki.apiProperties(graph.dataDir()));
         ServeCommand.Serving serving = ServeCommand.Serving.start(open, api, properties, out);
         out.println("Bolt (Neo4j tools, './terroir stats'): " + open.boltUri());
         serving.printEndpoints(out);

@@ -54,10 +54,6 @@ final class DemoPki {
         return folder;
     }
 
-    Path rootCertificate() {
-        return folder.resolve("root").resolve("root.cert.pem");
-    }
-
     Path trustList() {
         return folder.resolve("trust-list.pem");
     }
@@ -65,6 +61,21 @@ final class DemoPki {
     /** The signed Digital Links of the demo labels (empty when the demo data lacks their product). */
     List<String> labels() {
         return labels;
+    }
+
+    /**
+     * The API properties of the trust list and root of a demo PKI under {@code dataDir}, if the demo
+     * made one there: {@code serve} then verifies labels as the demo does.
+     */
+    static java.util.Map<String, Object> apiProperties(Path dataDir) {
+        Path folder = dataDir.resolve("demo-pki");
+        Path list = folder.resolve("trust-list.pem");
+        Path root = folder.resolve("root").resolve("root.cert.pem");
+        if (!Files.isRegularFile(list) || !Files.isRegularFile(root)) {
+            return java.util.Map.of();
+        }
+        return java.util.Map.of("terroir.trust-list", list.toAbsolutePath().toString(),
+                "terroir.trust-roots", root.toAbsolutePath().toString());
     }
 
     /** The PKI in {@code <dataDir>/demo-pki}, made on first use, with a trust list signed now. */

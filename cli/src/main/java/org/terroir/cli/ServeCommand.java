@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             "a cluster's secondaries). Spring properties (terroir.*, server.*, logging.*) may be given as environment",
             "variables or -D system properties. Bearer tokens are verified with terroir.tokens.public-key, by default",
             "<data-dir>/tokens/token.pub.pem when it exists ('terroir tokens'); without a key every caller is public.",
+            "verifyLabel uses terroir.trust-list and terroir.trust-roots, by default the demo PKI's under <data-dir>/demo-pki.",
             "Stop it with Ctrl+C."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -40,7 +41,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         OpenGraph open = GraphStore.open(graph.target());
-        Serving serving = Serving.start(open, api, TokensCommand.apiProperties(graph.dataDir()), out);
+        Map<String, Object> properties = new java.util.HashMap<>(TokensCommand.apiProperties(graph.dataDir()));
+        properties.putAll(DemoPki.apiProperties(graph.dataDir()));
+        Serving serving = Serving.start(open, api, properties, out);
         out.printf("Graph: %s%n", open.description());
         serving.printEndpoints(out);
         out.println("Stop with Ctrl+C (or kill " + ProcessHandle.current().pid() + ").");

@@ -172,6 +172,11 @@ class DemoServeIT {
         TerroirTest.Run verify = TerroirTest.run("verify", "--trust-list", dataDir.resolve("demo-pki/trust-list.pem").toString(),
                 "--root", dataDir.resolve("demo-pki/root/root.cert.pem").toString(), label);
         assertThat(verify.out()).as(verify.err()).startsWith("genuine");
+        // ...and the API says so too, with the demo's trust list.
+        JsonNode verdict = post(endpoint, "{ verifyLabel(uri: \"" + label + "\") { genuine signer } }");
+        assertThat(verdict.get("data").get("verifyLabel").get("genuine").asBoolean()).as(verdict.toString()).isTrue();
+        JsonNode altered = post(endpoint, "{ verifyLabel(uri: \"" + label.replace("LC2601-0001", "LC2601-0002") + "\") { problem } }");
+        assertThat(altered.get("data").get("verifyLabel").get("problem").asString()).as(altered.toString()).isEqualTo("TAMPERED");
         assertThat(dataDir.resolve("demo-pki/root/root.key.pem")).satisfies(key -> assertThat(
                 java.nio.file.Files.getPosixFilePermissions(key)).containsExactlyInAnyOrder(
                 java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE));
@@ -198,6 +203,8 @@ class DemoServeIT {
         Running serve = Running.start("serve", "--data-dir", dataDir.toString(), "--bolt-port", "0", "--port", "0");
         URI served = endpoint(serve.until("Stop with Ctrl+C"));
         assertThat(post(served, queries.getFirst()).get("data").get("trace")).isEqualTo(trace);
+        assertThat(post(served, "{ verifyLabel(uri: \"" + label + "\") { genuine } }").get("data").get("verifyLabel")
+                .get("genuine").asBoolean()).as("serve verifies with the demo's trust list").isTrue();
         JsonNode asAssociation = post(served, HOUSEHOLDS, associationToken);
         assertThat(asAssociation.has("errors")).as(asAssociation.toString()).isFalse();
         assertThat(asAssociation.get("data").get("trace").get("producers").findValuesAsString("name")).hasSize(4);

@@ -337,4 +337,15 @@ class TraceApiIT extends DemoApiTestBase {
                 .expectStatus().isOk()
                 .expectBody(String.class).value(html -> org.assertj.core.api.Assertions.assertThat(html).contains("graphiql"));
     }
+
+    @Test
+    void verifyLabelWithoutATrustListSaysWhatIsMissing() {
+        graphQl.document("{ verifyLabel(uri: \"https://id.example.cn/01/09520011001021/10/LC2601\") { genuine } }").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType().toString()).isEqualTo("INTERNAL_ERROR");
+                    assertThat(error.getMessage()).isEqualTo(
+                            "this API has no trust list to verify labels with (terroir.trust-list, terroir.trust-roots)");
+                }))
+                .path("verifyLabel").valueIsNull();
+    }
 }

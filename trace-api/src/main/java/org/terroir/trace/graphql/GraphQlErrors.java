@@ -26,6 +26,12 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                     .extensions(Map.of("argument", invalid.argument()))
                     .build();
         }
+        if (ex instanceof UnavailableException unavailable) {
+            return GraphqlErrorBuilder.newError(env)
+                    .errorType(ErrorType.INTERNAL_ERROR)
+                    .message(unavailable.getMessage())
+                    .build();
+        }
         if (ex instanceof NotFoundException notFound) {
             return GraphqlErrorBuilder.newError(env)
                     .errorType(ErrorType.NOT_FOUND)

@@ -132,7 +132,8 @@ class SchemaTest {
                 "CertificationSubject", Certification.Subject.class,
                 "LocationKind", LocationKind.class,
                 "PartyKind", PartyKind.class,
-                "RegionLevel", RegionLevel.class);
+                "RegionLevel", RegionLevel.class,
+                "LabelProblem", org.terroir.labels.Verdict.Reason.class);
         assertThat(schema.getTypes(EnumTypeDefinition.class)).extracting(EnumTypeDefinition::getName)
                 .containsExactlyInAnyOrderElementsOf(javaEnums.keySet());
         javaEnums.forEach((name, java) -> assertThat(
