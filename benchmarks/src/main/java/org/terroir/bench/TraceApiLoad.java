@@ -147,7 +147,13 @@ public final class TraceApiLoad {
                     results.add(run("recall", "graphql", clients, rawLots, recall, warmup, seconds));
                 }
                 report(results, batches);
-                bombsUnderLoad(http, endpoint, clientCounts[0], lots, trace, seconds);
+                // The bombs go through a client of their own, so that its queue is not the traces' queue.
+                HttpClient bombs = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(10)).build();
+                // At a light load, then at the first client count (a saturated machine).
+                for (int clients : new int[] {4, clientCounts[0]}) {
+                    bombsUnderLoad(bombs, endpoint, clients, lots, trace, seconds);
+                }
             }
         }
     }

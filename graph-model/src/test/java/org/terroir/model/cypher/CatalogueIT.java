@@ -322,6 +322,92 @@ class CatalogueIT {
                 """, Map.of("keys", List.of(l1, l2)), (rows, tx) -> assertThat(rows)
                         .extracting(r -> r.get("batch").asString() + " " + r.get("id").asString() + " " + r.get("recalledBatch").asString())
                         .as("L2 recalled; L1, made from it, affected").containsExactly(l1 + " r-1 " + l2, l2 + " r-1 " + l2));
+        // --- lists (keyset pages and counts)
+        Map<String, Object> brandFilter = new HashMap<>();
+        brandFilter.put("kind", "gi");
+        brandFilter.put("region", "350800");
+        Map<String, Object> brandPage = new HashMap<>(brandFilter);
+        brandPage.put("after", "");
+        brandPage.put("limit", 10);
+        String twoBrands = "MATCH (c:Region {code: '350825'}) CREATE (:Brand {id: 'a-regional', kind: 'regional'})-[:PROTECTS]->(c)";
+        example(Catalogue.LIST_BRANDS, "MATCH (c:Region {code: '350825'}) CREATE (:Brand {id: 'z-other-gi', kind: 'gi'})-[:PROTECTS]->(c)",
+                brandPage, (rows, tx) -> {
+                    assertThat(rows).extracting(r -> r.get("node").get("id").asString())
+                            .containsExactly("liancheng-dried-sweet-potato", "z-other-gi");
+                    Map<String, Object> next = new HashMap<>(brandPage);
+                    next.put("after", "liancheng-dried-sweet-potato");
+                    next.put("limit", 1);
+                    assertThat(tx.run(Catalogue.LIST_BRANDS.cypher(), next).list()).extracting(r -> r.get("node").get("id").asString())
+                            .as("the page after the cursor").containsExactly("z-other-gi");
+                });
+        example(Catalogue.COUNT_BRANDS, twoBrands, brandFilter, (rows, tx) ->
+                assertThat(rows.getFirst().get("count").asLong()).as("the regional brand is left out").isEqualTo(1));
+        Map<String, Object> partyFilter = new HashMap<>();
+        partyFilter.put("kind", "Cooperative");
+        partyFilter.put("region", "350825");
+        partyFilter.put("brand", "liancheng-dried-sweet-potato");
+        Map<String, Object> partyPage = new HashMap<>(partyFilter);
+        partyPage.put("after", "");
+        partyPage.put("limit", 10);
+        String coops = """
+                MATCH (p:Producer {pseudonym: 'P-AAAAAAAAAAAA'}), (b:Batch {key: '01/09520001000010/10/L1'}),
+                      (brand:Brand {id: 'liancheng-dried-sweet-potato'}), (county:Region {code: '350825'})
+                CREATE (b)-[:OF_PRODUCT]->(:Product {gtin: '09520001000010'})-[:OF_BRAND]->(brand)
+                CREATE (p)-[:CONTRIBUTED]->(b)
+                CREATE (p)-[:MEMBER_OF]->(:Party:Cooperative {gln: '9520011000024', nameEn: 'Coop'})-[:BASED_IN]->(county)
+                CREATE (:Party:Cooperative {gln: '9520011000031', nameEn: 'Idle coop'})-[:BASED_IN]->(county)
+                CREATE (:Party:Association {gln: '9520011000017'})-[:BASED_IN]->(county)
+                """;
+        example(Catalogue.LIST_PARTIES, coops, partyPage, (rows, tx) -> assertThat(rows)
+                .extracting(r -> r.get("node").get("gln").asString() + " " + r.get("node").get("kind").asString())
+                .as("the cooperative whose member contributed to the brand").containsExactly("9520011000024 Cooperative"));
+        example(Catalogue.COUNT_PARTIES, coops, partyFilter, (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
+        Map<String, Object> regionFilter = new HashMap<>();
+        regionFilter.put("level", "village");
+        regionFilter.put("within", "350800");
+        Map<String, Object> regionPage = new HashMap<>(regionFilter);
+        regionPage.put("after", "");
+        regionPage.put("limit", 10);
+        example(Catalogue.LIST_REGIONS, regionPage, (rows, tx) -> assertThat(rows)
+                .extracting(r -> r.get("node").get("code").asString()).containsExactly("350825100201"));
+        example(Catalogue.COUNT_REGIONS, regionFilter, (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
+        Map<String, Object> locationFilter = new HashMap<>();
+        locationFilter.put("kind", "farm");
+        locationFilter.put("region", "350825");
+        Map<String, Object> locationPage = new HashMap<>(locationFilter);
+        locationPage.put("after", "");
+        locationPage.put("limit", 10);
+        example(Catalogue.LIST_LOCATIONS, locationPage, (rows, tx) -> assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.get("node").get("key").asString()).isEqualTo("414/9520001000027");
+            assertThat(r.get("node").get("region").get("code").asString()).isEqualTo("350825100201");
+        }));
+        example(Catalogue.COUNT_LOCATIONS, locationFilter, (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
+        Map<String, Object> batchFilter = new HashMap<>();
+        batchFilter.put("brand", "liancheng-dried-sweet-potato");
+        batchFilter.put("region", "350825");
+        batchFilter.put("from", "2026-01-07T00:00:00+08:00");
+        batchFilter.put("until", "2026-01-08T00:00:00+08:00");
+        batchFilter.put("certification", "GI");
+        Map<String, Object> batchPage = new HashMap<>(batchFilter);
+        batchPage.put("after", "");
+        batchPage.put("limit", 10);
+        String certified = """
+                MATCH (b1:Batch {key: '01/09520001000010/10/L1'}), (b2:Batch {key: '01/09520001000010/10/L2'}),
+                      (brand:Brand {id: 'liancheng-dried-sweet-potato'})
+                CREATE (p:Product {gtin: '09520001000010'})-[:OF_BRAND]->(brand)
+                CREATE (b1)-[:OF_PRODUCT]->(p), (b2)-[:OF_PRODUCT]->(p)
+                CREATE (:Certification {id: 'c1', kind: 'GI'})-[:CERTIFIES]->(brand)
+                CREATE (:Event {eventId: 'e1', eventTime: datetime('2026-01-07T09:00:00+08:00')})-[:OBSERVED]->(b1)
+                CREATE (:Event {eventId: 'e2', eventTime: datetime('2026-01-09T09:00:00+08:00')})-[:OBSERVED]->(b2)
+                """;
+        example(Catalogue.LIST_BATCHES, certified, batchPage, (rows, tx) -> assertThat(rows)
+                .extracting(r -> r.get("node").asString()).as("L2's event is after the window").containsExactly(l1));
+        example(Catalogue.COUNT_BATCHES, certified, batchFilter, (rows, tx) -> {
+            assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1);
+            Map<String, Object> organic = new HashMap<>(batchFilter);
+            organic.put("certification", "ORGANIC");
+            assertThat(tx.run(Catalogue.COUNT_BATCHES.cypher(), organic).single().get("count").asLong()).isZero();
+        });
         example(Catalogue.PERSONAL_IDENTITIES, """
                 MATCH (p:Producer {pseudonym: 'P-AAAAAAAAAAAA'})
                 CREATE (p)-[:IDENTIFIED_BY]->(:ProducerIdentity {pseudonym: 'P-AAAAAAAAAAAA', name: '罗秀英', phone: '13800000001'})

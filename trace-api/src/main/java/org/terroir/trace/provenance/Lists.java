@@ -1,0 +1,86 @@
+package org.terroir.trace.provenance;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.neo4j.driver.Value;
+import org.springframework.stereotype.Component;
+import org.terroir.model.cypher.Catalogue;
+import org.terroir.model.cypher.Statement;
+import org.terroir.trace.graph.GraphReader;
+import reactor.core.publisher.Mono;
+
+/**
+ * The lists of the API, a keyset page at a time ({@code list.*}, one statement a page, one more
+ * for the batches' traces) with the count of the whole list ({@code count.*}) only when asked.
+ */
+@Component
+public class Lists {
+
+    private final GraphReader graph;
+    private final Batches batches;
+
+    public Lists(GraphReader graph, Batches batches) {
+        this.graph = graph;
+        this.batches = batches;
+    }
+
+    /** A filter: statement parameters, null for "any". */
+    public static Map<String, Object> filter(Object... namesAndValues) {
+        Map<String, Object> filter = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            filter.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return filter;
+    }
+
+    public Mono<Page<Brand>> brands(int first, Optional<String> after, Map<String, Object> filter) {
+        return page(Catalogue.LIST_BRANDS, Catalogue.COUNT_BRANDS, filter, first, after, Brand::from, Brand::id);
+    }
+
+    /** Parties of one kind label ({@code filter.kind}: {@code Association}, {@code Cooperative}, …). */
+    public Mono<Page<Party>> parties(int first, Optional<String> after, Map<String, Object> filter) {
+        return page(Catalogue.LIST_PARTIES, Catalogue.COUNT_PARTIES, filter, first, after, Party::from, Party::gln);
+    }
+
+    public Mono<Page<Region>> regions(int first, Optional<String> after, Map<String, Object> filter) {
+        return page(Catalogue.LIST_REGIONS, Catalogue.COUNT_REGIONS, filter, first, after, Region::from, Region::code);
+    }
+
+    public Mono<Page<Location>> locations(int first, Optional<String> after, Map<String, Object> filter) {
+        return page(Catalogue.LIST_LOCATIONS, Catalogue.COUNT_LOCATIONS, filter, first, after, Location::from, Location::key);
+    }
+
+    /** Batches by key, each with its trace (read by {@code trace.batches} for the page at once). */
+    public Mono<Page<BatchTrace>> batches(int first, Optional<String> after, Map<String, Object> filter) {
+        return page(Catalogue.LIST_BATCHES, Catalogue.COUNT_BATCHES, filter, first, after, Value::asString, Function.identity())
+                .flatMap(keys -> batches.byKeys(keys.getNodes()).collectMap(BatchTrace::key).map(byKey -> {
+                    List<Page.Edge<BatchTrace>> edges = new ArrayList<>();
+                    for (Page.Edge<String> edge : keys.getEdges()) {
+                        BatchTrace trace = byKey.get(edge.node());
+                        if (trace != null) {
+                            edges.add(new Page.Edge<>(edge.cursor(), trace));
+                        }
+                    }
+                    return new Page<>(edges, keys.getPageInfo().hasNextPage(), keys.getPageInfo().hasPreviousPage(),
+                            keys::getTotalCount);
+                }));
+    }
+
+    private <T> Mono<Page<T>> page(Statement list, Statement count, Map<String, Object> filter, int first, Optional<String> after,
+                                   Function<Value, T> node, Function<T, String> key) {
+        Map<String, Object> parameters = new HashMap<>(filter);
+        parameters.put("after", after.orElse(""));
+        parameters.put("limit", first + 1);
+        return graph.read(list, parameters).map(row -> node.apply(row.get("node"))).collectList().map(rows -> {
+            boolean more = rows.size() > first;
+            List<Page.Edge<T>> edges = (more ? rows.subList(0, first) : rows).stream()
+                    .map(entry -> new Page.Edge<>(Page.cursor(key.apply(entry)), entry)).toList();
+            return new Page<>(edges, more, after.isPresent(),
+                    () -> graph.read(count, filter).next().map(row -> row.get("count").asLong()));
+        });
+    }
+}
