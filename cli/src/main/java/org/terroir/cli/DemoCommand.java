@@ -75,8 +75,7 @@ final class DemoCommand implements Callable<Integer> {
             return Terroir.OK;
         }
         java.security.interfaces.ECPrivateKey tokenKey = TokensCommand.ensureKey(graph.dataDir());
-        Map<String, Object> properties = new java.util.HashMap<>(TokensCommand.apiProperties(graph.dataDir()));
-        properties.putAll(DemoPki.apiProperties(graph.dataDir()));
+        Map<String, Object> properties = ApiDefaults.of(graph.dataDir());
         ServeCommand.Serving serving = ServeCommand.Serving.start(open, api, properties, out);
         out.println("Bolt (Neo4j tools, './terroir stats'): " + open.boltUri());
         serving.printEndpoints(out);

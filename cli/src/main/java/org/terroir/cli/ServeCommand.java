@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             "variables or -D system properties. Bearer tokens are verified with terroir.tokens.public-key, by default",
             "<data-dir>/tokens/token.pub.pem when it exists ('terroir tokens'); without a key every caller is public.",
             "verifyLabel uses terroir.trust-list and terroir.trust-roots, by default the demo PKI's under <data-dir>/demo-pki.",
+            "Identity reads and recalls are audited, one JSON line each, in terroir.audit-log (default <data-dir>/audit.log).",
             "Stop it with Ctrl+C."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -38,11 +39,10 @@ final class ServeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
+        Map<String, Object> properties = ApiDefaults.of(graph.dataDir());
         OpenGraph open = GraphStore.open(graph.target());
-        Map<String, Object> properties = new java.util.HashMap<>(TokensCommand.apiProperties(graph.dataDir()));
-        properties.putAll(DemoPki.apiProperties(graph.dataDir()));
         Serving serving = Serving.start(open, api, properties, out);
         out.printf("Graph: %s%n", open.description());
         serving.printEndpoints(out);

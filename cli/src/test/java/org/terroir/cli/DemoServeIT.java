@@ -185,6 +185,13 @@ class DemoServeIT {
         JsonNode asRegulator = post(endpoint, HOUSEHOLDS, printedToken(printed, "a regulator"));
         assertThat(asRegulator.has("errors")).as(asRegulator.toString()).isFalse();
         assertThat(asRegulator.get("data").get("trace").get("producers").findValuesAsString("name")).contains("罗秀英");
+        Path audit = dataDir.resolve("audit.log");
+        for (int i = 0; i < 100 && !(java.nio.file.Files.exists(audit)
+                && java.nio.file.Files.readString(audit).contains("\"action\":\"identity.read\"")); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(java.nio.file.Files.readString(audit)).as("the audit trail under the data folder")
+                .contains("\"action\":\"identity.read\"", "\"role\":\"regulator\"").doesNotContain("罗秀英");
         JsonNode asPublic = post(endpoint, HOUSEHOLDS);
         assertThat(asPublic.get("errors").findValuesAsString("classification")).hasSize(8).containsOnly("FORBIDDEN");
         assertThat(asPublic.toString()).doesNotContain("罗秀英");

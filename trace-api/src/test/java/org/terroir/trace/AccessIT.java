@@ -179,6 +179,19 @@ class AccessIT extends DemoApiTestBase {
     }
 
     @Test
+    void everyIdentityReadIsAuditedWithWhoReadWhichHouseholdAndNoPersonalDatum() {
+        graphQlWith(token(Role.REGULATOR, null)).document("{ " + LIANCHENG_RAW + " { producers { pseudonym identity { name } } } }")
+                .execute().errors().verify();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<String> lines = Files.exists(AUDIT_LOG) ? Files.readAllLines(AUDIT_LOG, StandardCharsets.UTF_8) : List.of();
+            assertThat(lines).filteredOn(line -> line.contains("\"action\":\"identity.read\"")
+                            && line.contains("\"subject\":\"test-regulator\"") && line.contains("\"batch\":\"01/09520011001014/10/LC2601R\""))
+                    .hasSizeGreaterThanOrEqualTo(4)
+                    .allSatisfy(line -> assertThat(line).matches(".*\"household\":\"P-[A-Z2-7]{12}\".*").doesNotContain(PERSONAL_DATA));
+        });
+    }
+
+    @Test
     void aRegulatorReadsEveryBrandsHouseholds() {
         var response = graphQlWith(token(Role.REGULATOR, null)).document("{ a: " + LIANCHENG_RAW
                 + " { producers { registeredPoor identity { name phone } } } b: " + ZHANGJIACHUAN_RAW

@@ -3,11 +3,11 @@ package org.terroir.trace.graphql;
 import graphql.GraphQLContext;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Map;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
+import org.terroir.trace.access.AuditLog;
 import org.terroir.trace.access.Caller;
 import org.terroir.trace.provenance.HouseholdIdentity;
 import org.terroir.trace.provenance.Identities;
@@ -18,15 +18,15 @@ import org.terroir.trace.provenance.ProducerContribution;
  * whether it is a registered poor household. Each is checked where it is resolved, so that no path
  * to it (nested, aliased, through a fragment) escapes the check: a regulator reads them, an
  * association for the batches of its own brands; anyone else gets a {@code FORBIDDEN} error and
- * null. Every identity read is written to the {@code terroir.audit} log (who, which household,
- * which batch). The identities of one request are read by one statement.
+ * null. Every identity read is audited ({@link AuditLog}: who, which household, which batch). The identities of one request are read by one statement.
  */
 @Controller
 class ProducerContributionFields {
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("terroir.audit");
+    private final AuditLog audit;
 
-    ProducerContributionFields(BatchLoaderRegistry registry, Identities identities) {
+    ProducerContributionFields(BatchLoaderRegistry registry, Identities identities, AuditLog audit) {
+        this.audit = audit;
         registry.forTypePair(String.class, HouseholdIdentity.class)
                 .registerMappedBatchLoader((pseudonyms, env) -> identities.byPseudonyms(pseudonyms));
     }
@@ -36,8 +36,7 @@ class ProducerContributionFields {
                                                   DataLoader<String, HouseholdIdentity> identities) {
         Caller caller = Caller.of(context);
         requireAllowed(caller, contribution, "identity");
-        AUDIT.info("personal data read: {} read the identity of household {} (batch {})",
-                caller.describe(), contribution.pseudonym(), contribution.batch());
+        audit.record(caller, "identity.read", Map.of("household", contribution.pseudonym(), "batch", contribution.batch()));
         return identities.load(contribution.pseudonym());
     }
 

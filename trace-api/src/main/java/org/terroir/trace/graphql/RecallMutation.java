@@ -2,12 +2,12 @@ package org.terroir.trace.graphql;
 
 import graphql.GraphQLContext;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 import org.terroir.model.id.Lgtin;
+import org.terroir.trace.access.AuditLog;
 import org.terroir.trace.access.Caller;
 import org.terroir.trace.provenance.RecallNotice;
 import org.terroir.trace.provenance.Recalls;
@@ -16,18 +16,19 @@ import reactor.core.publisher.Mono;
 /**
  * {@code markRecalled}: a regulator marks a batch recalled. Checked before anything is written: the
  * caller's role, the batch's identifiers, the reason. Audited twice: the {@code Recall} node records
- * who and when, and the {@code terroir.audit} log says so.
+ * who and when, and the {@link AuditLog} says so.
  */
 @Controller
 class RecallMutation {
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("terroir.audit");
     private static final int MAX_REASON = 500;
 
     private final Recalls recalls;
+    private final AuditLog audit;
 
-    RecallMutation(Recalls recalls) {
+    RecallMutation(Recalls recalls, AuditLog audit) {
         this.recalls = recalls;
+        this.audit = audit;
     }
 
     @MutationMapping
@@ -44,8 +45,8 @@ class RecallMutation {
         }
         String who = caller.subject().orElse("?");
         return recalls.mark(batch.key(), why, who, caller.role().name().toLowerCase(Locale.ROOT))
-                .doOnNext(notice -> AUDIT.info("recall: {} marked batch {} recalled (recall {}): {}",
-                        caller.describe(), notice.recalledBatch(), notice.id(), notice.reason()))
+                .doOnNext(notice -> audit.record(caller, "recall.mark", Map.of("batch", notice.recalledBatch(),
+                        "recall", notice.id(), "reason", notice.reason())))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("no batch " + batch.key() + " in the graph: nothing recalled")));
     }
 }
