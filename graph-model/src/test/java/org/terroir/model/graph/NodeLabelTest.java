@@ -34,7 +34,8 @@ class NodeLabelTest {
                 .containsEntry("Product", "gtin").containsEntry("Batch", "key").containsEntry("Item", "key")
                 .containsEntry("Container", "key").containsEntry("Location", "key").containsEntry("Event", "eventId")
                 .containsEntry("Hop", "id").containsEntry("Certification", "id").containsEntry("SchemaMigration", "version")
-                .hasSize(14);
+                .containsEntry("Recall", "id")
+                .hasSize(15);
     }
 
     @Test
