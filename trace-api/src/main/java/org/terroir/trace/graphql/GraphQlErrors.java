@@ -26,6 +26,14 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                     .extensions(Map.of("argument", invalid.argument()))
                     .build();
         }
+        if (ex instanceof graphql.execution.AbortExecutionException) {
+            // The request was cancelled (over terroir.graphql.timeout, or the client went away): its
+            // fetchers end with this; the answer, if any is still sent, is the timeout's own error.
+            return GraphqlErrorBuilder.newError(env)
+                    .errorType(ErrorType.INTERNAL_ERROR)
+                    .message("the request was cancelled")
+                    .build();
+        }
         if (ex instanceof UnavailableException unavailable) {
             return GraphqlErrorBuilder.newError(env)
                     .errorType(ErrorType.INTERNAL_ERROR)
