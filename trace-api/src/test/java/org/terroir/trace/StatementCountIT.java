@@ -108,6 +108,26 @@ class StatementCountIT {
     }
 
     @Test
+    void aPageRunsOneStatementAndItsCountOnlyWhenAskedFor() {
+        graphQl.document("{ brands(first: 3) { nodes { id } pageInfo { hasNextPage } } }").execute()
+                .path("brands.nodes").entityList(Object.class).hasSize(3);
+        assertThat(counts()).containsExactlyInAnyOrderEntriesOf(Map.of("list.brands", 1L));
+
+        STATEMENTS.clear();
+        graphQl.document("{ brands(first: 3) { totalCount nodes { id } } }").execute()
+                .path("brands.totalCount").entity(Integer.class).isEqualTo(9);
+        assertThat(counts()).containsExactlyInAnyOrderEntriesOf(Map.of("list.brands", 1L, "count.brands", 1L));
+    }
+
+    @Test
+    void aPageOfBatchesReadsTheirTracesTogether() {
+        graphQl.document("{ batches(first: 10) { nodes { key producers { pseudonym } journey { id } } } }").execute()
+                .path("batches.nodes").entityList(Object.class).hasSize(10);
+        assertThat(counts()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "list.batches", 1L, "trace.batches", 1L, "trace.contributions", 1L, "trace.journeys", 1L));
+    }
+
+    @Test
     void threeLotsInOneRequestRunTheNestedStatementsOnceForAllThree() {
         String query = "{ "
                 + "a: trace(gtin: \"09520011001021\", lot: \"LC2601\") { " + FIELDS + " } "
