@@ -69,6 +69,8 @@ class AccessIT extends DemoApiTestBase {
                     ... on BatchTrace { producers { ... on ProducerContribution { registeredPoor identity { phone } } } } } }""");
         PATHS.put("an item's batch", """
                 { traceItem(gtin: "09520011001021", serial: "LC2601-0001") { batch { inputs { producers { identity { name } } } } } }""");
+        PATHS.put("the producers list", """
+                { producers(brand: "liancheng-dried-sweet-potato", first: 100) { nodes { pseudonym registeredPoor identity { name phone } } } }""");
         PATHS.put("a recall's batch and the batches it reaches", """
                 { recall(gtin: "09520011001014", lot: "LC2601R") {
                     batch { producers { registeredPoor identity { name phone } } }
@@ -162,6 +164,15 @@ class AccessIT extends DemoApiTestBase {
         response.path("trace.producers[*].registeredPoor").entityList(Boolean.class).containsExactly(true, false, true, false);
         List<String> pseudonyms = response.path("trace.producers[*].pseudonym").entityList(String.class).get();
         response.path("trace.producers[*].identity.pseudonym").entityList(String.class).isEqualTo(pseudonyms);
+    }
+
+    @Test
+    void anAssociationReadsTheHouseholdsOfItsOwnBrandInTheProducersList() {
+        var response = graphQlWith(token(Role.ASSOCIATION, LIANCHENG_ASSOCIATION))
+                .document("{ producers(brand: \"liancheng-dried-sweet-potato\", first: 100) { nodes { registeredPoor identity { name } } } }")
+                .execute();
+        response.errors().verify();
+        response.path("producers.nodes[*].identity.name").entityList(String.class).contains("罗秀英", "黄建华");
     }
 
     @Test

@@ -55,6 +55,18 @@ class ListsIT extends DemoApiTestBase {
     }
 
     @Test
+    void producersArePagedByPseudonymAndFilterByBrandRegionAndCooperative() {
+        List<String> liancheng = walk("producers", "brand: \"" + LIANCHENG + "\"", "pseudonym", 3);
+        assertThat(liancheng).hasSizeGreaterThanOrEqualTo(4).allSatisfy(p -> assertThat(p).matches("P-[A-Z2-7]{12}"));
+        assertThat(walk("producers", "region: \"350825\"", "pseudonym", 5)).containsAll(liancheng);
+        assertThat(walk("producers", "brand: \"" + LIANCHENG + "\", cooperative: \"9520011000024\"", "pseudonym", 5))
+                .isNotEmpty().isSubsetOf(liancheng);
+        graphQl.document("{ producers(brand: \"" + LIANCHENG + "\", first: 1) { nodes { village { level } brands "
+                        + "cooperatives { kind } } } }").execute()
+                .path("producers.nodes[0].brands").entityList(String.class).contains(LIANCHENG);
+    }
+
+    @Test
     void regionsAndLocationsFilterByLevelKindAndRegion() {
         List<String> villages = walk("regions", "level: VILLAGE, within: \"350825\"", "code", 3);
         assertThat(villages).isNotEmpty().allSatisfy(code -> assertThat(code).hasSize(12).startsWith("350825"));

@@ -17,11 +17,12 @@ import org.terroir.trace.provenance.Lists;
 import org.terroir.trace.provenance.Location;
 import org.terroir.trace.provenance.Page;
 import org.terroir.trace.provenance.Party;
+import org.terroir.trace.provenance.Producer;
 import org.terroir.trace.provenance.Region;
 import reactor.core.publisher.Mono;
 
 /**
- * The lists: brands, associations, cooperatives, regions, locations and batches as Relay cursor
+ * The lists: brands, associations, cooperatives, producers, regions, locations and batches as Relay cursor
  * connections. Page sizes are capped ({@value #MAX_PAGE}); cursors, region codes and times are
  * checked before anything is read, each wrong one a {@code BAD_REQUEST} naming the argument.
  */
@@ -56,6 +57,13 @@ class ListQueries {
     }
 
     @QueryMapping
+    Mono<Page<Producer>> producers(@Argument int first, @Argument String after, @Argument String brand, @Argument String region,
+                                   @Argument String cooperative) {
+        return lists.producers(first(first), after(after), Lists.filter("brand", brand, "region", region("region", region),
+                "cooperative", gln("cooperative", cooperative)));
+    }
+
+    @QueryMapping
     Mono<Page<Region>> regions(@Argument int first, @Argument String after, @Argument RegionLevel level, @Argument String within) {
         return lists.regions(first(first), after(after), Lists.filter("level", level == null ? null : level.value(),
                 "within", region("within", within)));
@@ -76,7 +84,7 @@ class ListQueries {
                 "certification", certification == null ? null : certification.name()));
     }
 
-    private static int first(int first) {
+    static int first(int first) {
         if (first < 1 || first > MAX_PAGE) {
             throw new InvalidArgumentException("first", new IllegalArgumentException(
                     "a page holds 1 to " + MAX_PAGE + " entries, got " + first));
@@ -92,6 +100,18 @@ class ListQueries {
                 new IllegalArgumentException("\"" + after + "\" is not a cursor of this API: pass an edge's cursor or pageInfo.endCursor"))));
     }
 
+    /** A GLN argument (13 digits, check digit right), or null. */
+    static String gln(String argument, String gln) {
+        if (gln == null) {
+            return null;
+        }
+        try {
+            return org.terroir.model.id.Gln.of(gln).value();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidArgumentException(argument, e);
+        }
+    }
+
     private static String region(String argument, String code) {
         if (code != null && !REGION_CODE.matcher(code).matches()) {
             throw new InvalidArgumentException(argument, new IllegalArgumentException(
@@ -100,7 +120,7 @@ class ListQueries {
         return code;
     }
 
-    private static String time(String argument, String time) {
+    static String time(String argument, String time) {
         if (time == null) {
             return null;
         }

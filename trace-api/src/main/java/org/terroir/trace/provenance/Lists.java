@@ -46,6 +46,11 @@ public class Lists {
         return page(Catalogue.LIST_PARTIES, Catalogue.COUNT_PARTIES, filter, first, after, Party::from, Party::gln);
     }
 
+    /** Producer households by pseudonym (filters {@code brand}, {@code region}, {@code cooperative}). */
+    public Mono<Page<Producer>> producers(int first, Optional<String> after, Map<String, Object> filter) {
+        return page(Catalogue.LIST_PRODUCERS, Catalogue.COUNT_PRODUCERS, filter, first, after, Producer::from, Producer::pseudonym);
+    }
+
     public Mono<Page<Region>> regions(int first, Optional<String> after, Map<String, Object> filter) {
         return page(Catalogue.LIST_REGIONS, Catalogue.COUNT_REGIONS, filter, first, after, Region::from, Region::code);
     }

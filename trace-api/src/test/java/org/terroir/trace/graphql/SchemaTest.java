@@ -126,14 +126,18 @@ class SchemaTest {
 
     @Test
     void enumsHaveTheValuesOfTheJavaEnumsTheResolversReturn() {
-        Map<String, Class<? extends Enum<?>>> javaEnums = Map.of(
-                "BrandKind", BrandKind.class,
-                "CertificationKind", CertificationKind.class,
-                "CertificationSubject", Certification.Subject.class,
-                "LocationKind", LocationKind.class,
-                "PartyKind", PartyKind.class,
-                "RegionLevel", RegionLevel.class,
-                "LabelProblem", org.terroir.labels.Verdict.Reason.class);
+        Map<String, Class<? extends Enum<?>>> javaEnums = Map.ofEntries(
+                Map.entry("BrandKind", BrandKind.class),
+                Map.entry("CertificationKind", CertificationKind.class),
+                Map.entry("CertificationSubject", Certification.Subject.class),
+                Map.entry("LocationKind", LocationKind.class),
+                Map.entry("PartyKind", PartyKind.class),
+                Map.entry("RegionLevel", RegionLevel.class),
+                Map.entry("LabelProblem", org.terroir.labels.Verdict.Reason.class),
+                Map.entry("EventType", org.terroir.model.EventType.class),
+                Map.entry("EventAction", org.terroir.model.EventAction.class),
+                Map.entry("ObjectRole", org.terroir.trace.provenance.RecordedEvent.ObjectRole.class),
+                Map.entry("ObjectKind", org.terroir.trace.provenance.RecordedEvent.ObjectKind.class));
         assertThat(schema.getTypes(EnumTypeDefinition.class)).extracting(EnumTypeDefinition::getName)
                 .containsExactlyInAnyOrderElementsOf(javaEnums.keySet());
         javaEnums.forEach((name, java) -> assertThat(
@@ -143,10 +147,13 @@ class SchemaTest {
     }
 
     @Test
-    void personalDataIsReachedOnlyThroughTheGuardedFieldsOfAContribution() {
+    void personalDataIsReachedOnlyThroughTheGuardedFieldsOfAContributionOrAProducer() {
         assertThat(schema.getType("ProducerContribution", ObjectTypeDefinition.class).orElseThrow().getFieldDefinitions())
                 .extracting(FieldDefinition::getName)
                 .containsExactlyInAnyOrder("pseudonym", "registeredPoor", "identity", "quantity", "unit", "cooperative");
+        assertThat(schema.getType("Producer", ObjectTypeDefinition.class).orElseThrow().getFieldDefinitions())
+                .extracting(FieldDefinition::getName)
+                .containsExactlyInAnyOrder("pseudonym", "registeredPoor", "identity", "village", "cooperatives", "brands");
         // No other field of any type returns the personal data.
         List<String> toIdentity = new ArrayList<>();
         for (ObjectTypeDefinition type : schema.getTypes(ObjectTypeDefinition.class)) {
@@ -156,11 +163,11 @@ class SchemaTest {
                 }
             }
         }
-        assertThat(toIdentity).containsExactly("ProducerContribution.identity");
+        assertThat(toIdentity).containsExactlyInAnyOrder("ProducerContribution.identity", "Producer.identity");
         // Both personal fields are resolved by the controller that checks the caller, not by a property of the record.
         assertThat(Arrays.stream(ProducerContributionFields.class.getDeclaredMethods())
                 .filter(m -> m.isAnnotationPresent(org.springframework.graphql.data.method.annotation.SchemaMapping.class))
                 .map(java.lang.reflect.Method::getName))
-                .containsExactlyInAnyOrder("identity", "registeredPoor");
+                .containsExactlyInAnyOrder("identity", "registeredPoor", "producerIdentity", "producerRegisteredPoor");
     }
 }
