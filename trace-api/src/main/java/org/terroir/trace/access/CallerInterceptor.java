@@ -4,7 +4,6 @@ import java.util.Map;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -13,7 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Puts the {@link Caller} of each GraphQL request into its {@code GraphQLContext}: the caller the
- * request's verified bearer token names ({@link Tokens#caller}), {@link Caller#PUBLIC} for a request
+ * request's verified bearer token names (read from its claims once, when it was verified, by
+ * {@code SecurityConfiguration}), {@link Caller#PUBLIC} for a request
  * without one. A request with a token that does not verify never gets here: Spring Security answers
  * it with 401.
  */
@@ -32,12 +32,9 @@ class CallerInterceptor implements WebGraphQlInterceptor {
     private static Mono<Caller> caller() {
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
-                .filter(JwtAuthenticationToken.class::isInstance)
-                .map(authentication -> callerOf((JwtAuthenticationToken) authentication))
+                .filter(authentication -> authentication instanceof JwtAuthenticationToken
+                        && authentication.getDetails() instanceof Caller)
+                .map(authentication -> (Caller) authentication.getDetails())
                 .defaultIfEmpty(Caller.PUBLIC);
-    }
-
-    private static Caller callerOf(Authentication authentication) {
-        return Tokens.caller(((JwtAuthenticationToken) authentication).getToken().getClaims());
     }
 }

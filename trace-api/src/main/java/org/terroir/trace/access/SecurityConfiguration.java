@@ -14,10 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -26,6 +24,8 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -57,7 +57,8 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtDecoder(tokenDecoder)))
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtDecoder(tokenDecoder)
+                        .jwtAuthenticationConverter(SecurityConfiguration::authenticate)))
                 .build();
     }
 
@@ -85,18 +86,24 @@ class SecurityConfiguration {
                 JwtValidators.createDefaultWithIssuer(settings.issuer()),
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, exp -> exp != null),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(settings.audience())),
-                SecurityConfiguration::namesACaller));
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(settings.audience()))));
         return decoder;
     }
 
-    /** The token's role and party claims make a {@link Caller}; else why not. */
-    private static OAuth2TokenValidatorResult namesACaller(Jwt jwt) {
+    /**
+     * A verified token's authentication: its role and party claims read once into the {@link Caller}
+     * it carries as details ({@link CallerInterceptor} takes it from there); claims that name no
+     * caller make the token invalid (401).
+     */
+    private static Mono<AbstractAuthenticationToken> authenticate(Jwt jwt) {
+        Caller caller;
         try {
-            Tokens.caller(jwt.getClaims());
-            return OAuth2TokenValidatorResult.success();
+            caller = Tokens.caller(jwt.getClaims());
         } catch (IllegalArgumentException e) {
-            return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, e.getMessage(), null));
+            return Mono.error(new InvalidBearerTokenException(e.getMessage()));
         }
+        JwtAuthenticationToken authentication = new JwtAuthenticationToken(jwt, List.of(), jwt.getSubject());
+        authentication.setDetails(caller);
+        return Mono.just(authentication);
     }
 }
