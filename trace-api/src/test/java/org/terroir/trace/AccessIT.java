@@ -35,11 +35,6 @@ import org.terroir.trace.access.Tokens;
  */
 class AccessIT extends DemoApiTestBase {
 
-    private static final String LIANCHENG_ASSOCIATION = "9520011000017";
-    private static final String ZHANGJIACHUAN_ASSOCIATION = "9520021000014";
-    private static final String YONGJING_ASSOCIATION = "9520031000011";
-    private static final String CARRIER = "9520099000015";
-
     private static final String LIANCHENG_RAW = "trace(gtin: \"09520011001014\", lot: \"LC2601R\")";
     private static final String ZHANGJIACHUAN_RAW = "trace(gtin: \"09520021001011\", lot: \"ZJ2601R\")";
 

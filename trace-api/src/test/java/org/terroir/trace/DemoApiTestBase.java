@@ -28,6 +28,13 @@ import org.terroir.trace.access.Tokens;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class DemoApiTestBase {
 
+    /** Parties of the demo data ({@code demo/master-data/parties.csv}) that tokens speak for. */
+    protected static final String LIANCHENG_ASSOCIATION = "9520011000017";
+    protected static final String ZHANGJIACHUAN_ASSOCIATION = "9520021000014";
+    protected static final String YONGJING_ASSOCIATION = "9520031000011";
+    /** The demo's carrier (China Post EMS), which carries the last hops of the Liancheng lots. */
+    protected static final String CARRIER = "9520099000015";
+
     /** The test JVM's token key pair, made once so that every test class shares one application context. */
     private static final KeyPair TOKEN_KEYS = TokenKeys.generate();
     private static final Path TOKEN_PUBLIC_KEY = writeTokenKey();

@@ -19,9 +19,6 @@ import org.terroir.trace.access.Role;
  */
 class EventsIT extends DemoApiTestBase {
 
-    private static final String LIANCHENG_ASSOCIATION = "9520011000017";
-    private static final String YONGJING_ASSOCIATION = "9520031000011";
-    private static final String CARRIER = "9520099000015";
     /** The packed Liancheng lot LC2601 as an EPC class URN, and its key. */
     private static final String LC2601 = "urn:epc:class:lgtin:9520011.000102.LC2601";
     private static final String LC2601_KEY = "01/09520011001021/10/LC2601";
@@ -39,29 +36,45 @@ class EventsIT extends DemoApiTestBase {
         return graphQlWith(token(Role.REGULATOR, null));
     }
 
-    /** The events {@code arguments} select, walked page by page ({@code first} each) by {@code tester}: each node's fields as a map. */
+    private static final String HOP_FIELDS = """
+            hop { id departed from { kind } to { kind } carrier { gln } } movedCount moved { role kind key }""";
+
+    /**
+     * The entries of connection {@code field} that {@code arguments} select, walked page by page
+     * ({@code first} each) by {@code tester}, each node's {@code selection} as a map; checks the cursors
+     * and {@code hasPreviousPage} on the way.
+     */
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> walk(HttpGraphQlTester tester, String arguments, int first) {
+    private static List<Map<String, Object>> walk(HttpGraphQlTester tester, String field, String selection, String arguments,
+                                                  int first) {
         List<Map<String, Object>> nodes = new ArrayList<>();
         String after = null;
         for (int pages = 0; pages < 100; pages++) {
             String args = "first: " + first + (after == null ? "" : ", after: \"" + after + "\"")
                     + (arguments.isEmpty() ? "" : ", " + arguments);
-            HttpGraphQlTester.Response page = tester.document("{ events(" + args + ") { edges { cursor node { " + EVENT_FIELDS
+            HttpGraphQlTester.Response page = tester.document("{ " + field + "(" + args + ") { edges { cursor node { " + selection
                     + " } } pageInfo { hasNextPage hasPreviousPage endCursor } } }").execute();
             page.errors().verify();
-            List<Map<String, Object>> edges = page.path("events.edges").entityList(Map.class).get().stream()
+            List<Map<String, Object>> edges = page.path(field + ".edges").entityList(Map.class).get().stream()
                     .map(edge -> (Map<String, Object>) edge).toList();
             assertThat(edges.size()).isLessThanOrEqualTo(first);
             edges.forEach(edge -> nodes.add((Map<String, Object>) edge.get("node")));
-            page.path("events.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(after != null);
-            if (!page.path("events.pageInfo.hasNextPage").entity(Boolean.class).get()) {
+            page.path(field + ".pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(after != null);
+            if (!page.path(field + ".pageInfo.hasNextPage").entity(Boolean.class).get()) {
                 return nodes;
             }
-            after = page.path("events.pageInfo.endCursor").entity(String.class).get();
+            after = page.path(field + ".pageInfo.endCursor").entity(String.class).get();
             assertThat(edges.getLast().get("cursor")).isEqualTo(after);
         }
         throw new AssertionError("more than 100 pages");
+    }
+
+    private static List<Map<String, Object>> walk(HttpGraphQlTester tester, String arguments, int first) {
+        return walk(tester, "events", EVENT_FIELDS, arguments, first);
+    }
+
+    private static List<Map<String, Object>> walkHops(HttpGraphQlTester tester, String arguments, int first) {
+        return walk(tester, "carriedHops", HOP_FIELDS, arguments, first);
     }
 
     private static List<String> ids(List<Map<String, Object>> events) {
@@ -180,26 +193,6 @@ class EventsIT extends DemoApiTestBase {
     }
 
     // --- the carrier's hops
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> walkHops(HttpGraphQlTester tester, String arguments, int first) {
-        List<Map<String, Object>> nodes = new ArrayList<>();
-        String after = null;
-        for (int pages = 0; pages < 100; pages++) {
-            String args = "first: " + first + (after == null ? "" : ", after: \"" + after + "\"")
-                    + (arguments.isEmpty() ? "" : ", " + arguments);
-            HttpGraphQlTester.Response page = tester.document("{ carriedHops(" + args + ") { nodes { hop { id departed "
-                    + "from { kind } to { kind } carrier { gln } } movedCount moved { role kind key } } "
-                    + "pageInfo { hasNextPage endCursor } } }").execute();
-            page.errors().verify();
-            nodes.addAll(page.path("carriedHops.nodes").entityList(Map.class).get().stream().map(n -> (Map<String, Object>) n).toList());
-            if (!page.path("carriedHops.pageInfo.hasNextPage").entity(Boolean.class).get()) {
-                return nodes;
-            }
-            after = page.path("carriedHops.pageInfo.endCursor").entity(String.class).get();
-        }
-        throw new AssertionError("more than 100 pages");
-    }
 
     @Test
     @SuppressWarnings("unchecked")
