@@ -20,7 +20,6 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.io.ByteUnit;
 import org.terroir.model.schema.Migrations;
 
 /**
@@ -82,31 +81,6 @@ final class EmbeddedGraph implements OpenGraph {
         }
     }
 
-    /**
-     * The embedded store's page cache: system property {@value #PAGE_CACHE_PROPERTY} or environment
-     * variable {@code TERROIR_PAGECACHE} (e.g. {@code 4g}, {@code 512m}), else 512 MiB — enough for an
-     * import, small for serving a store many times its size, whose reads then go to the disk.
-     */
-    static long pageCacheBytes() {
-        String value = System.getProperty(PAGE_CACHE_PROPERTY, System.getenv("TERROIR_PAGECACHE"));
-        if (value == null || value.isBlank()) {
-            return ByteUnit.mebiBytes(512);
-        }
-        try {
-            long bytes = ByteUnit.parse(value.strip());
-            if (bytes < ByteUnit.mebiBytes(8)) {
-                throw new IllegalArgumentException("less than 8 MiB");
-            }
-            return bytes;
-        } catch (IllegalArgumentException e) {
-            throw new GraphUnavailableException(PAGE_CACHE_PROPERTY + " (TERROIR_PAGECACHE) \"" + value
-                    + "\" is not a page cache size such as 512m or 4g: " + e.getMessage(), e);
-        }
-    }
-
-    /** The system property that sizes the embedded store's page cache. */
-    public static final String PAGE_CACHE_PROPERTY = "terroir.pagecache";
-
     private static OpenGraph start(GraphTarget.Embedded target, Path dataDir, FileChannel channel, FileLock lock,
             Migrations migrations) {
         int port = choosePort(target.boltPort());
@@ -117,7 +91,7 @@ final class EmbeddedGraph implements OpenGraph {
                     .setConfig(BoltConnector.listen_address, new SocketAddress("localhost", port))
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                     .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                    .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes())
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, StoreSettings.pageCacheBytes())
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
                     .build();

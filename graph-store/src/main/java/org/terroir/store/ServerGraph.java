@@ -13,10 +13,8 @@ import org.terroir.model.schema.Migrations;
 /** A graph on a Neo4j server or cluster, reached by URI. */
 final class ServerGraph implements OpenGraph {
 
-    /** Quiet unless something is wrong: commands print their own, readable lines. */
-    private static final Config DRIVER_CONFIG = Config.builder()
-            .withLogging(Logging.javaUtilLogging(Level.WARNING))
-            .build();
+    /** The driver's own connection cap, kept unless {@link StoreSettings#maxConnections} says otherwise. */
+    static final int DRIVER_MAX_CONNECTIONS = 100;
 
     private final Driver driver;
     private final String uri;
@@ -39,7 +37,7 @@ final class ServerGraph implements OpenGraph {
 
     /** Connects, checks the server answers, applies the schema. */
     static ServerGraph connect(String uri, AuthToken auth, String description, Migrations migrations) {
-        Driver driver = GraphDatabase.driver(uri, auth, DRIVER_CONFIG);
+        Driver driver = GraphDatabase.driver(uri, auth, driverConfig());
         try {
             driver.verifyConnectivity();
             return new ServerGraph(driver, uri, description, migrations.apply(driver));
@@ -50,6 +48,14 @@ final class ServerGraph implements OpenGraph {
             driver.close();
             throw e;
         }
+    }
+
+    /** Quiet unless something is wrong (commands print their own, readable lines); connections as configured. */
+    static Config driverConfig() {
+        return Config.builder()
+                .withLogging(Logging.javaUtilLogging(Level.WARNING))
+                .withMaxConnectionPoolSize(StoreSettings.maxConnections(DRIVER_MAX_CONNECTIONS))
+                .build();
     }
 
     static String firstLine(String message) {
