@@ -20,6 +20,7 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
+import org.neo4j.io.ByteUnit;
 import org.terroir.model.schema.Migrations;
 
 /**
@@ -85,13 +86,15 @@ final class EmbeddedGraph implements OpenGraph {
             Migrations migrations) {
         int port = choosePort(target.boltPort());
         DatabaseManagementService dbms;
+        Path home = dataDir.resolve("neo4j");
+        long pageCache = StoreSettings.pageCacheBytes(home.resolve("data").resolve("databases"));
         try {
-            dbms = new DatabaseManagementServiceBuilder(dataDir.resolve("neo4j"))
+            dbms = new DatabaseManagementServiceBuilder(home)
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress("localhost", port))
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                     .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                    .setConfig(GraphDatabaseSettings.pagecache_memory, StoreSettings.pageCacheBytes())
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
                     .build();
@@ -113,7 +116,7 @@ final class EmbeddedGraph implements OpenGraph {
             throw e;
         }
         return new EmbeddedGraph(dataDir, channel, lock, dbms, connection,
-                "embedded store " + target.dataDir() + " (Bolt " + uri + ")");
+                "embedded store " + target.dataDir() + " (Bolt " + uri + ", page cache " + ByteUnit.bytesToString(pageCache) + ")");
     }
 
     private static OpenGraph reachRunningStore(Path shown, Path dataDir, Migrations migrations) {

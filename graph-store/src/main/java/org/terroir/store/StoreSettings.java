@@ -1,5 +1,11 @@
 package org.terroir.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.neo4j.io.ByteUnit;
 
 /**
@@ -16,15 +22,18 @@ public final class StoreSettings {
 
     private StoreSettings() {}
 
+    /** The page cache no store gets less of unless told: enough for an import, or a small store. */
+    static final long MIN_PAGE_CACHE = ByteUnit.mebiBytes(512);
+
     /**
      * The embedded store's page cache: {@value #PAGE_CACHE_PROPERTY} or {@code TERROIR_PAGECACHE}
-     * (e.g. {@code 4g}, {@code 512m}), else 512 MiB — enough for an import, small for serving a
-     * store many times its size, whose reads then go to the disk.
+     * (e.g. {@code 4g}, {@code 512m}); else sized from the store and the machine, see
+     * {@link #defaultPageCache}.
      */
-    static long pageCacheBytes() {
+    static long pageCacheBytes(Path databases) {
         String value = value(PAGE_CACHE_PROPERTY, "TERROIR_PAGECACHE");
         if (value == null) {
-            return ByteUnit.mebiBytes(512);
+            return defaultPageCache(storeBytes(databases), physicalMemory(), Runtime.getRuntime().maxMemory());
         }
         try {
             long bytes = ByteUnit.parse(value);
@@ -35,6 +44,44 @@ public final class StoreSettings {
         } catch (IllegalArgumentException e) {
             throw wrong(PAGE_CACHE_PROPERTY, "TERROIR_PAGECACHE", value, "a page cache size such as 512m or 4g", e);
         }
+    }
+
+    /**
+     * The whole store and a fifth more to grow into, so that reads are served from memory; but no
+     * more than half of the memory the heap leaves (the rest is the operating system's, and its
+     * file cache); and never under 512 MiB. A 2 GB store on a 24 GiB machine with a 2 GiB heap gets
+     * 2.4 GB, a 22 GB store 11 GiB.
+     */
+    static long defaultPageCache(long storeBytes, long physicalMemory, long maxHeap) {
+        long wanted = storeBytes + storeBytes / 5;
+        long room = Math.max(0, physicalMemory - maxHeap) / 2;
+        return Math.max(MIN_PAGE_CACHE, Math.min(wanted, room));
+    }
+
+    private static long storeBytes(Path databases) {
+        if (!Files.isDirectory(databases)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(databases)) {
+            return files.filter(Files::isRegularFile).mapToLong(StoreSettings::size).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static long physicalMemory() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return 0;
     }
 
     /**

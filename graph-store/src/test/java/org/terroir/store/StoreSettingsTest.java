@@ -3,10 +3,12 @@ package org.terroir.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The store settings: the page cache (512 MiB unless {@code terroir.pagecache} says otherwise) and the driver's connections. */
+/** The store settings: the page cache and the driver's connections. */
 class StoreSettingsTest {
 
     @AfterEach
@@ -18,15 +20,30 @@ class StoreSettingsTest {
     @Test
     void aSizeInTheUsualUnits() {
         System.setProperty(StoreSettings.PAGE_CACHE_PROPERTY, "4g");
-        assertThat(StoreSettings.pageCacheBytes()).isEqualTo(4L << 30);
+        assertThat(StoreSettings.pageCacheBytes(Path.of("none"))).isEqualTo(4L << 30);
         System.setProperty(StoreSettings.PAGE_CACHE_PROPERTY, " 768m ");
-        assertThat(StoreSettings.pageCacheBytes()).isEqualTo(768L << 20);
+        assertThat(StoreSettings.pageCacheBytes(Path.of("none"))).isEqualTo(768L << 20);
     }
 
     @Test
-    void fiveHundredTwelveMebibytesByDefault() {
+    void byDefaultTheStoreAndAFifthWithinHalfOfWhatTheHeapLeaves() {
+        long gib = 1L << 30;
+        // A small store: the floor.
+        assertThat(StoreSettings.defaultPageCache(0, 24 * gib, 2 * gib)).isEqualTo(512L << 20);
+        assertThat(StoreSettings.defaultPageCache(100L << 20, 24 * gib, 2 * gib)).isEqualTo(512L << 20);
+        // A store that fits: all of it and a fifth.
+        assertThat(StoreSettings.defaultPageCache(2 * gib, 24 * gib, 2 * gib)).isEqualTo(2 * gib + 2 * gib / 5);
+        // A store larger than the machine: half of what the heap leaves.
+        assertThat(StoreSettings.defaultPageCache(22 * gib, 24 * gib, 2 * gib)).isEqualTo(11 * gib);
+        // A small machine still gets the floor.
+        assertThat(StoreSettings.defaultPageCache(22 * gib, gib, 2 * gib)).isEqualTo(512L << 20);
+    }
+
+    @Test
+    void byDefaultAnEmptyOrMissingStoreGetsTheFloor(@TempDir Path dir) {
         if (System.getenv("TERROIR_PAGECACHE") == null) {
-            assertThat(StoreSettings.pageCacheBytes()).isEqualTo(512L << 20);
+            assertThat(StoreSettings.pageCacheBytes(dir.resolve("none"))).isEqualTo(512L << 20);
+            assertThat(StoreSettings.pageCacheBytes(dir)).isEqualTo(512L << 20);
         }
     }
 
@@ -34,7 +51,7 @@ class StoreSettingsTest {
     void aWrongSizeIsRefusedNamingTheSetting() {
         for (String wrong : new String[] {"lots", "1k", "-4g"}) {
             System.setProperty(StoreSettings.PAGE_CACHE_PROPERTY, wrong);
-            assertThatThrownBy(StoreSettings::pageCacheBytes).as(wrong).isInstanceOf(GraphUnavailableException.class)
+            assertThatThrownBy(() -> StoreSettings.pageCacheBytes(Path.of("none"))).as(wrong).isInstanceOf(GraphUnavailableException.class)
                     .hasMessageContaining("terroir.pagecache").hasMessageContaining(wrong);
         }
     }
