@@ -142,7 +142,9 @@ public final class TraceApiLoad {
                 checkSameAnswers(lots.subList(0, Math.min(20, lots.size())), trace, traceDirect);
                 checkSameAnswers(rawLots.subList(0, Math.min(20, rawLots.size())), recall, recallDirect);
                 if (System.getenv("BENCH_BOMBS_ONLY") != null) {
-                    // The bombs under load alone (to try a change to the refusal path).
+                    // The bombs under load alone (to try a change to the refusal path), after traces
+                    // have warmed the JIT and the page cache as the full run's phases would.
+                    System.out.println(run("trace", "graphql", clientCounts[0], lots, trace, warmup, seconds));
                     for (int clients : new int[] {4, clientCounts[0]}) {
                         bombsUnderLoad(endpoint, clients, lots, trace, seconds);
                     }
