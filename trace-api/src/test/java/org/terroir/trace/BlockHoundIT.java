@@ -160,6 +160,25 @@ class BlockHoundIT {
     }
 
     @Test
+    void scansOfALabelNeverBlockANonBlockingThread() {
+        WebTestClient web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30)).build();
+        // The page (its template read and compiled on first use, in zh-CN and English), the linkset, a
+        // redirect, a malformed link's page and an unknown GTIN's problem.
+        for (String language : List.of("zh-CN", "en")) {
+            web.get().uri("/01/09520011001021/10/LC2601/21/LC2601-0001").header("Accept", "text/html")
+                    .header("Accept-Language", language).exchange().expectStatus().isOk()
+                    .expectBody(String.class).value(page -> assertThat(page).contains("LC2601-0001"));
+        }
+        web.get().uri("/01/09520011001021/10/LC2601?linkType=linkset").exchange().expectStatus().isOk();
+        web.get().uri("/01/09520011001021/10/LC2601?linkType=gs1:pip").exchange().expectStatus().isTemporaryRedirect();
+        web.get().uri("/01/09520011001022").header("Accept", "text/html").exchange().expectStatus().isBadRequest();
+        web.get().uri("/01/09520011009997").exchange().expectStatus().isNotFound();
+
+        assertThat(BLOCKED).as("blocking calls on non-blocking threads").isEmpty();
+    }
+
+    @Test
     void anInvalidArgumentIsAnsweredWithoutBlocking() {
         Map<String, Object> body = post("{ traceLink(uri: \"https://id.example.cn/01/09520011001022/21/X\") { __typename } }");
 

@@ -670,6 +670,27 @@ public final class Catalogue {
             """.formatted(WHILE_PACKED, HOP_COLUMNS));
 
     /**
+     * What the graph knows of the identifiers in one GS1 Digital Link, for the resolver; always one
+     * row. {@code $gtin} the GTIN-14, {@code $batch} the batch key ({@code 01/{gtin}/10/{lot}}) or
+     * null when the link names no lot, {@code $item} the item key ({@code 01/{gtin}/21/{serial}}) or
+     * null when it names no serial. Columns: {@code product} (GTIN and names, null when unknown),
+     * {@code batchKnown}, {@code itemKnown}, {@code itemBatch} (the key of the batch the item belongs
+     * to, null when unknown or unrecorded), {@code certified} (whether the product or its brand holds a
+     * certification).
+     */
+    public static final Statement RESOLVE_LINK = new Statement("resolve.link", """
+            OPTIONAL MATCH (p:Product {gtin: $gtin})
+            OPTIONAL MATCH (b:Batch {key: $batch})
+            OPTIONAL MATCH (i:Item {key: $item})
+            RETURN p {.gtin, .nameZh, .nameEn} AS product,
+                   b IS NOT NULL AS batchKnown,
+                   i IS NOT NULL AS itemKnown,
+                   [(i)-[:OF_BATCH]->(ib:Batch) | ib.key][0] AS itemBatch,
+                   EXISTS { MATCH (:Certification)-[:CERTIFIES]->(p) }
+                     OR EXISTS { MATCH (p)-[:OF_BRAND]->(:Brand)<-[:CERTIFIES]-(:Certification) } AS certified
+            """);
+
+    /**
      * The serialised items of {@code $keys} (SGTIN keys, {@code 01/{gtin}/21/{serial}}) that exist, one
      * row each, in the order of their keys: GTIN, serial and the key of the batch the item belongs to
      * ({@code OF_BATCH}), null when none is recorded.

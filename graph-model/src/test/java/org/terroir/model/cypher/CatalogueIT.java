@@ -616,6 +616,35 @@ class CatalogueIT {
                     assertThat(fromL2.get("batches").asList(v -> v.asString())).containsExactly("01/09520001000027/10/D1");
                     assertThat(fromL2.get("containerCount").asLong()).isEqualTo(2);
                 });
+        example(Catalogue.RESOLVE_LINK, """
+                MATCH (b2:Batch {key: '01/09520001000010/10/L2'}), (brand:Brand {id: 'liancheng-dried-sweet-potato'})
+                CREATE (:Product {gtin: '09520001000010', nameEn: 'Dried sweet potato'})-[:OF_BRAND]->(brand)
+                CREATE (:Certification {id: 'c1', kind: 'GI'})-[:CERTIFIES]->(brand)
+                CREATE (:Item {key: '01/09520001000010/21/S1', gtin: '09520001000010', serial: 'S1'})-[:OF_BATCH]->(b2)
+                CREATE (:Product {gtin: '09520001000997', nameEn: 'Plain'})
+                """, Map.of("gtin", "09520001000010", "batch", "01/09520001000010/10/L2", "item", "01/09520001000010/21/S1"),
+                (rows, tx) -> {
+                    assertThat(rows).hasSize(1);
+                    Record known = rows.getFirst();
+                    assertThat(known.keys()).containsExactly("product", "batchKnown", "itemKnown", "itemBatch", "certified");
+                    assertThat(known.get("product").get("gtin").asString()).isEqualTo("09520001000010");
+                    assertThat(known.get("batchKnown").asBoolean()).isTrue();
+                    assertThat(known.get("itemKnown").asBoolean()).isTrue();
+                    assertThat(known.get("itemBatch").asString()).isEqualTo(l2);
+                    assertThat(known.get("certified").asBoolean()).as("the GI certifies the product's brand").isTrue();
+                    Map<String, Object> unknown = new HashMap<>();
+                    unknown.put("gtin", "09520001000997");
+                    unknown.put("batch", "01/09520001000997/10/NONE");
+                    unknown.put("item", null);
+                    Record plain = tx.run(Catalogue.RESOLVE_LINK.cypher(), unknown).single();
+                    assertThat(plain.get("product").get("nameEn").asString()).isEqualTo("Plain");
+                    assertThat(plain.get("batchKnown").asBoolean()).isFalse();
+                    assertThat(plain.get("itemKnown").asBoolean()).isFalse();
+                    assertThat(plain.get("itemBatch").isNull()).isTrue();
+                    assertThat(plain.get("certified").asBoolean()).isFalse();
+                    unknown.put("gtin", "09520001000980");
+                    assertThat(tx.run(Catalogue.RESOLVE_LINK.cypher(), unknown).single().get("product").isNull()).isTrue();
+                });
         example(Catalogue.TRACE_ITEMS, """
                 MATCH (b2:Batch {key: '01/09520001000010/10/L2'})
                 CREATE (:Item {key: '01/09520001000010/21/S1', gtin: '09520001000010', serial: 'S1'})-[:OF_BATCH]->(b2)

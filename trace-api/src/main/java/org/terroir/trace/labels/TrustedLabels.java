@@ -74,6 +74,11 @@ public class TrustedLabels {
         this.refreshing = Flux.interval(refresh, refresh, Schedulers.boundedElastic()).subscribe(tick -> refresh());
     }
 
+    /** Whether a trust list is in force, so that labels can be verified. */
+    public boolean configured() {
+        return current.get() != null;
+    }
+
     /** The verdict on a label's Digital Link, and the trust list it was judged by; empty when none is configured. */
     public Optional<Judgement> verify(String uri) {
         Loaded loaded = current.get();

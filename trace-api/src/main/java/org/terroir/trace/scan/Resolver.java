@@ -1,0 +1,231 @@
+package org.terroir.trace.scan;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.terroir.labels.DigitalLink;
+import org.terroir.model.id.InvalidIdentifierException;
+import org.terroir.trace.labels.TrustedLabels;
+import reactor.core.publisher.Mono;
+
+/**
+ * The GS1-conformant resolver of the labels' Digital Links, {@code /01/{gtin}[/10/{lot}][/21/{serial}]}:
+ * <ul>
+ * <li>{@code linkType=linkset} (or {@code all}), or {@code Accept: application/linkset+json}: the
+ *     linkset of the links below (RFC 9264);</li>
+ * <li>{@code linkType=gs1:…}: a 307 redirect to that link, or to the default link when there is none of that type;</li>
+ * <li>a browser ({@code Accept: text/html}): the provenance page itself, without a redirect (one round
+ *     trip fewer on a slow connection);</li>
+ * <li>anything else: a 307 redirect to the default link, the provenance page at {@code /provenance/01/…}.</li>
+ * </ul>
+ * A link that breaks the Digital Link syntax is a 400 naming the rule; a GTIN the graph does not
+ * know a 404; a known GTIN with an unknown or altered serial (or lot) the "not genuine" page for a
+ * browser, and for a machine a 404 problem (RFC 9457) saying why. Every answer can be read from any
+ * origin (CORS), and each scan takes a token from the client's bucket ({@link ScanLimits}): 429 with
+ * {@code Retry-After} when it is empty.
+ */
+@Component
+class Resolver {
+
+    static final MediaType LINKSET = MediaType.parseMediaType("application/linkset+json");
+    static final String NOT_GENUINE_TYPE = "tag:terroir.org,2026:not-genuine";
+    private static final String LINKSET_CONTEXT = "<https://ref.gs1.org/standards/resolver/linkset-context>; "
+            + "rel=\"http://www.w3.org/ns/json-ld#context\"; type=\"application/ld+json\"";
+
+    private final LinkChecker checker;
+    private final ScanLimits limits;
+    private final ProvenancePage page;
+    private final TrustedLabels labels;
+    private final String configuredBase;
+
+    Resolver(LinkChecker checker, ScanLimits limits, ProvenancePage page, TrustedLabels labels,
+             @Value("${terroir.resolver.base:}") String base) {
+        this.checker = checker;
+        this.limits = limits;
+        this.page = page;
+        this.labels = labels;
+        this.configuredBase = base.isBlank() ? null : base.strip().replaceAll("/+$", "");
+    }
+
+    /** What the request asks for. */
+    private sealed interface Wants {
+        record Page() implements Wants {}
+        record Linkset() implements Wants {}
+        record Redirect(LinkType type) implements Wants {}
+    }
+
+    /** {@code GET|HEAD /01/…}: the resolver. */
+    Mono<ServerResponse> resolve(ServerRequest request) {
+        Wants wants = wants(request);
+        boolean browser = wants instanceof Wants.Page;
+        return scan(request, request.uri(), browser, check -> switch (wants) {
+            case Wants.Page p -> page.render(request, check);
+            case Wants.Linkset l -> linkset(request, check);
+            case Wants.Redirect r -> redirect(request, check, r.type());
+        });
+    }
+
+    /** {@code GET /provenance/01/…}: the provenance page of the link after {@code /provenance}, always HTML. */
+    Mono<ServerResponse> provenance(ServerRequest request) {
+        URI uri = request.uri();
+        URI link = URI.create(uri.toString().replaceFirst("/provenance/01/", "/01/"));
+        return scan(request, link, true, check -> page.render(request, check));
+    }
+
+    /** {@code GET /.well-known/gs1resolver}: the resolver description file of the GS1-conformant resolver standard. */
+    Mono<ServerResponse> description(ServerRequest request) {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("name", "Terroir provenance resolver");
+        description.put("resolverRoot", base(request));
+        description.put("supportedPrimaryKeys", List.of("01"));
+        description.put("supportedLinkType", List.of(Map.of("namespace", LinkType.VOCABULARY, "prefix", "gs1:")));
+        description.put("linkTypeDefaultCanBeLinkset", false);
+        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).header("Access-Control-Allow-Origin", "*")
+                .bodyValue(description);
+    }
+
+    private Mono<ServerResponse> scan(ServerRequest request, URI uri, boolean browser,
+            java.util.function.Function<LinkCheck, Mono<ServerResponse>> answer) {
+        Optional<Duration> wait = limits.take(request);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            return error(request, browser, HttpStatus.TOO_MANY_REQUESTS, "too many scans from this client; try again in "
+                    + seconds + " s", Map.of(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
+        }
+        String scanned = withoutLinkType(uri);
+        DigitalLink link;
+        try {
+            link = DigitalLink.parse(scanned);
+        } catch (InvalidIdentifierException e) {
+            return error(request, browser, HttpStatus.BAD_REQUEST, "not a GS1 Digital Link of a product: " + e.getMessage(), Map.of());
+        }
+        return checker.check(link, scanned).flatMap(check -> {
+            if (!check.gtinKnown()) {
+                return error(request, browser, HttpStatus.NOT_FOUND, "no product with GTIN " + link.gtin().value()
+                        + " is known to this resolver", Map.of());
+            }
+            if (!browser && check.authenticity() instanceof Authenticity.NotGenuine notGenuine) {
+                return notGenuine(request, notGenuine);
+            }
+            return answer.apply(check);
+        });
+    }
+
+    private Mono<ServerResponse> linkset(ServerRequest request, LinkCheck check) {
+        Links links = links(request, check);
+        ServerResponse.BodyBuilder ok = ServerResponse.ok().contentType(LINKSET)
+                .header("Access-Control-Allow-Origin", "*")
+                .header(HttpHeaders.LINK, LINKSET_CONTEXT)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        return request.method() == HttpMethod.HEAD ? ok.build() : ok.bodyValue(links.linkset());
+    }
+
+    private Mono<ServerResponse> redirect(ServerRequest request, LinkCheck check, LinkType type) {
+        Links links = links(request, check);
+        return ServerResponse.temporaryRedirect(URI.create(links.target(type).href()))
+                .header("Access-Control-Allow-Origin", "*")
+                .header(HttpHeaders.LINK, "<" + links.anchor() + (links.anchor().contains("?") ? "&" : "?")
+                        + "linkType=linkset>; rel=\"linkset\"; type=\"application/linkset+json\"")
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .build();
+    }
+
+    private Links links(ServerRequest request, LinkCheck check) {
+        URI uri = request.uri();
+        return Links.of(check, base(request), uri.getRawPath(), queryWithoutLinkType(uri), labels.configured());
+    }
+
+    private Mono<ServerResponse> notGenuine(ServerRequest request, Authenticity.NotGenuine notGenuine) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", NOT_GENUINE_TYPE);
+        problem.put("title", "Not genuine");
+        problem.put("status", 404);
+        problem.put("detail", "not genuine: " + notGenuine.problem().text() + " (" + notGenuine.detail() + ")");
+        problem.put("instance", request.uri().getRawPath());
+        problem.put("problem", notGenuine.problem().name());
+        return ServerResponse.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header("Access-Control-Allow-Origin", "*").bodyValue(problem);
+    }
+
+    private Mono<ServerResponse> error(ServerRequest request, boolean browser, HttpStatus status, String detail,
+            Map<String, String> headers) {
+        if (browser) {
+            return page.error(request, status, detail, headers);
+        }
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", request.uri().getRawPath());
+        ServerResponse.BodyBuilder response = ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header("Access-Control-Allow-Origin", "*");
+        headers.forEach(response::header);
+        return response.bodyValue(problem);
+    }
+
+    private static Wants wants(ServerRequest request) {
+        Optional<String> linkType = request.queryParam("linkType").filter(s -> !s.isBlank());
+        if (linkType.isPresent()) {
+            String value = linkType.get().strip();
+            if (value.equals("all") || value.equals("linkset")) {
+                return new Wants.Linkset();
+            }
+            return new Wants.Redirect(LinkType.parse(value).orElse(LinkType.DEFAULT_LINK));
+        }
+        // The most preferred of the two, by quality then order; a wildcard (*/*, a curl's default) names neither.
+        MediaType best = null;
+        for (MediaType type : request.headers().accept()) {
+            if (!type.isWildcardType() && (type.isCompatibleWith(LINKSET) || type.isCompatibleWith(MediaType.TEXT_HTML))
+                    && (best == null || type.getQualityValue() > best.getQualityValue())) {
+                best = type;
+            }
+        }
+        if (best != null) {
+            return best.isCompatibleWith(LINKSET) ? new Wants.Linkset() : new Wants.Page();
+        }
+        return new Wants.Redirect(LinkType.DEFAULT_LINK);
+    }
+
+    private String base(ServerRequest request) {
+        if (configuredBase != null) {
+            return configuredBase;
+        }
+        URI uri = request.uri();
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    /** The URI without its {@code linkType} parameter (not GS1 data, and not part of what was scanned). */
+    private static String withoutLinkType(URI uri) {
+        String text = uri.toString();
+        if (uri.getRawQuery() == null) {
+            return text;
+        }
+        String kept = queryWithoutLinkType(uri);
+        String beforeQuery = text.substring(0, text.indexOf('?'));
+        return kept.isEmpty() ? beforeQuery : beforeQuery + "?" + kept;
+    }
+
+    /** The raw query without {@code linkType}; empty for none. */
+    private static String queryWithoutLinkType(URI uri) {
+        if (uri.getRawQuery() == null) {
+            return "";
+        }
+        return Arrays.stream(uri.getRawQuery().split("&"))
+                .filter(p -> !p.isEmpty() && !p.startsWith("linkType=") && !p.equals("linkType"))
+                .collect(Collectors.joining("&"));
+    }
+}

@@ -1,0 +1,39 @@
+package org.terroir.trace.scan;
+
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+import org.springframework.web.server.i18n.AcceptHeaderLocaleContextResolver;
+import org.springframework.web.server.i18n.LocaleContextResolver;
+
+/** The routes of the scan: the resolver, the provenance page, the resolver description; and the pages' language. */
+@Configuration(proxyBeanMethods = false)
+class ScanRoutes {
+
+    @Bean
+    RouterFunction<ServerResponse> resolverRoutes(Resolver resolver) {
+        return RouterFunctions.route()
+                .GET("/01/**", resolver::resolve)
+                .HEAD("/01/**", resolver::resolve)
+                .GET("/provenance/01/**", resolver::provenance)
+                .GET("/.well-known/gs1resolver", resolver::description)
+                .build();
+    }
+
+    /**
+     * The pages' language from {@code Accept-Language}: English when the browser prefers it, else
+     * Chinese (zh-CN) — the language of the consumers the labels are printed for.
+     */
+    @Bean(WebHttpHandlerBuilder.LOCALE_CONTEXT_RESOLVER_BEAN_NAME)
+    LocaleContextResolver localeContextResolver() {
+        AcceptHeaderLocaleContextResolver resolver = new AcceptHeaderLocaleContextResolver();
+        resolver.setSupportedLocales(List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH));
+        resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        return resolver;
+    }
+}

@@ -1,0 +1,221 @@
+package org.terroir.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.terroir.labels.DigitalLink;
+import org.terroir.model.id.Gtin;
+import org.terroir.model.id.LotNumber;
+import org.terroir.model.id.SerialNumber;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The resolver of the labels' Digital Links on the demo data, with a trust list made for the test:
+ * the linkset (checked against the rules of GS1's linkset schema, and each link followed), one link
+ * type's redirect, the page for a browser, and the refusals — malformed (400 with the reason),
+ * unknown GTIN (404), altered label (not genuine), too many scans (429, last: it empties the bucket).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ResolverIT extends DemoApiTestBase {
+
+    private static final TestTrust TRUST = new TestTrust();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int BURST = 60;
+
+    /** The rules of GS1's linkset JSON schema (resolver standard 1.2.0) for targets. */
+    private static final Pattern ABSOLUTE = Pattern.compile("^https?://[a-zA-Z0-9./]+.*");
+    private static final Pattern LANGUAGE = Pattern.compile("(^\\w{2}$)|(^\\w{2}-\\w{2}$)");
+    private static final Pattern MEDIA_TYPE = Pattern.compile("\\w+/[-+.\\w]+");
+
+    @DynamicPropertySource
+    static void trust(DynamicPropertyRegistry registry) {
+        TRUST.register(registry, "30s");
+        registry.add("terroir.scan.rate.burst", () -> BURST);
+        registry.add("terroir.scan.rate.per-minute", () -> 1);
+    }
+
+    private WebTestClient web;
+    private String base;
+
+    @BeforeEach
+    void web() {
+        base = "http://localhost:" + port;
+        web = WebTestClient.bindToServer().baseUrl(base).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    /** A genuine label of a demo unit, as printed: lot, serial, production date, signature. */
+    private String label() {
+        return TRUST.sign(DigitalLink.of(base, Gtin.of("09520011001021"), LotNumber.of("LC2601"), SerialNumber.of("LC2601-0001"))
+                .withProductionDate("260107"));
+    }
+
+    private WebTestClient.ResponseSpec get(String uri, String accept) {
+        return web.get().uri(URI.create(uri)).header(HttpHeaders.ACCEPT, accept).header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange();
+    }
+
+    private JsonNode json(WebTestClient.ResponseSpec response) {
+        byte[] body = response.expectBody().returnResult().getResponseBody();
+        return JSON.readTree(body);
+    }
+
+    @Test
+    @Order(1)
+    void linkTypeAllGivesAValidLinksetWhoseLinksAllAnswer() {
+        String label = label();
+        JsonNode linkset = json(get(label + "&linkType=all", "*/*").expectStatus().isOk()
+                .expectHeader().contentType("application/linkset+json"));
+        assertThat(linkset.get("linkset")).hasSize(1);
+        JsonNode context = linkset.get("linkset").get(0);
+        assertThat(context.get("anchor").asString()).isEqualTo(base + "/01/09520011001021/10/LC2601/21/LC2601-0001?11=260107&8030="
+                + DigitalLink.parse(label).digitalSignature().orElseThrow());
+        assertThat(context.get("description").asString()).isNotBlank();
+        List<String> relations = context.propertyNames().stream().filter(name -> !name.equals("anchor") && !name.equals("description")).toList();
+        assertThat(relations).containsExactlyInAnyOrder("https://gs1.org/voc/defaultLink", "https://gs1.org/voc/pip",
+                "https://gs1.org/voc/traceability", "https://gs1.org/voc/verificationService", "https://gs1.org/voc/certificationInfo");
+        for (String relation : relations) {
+            assertThat(relation).matches(ABSOLUTE);
+            for (JsonNode link : context.get(relation)) {
+                assertThat(link.get("href").asString()).as(relation).matches(ABSOLUTE).startsWith(base + "/");
+                assertThat(link.get("title").asString()).as(relation).isNotBlank();
+                assertThat(link.get("type").asString()).as(relation).matches(MEDIA_TYPE);
+                link.get("hreflang").forEach(language -> assertThat(language.asString()).matches(LANGUAGE));
+            }
+        }
+        // The same linkset for linkType=linkset, and for a client that asks for the media type.
+        assertThat(json(get(label + "&linkType=linkset", "*/*").expectStatus().isOk())).isEqualTo(linkset);
+        assertThat(json(get(label, "application/linkset+json").expectStatus().isOk())).isEqualTo(linkset);
+
+        // Each link answers: the trace and the verification through GraphQL, the page as HTML.
+        JsonNode trace = json(get(href(context, "traceability"), "application/graphql-response+json").expectStatus().isOk());
+        assertThat(trace.get("errors")).as("%s", trace).isNull();
+        assertThat(trace.at("/data/traceLink/serial").asString()).isEqualTo("LC2601-0001");
+        assertThat(trace.at("/data/traceLink/batch/lot").asString()).isEqualTo("LC2601");
+        JsonNode verified = json(get(href(context, "verificationService"), "application/graphql-response+json").expectStatus().isOk());
+        assertThat(verified.at("/data/verifyLabel/genuine").asBoolean()).as("%s", verified).isTrue();
+        String page = get(href(context, "pip"), "text/html").expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("Genuine", "Liancheng");
+        assertThat(href(context, "certificationInfo")).isEqualTo(href(context, "pip") + "#certifications");
+    }
+
+    private static String href(JsonNode context, String term) {
+        return context.get("https://gs1.org/voc/" + term).get(0).get("href").asString();
+    }
+
+    @Test
+    @Order(2)
+    void aLinkTypeRedirectsToItsLinkAndAnUnofferedOneToTheDefault() {
+        String label = label();
+        JsonNode context = json(get(label + "&linkType=all", "*/*")).get("linkset").get(0);
+        assertThat(location(get(label + "&linkType=gs1:traceability", "*/*"))).isEqualTo(href(context, "traceability"));
+        assertThat(location(get(label + "&linkType=https%3A%2F%2Fgs1.org%2Fvoc%2Fpip", "*/*"))).isEqualTo(href(context, "pip"));
+        assertThat(location(get(label + "&linkType=gs1:recipeInfo", "*/*"))).as("not offered: the default link")
+                .isEqualTo(href(context, "defaultLink"));
+        assertThat(location(get(label, "*/*"))).as("no link type, no HTML asked for: the default link")
+                .isEqualTo(href(context, "defaultLink")).startsWith(base + "/provenance/01/09520011001021/10/LC2601/21/LC2601-0001?");
+    }
+
+    private static String location(WebTestClient.ResponseSpec response) {
+        return response.expectStatus().isTemporaryRedirect().returnResult(Void.class).getResponseHeaders().getLocation().toString();
+    }
+
+    @Test
+    @Order(3)
+    void aBrowserGetsThePageItselfInItsLanguage() {
+        String english = get(label(), "text/html,application/xhtml+xml,*/*;q=0.8").expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(english).contains("lang=\"en\"", "Genuine", "Liancheng Processing Plant", "Liancheng County", "P-")
+                .doesNotContain("罗秀英", "13800000001");
+        String chinese = web.get().uri(URI.create(label())).header(HttpHeaders.ACCEPT, "text/html")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN,zh;q=0.9").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(chinese).contains("lang=\"zh-CN\"", "正品", "连城县");
+    }
+
+    @Test
+    @Order(4)
+    void malformedLinksGet400WithTheReason() {
+        Map<String, String> reasons = Map.of(
+                "/01/09520011001022", "check digit",
+                "/01/0952001", "expected 8, 12, 13 or 14",
+                "/01/09520011001021/21/LC2601-0001?99=x", "AI 99",
+                "/01/09520011001021/21/LC2601-0001?10=LC2601", "belongs in the path");
+        reasons.forEach((path, reason) -> {
+            JsonNode problem = json(get(base + path, "application/json").expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+            assertThat(problem.get("status").asInt()).isEqualTo(400);
+            assertThat(problem.get("detail").asString()).as(path).contains(reason);
+        });
+        String page = get(base + "/01/09520011001022", "text/html").expectStatus().isBadRequest()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("Not a valid product link", "check digit");
+    }
+
+    @Test
+    @Order(5)
+    void anUnknownGtinIs404() {
+        JsonNode problem = json(get(base + "/01/09520011009997/10/X1", "application/json").expectStatus().isNotFound());
+        assertThat(problem.get("detail").asString()).contains("09520011009997");
+        get(base + "/01/09520011009997", "text/html").expectStatus().isNotFound().expectBody(String.class)
+                .value(page -> assertThat(page).contains("Unknown product"));
+    }
+
+    @Test
+    @Order(6)
+    void oneCharacterChangedInTheSerialIsNotGenuineTampered() {
+        String altered = label().replace("LC2601-0001", "LC2601-0007");
+        String page = get(altered, "text/html").expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("Not genuine: tampered").doesNotContain("Liancheng County");
+        JsonNode problem = json(get(altered, "application/json").expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(problem.get("title").asString()).isEqualTo("Not genuine");
+        assertThat(problem.get("problem").asString()).isEqualTo("TAMPERED");
+        assertThat(get(altered + "&linkType=all", "*/*").expectStatus().isNotFound().returnResult(Void.class).getStatus())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        // An unknown lot of a known GTIN is not genuine either; a known lot's link is answered, unverified.
+        assertThat(get(base + "/01/09520011001021/10/LC2699", "text/html").expectBody(String.class).returnResult()
+                .getResponseBody()).contains("Not genuine: unknown lot");
+        assertThat(get(base + "/01/09520011001021/10/LC2601", "text/html").expectBody(String.class).returnResult()
+                .getResponseBody()).contains("Not verified", "Liancheng County");
+    }
+
+    @Test
+    @Order(7)
+    void theResolverDescribesItself() {
+        JsonNode description = json(get(base + "/.well-known/gs1resolver", "application/json").expectStatus().isOk());
+        assertThat(description.get("resolverRoot").asString()).isEqualTo(base);
+        assertThat(description.get("supportedPrimaryKeys").get(0).asString()).isEqualTo("01");
+        assertThat(description.at("/supportedLinkType/0/prefix").asString()).isEqualTo("gs1:");
+    }
+
+    @Test
+    @Order(100)
+    void tooManyScansFromOneClientGet429WithARetryTime() {
+        HttpStatus last = HttpStatus.OK;
+        for (int i = 0; i <= BURST && last != HttpStatus.TOO_MANY_REQUESTS; i++) {
+            last = HttpStatus.valueOf(get(base + "/01/09520011001021/10/LC2601?linkType=all", "*/*").returnResult(Void.class)
+                    .getStatus().value());
+        }
+        assertThat(last).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        var refused = get(base + "/01/09520011001021/10/LC2601", "application/json").expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER);
+        assertThat(json(refused).get("detail").asString()).contains("too many scans");
+    }
+}
