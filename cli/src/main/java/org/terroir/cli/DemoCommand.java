@@ -80,6 +80,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Bolt (Neo4j tools, './terroir stats'): " + open.boltUri());
         serving.printEndpoints(out);
         DemoQueries.print(serving.graphQl(), pki.labels(), out);
+        DemoQueries.printScanLinks(serving.graphQl(), pki.labels(), pki.sheet(), out);
         DemoQueries.printTokens(serving.graphQl(), tokenKey, TokensCommand.keyFolder(graph.dataDir()), out);
         out.println("Stop with Ctrl+C (or kill " + ProcessHandle.current().pid() + ").");
         out.flush();

@@ -42,6 +42,9 @@ final class DemoPki {
 
     static final String HOST = "id.terroir.example";
 
+    /** The demo labels' PDF sheet, under {@code demo-pki/sheet/}. */
+    static final String SHEET = "demo-labels.pdf";
+
     private final Path folder;
     private final List<String> labels;
 
@@ -56,6 +59,12 @@ final class DemoPki {
 
     Path trustList() {
         return folder.resolve("trust-list.pem");
+    }
+
+    /** The demo labels' print-ready PDF sheet, when the demo made one. */
+    Optional<Path> sheet() {
+        Path sheet = folder.resolve("sheet").resolve(SHEET);
+        return Files.isRegularFile(sheet) ? Optional.of(sheet) : Optional.empty();
     }
 
     /** The signed Digital Links of the demo labels (empty when the demo data lacks their product). */
@@ -123,10 +132,13 @@ final class DemoPki {
                     "--not-before", NOT_BEFORE, "--not-after", NOT_AFTER, "--out", dir.toString()));
             association.gtins().forEach(gtin -> productAssociation.put(gtin, dir.toString()));
         }
-        Optional.ofNullable(productAssociation.get(EXAMPLE.gtin())).ifPresent(dir -> run(List.of("labels", "issue",
-                "--gtin", EXAMPLE.gtin(), "--lot", EXAMPLE.lot(), "--serials", EXAMPLE.serials(), "--date", EXAMPLE.date(),
-                "--key", dir + "/signer.key.pem", "--cert", dir + "/signer.cert.pem", "--host", HOST,
-                "--out", folder.resolve("labels").toString())));
+        // The labels as images with their URIs, and as a print-ready PDF sheet.
+        for (Path out : List.of(folder.resolve("labels"), folder.resolve("sheet").resolve(SHEET))) {
+            Optional.ofNullable(productAssociation.get(EXAMPLE.gtin())).ifPresent(dir -> run(List.of("labels", "issue",
+                    "--gtin", EXAMPLE.gtin(), "--lot", EXAMPLE.lot(), "--serials", EXAMPLE.serials(), "--date", EXAMPLE.date(),
+                    "--key", dir + "/signer.key.pem", "--cert", dir + "/signer.cert.pem", "--host", HOST,
+                    "--out", out.toString())));
+        }
     }
 
     private record Association(String name, TreeSet<String> prefixes, List<String> gtins) {}

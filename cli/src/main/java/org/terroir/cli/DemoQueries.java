@@ -88,4 +88,27 @@ final class DemoQueries {
         out.printf("%ncurl -s %s -H 'Content-Type: application/json' \\%n  -d '{\"query\": \"{ trace(gtin: \\\"09520011001021\\\", lot: \\\"LC2601\\\") { product { nameEn } journey { to { nameEn } } } }\"}'%n%n",
                 graphQl);
     }
+
+    /**
+     * The scan links of the first demo labels on the served API (the signature covers the label's
+     * values, not its host), one of them altered, and where their PDF sheet is.
+     */
+    static void printScanLinks(URI graphQl, List<String> labels, java.util.Optional<java.nio.file.Path> sheet, PrintWriter out) {
+        if (labels.isEmpty()) {
+            return;
+        }
+        String base = graphQl.resolve("/").toString().replaceAll("/$", "");
+        List<String> links = labels.stream().limit(2).map(label -> label.replaceFirst("^https?://[^/]+", base)).toList();
+        out.println("Scan a label: open one of these in a browser, as a phone camera opens its QR code (the provenance");
+        out.println("page, in English or Chinese as the browser prefers; ?linkType=linkset for the GS1 linkset):");
+        links.forEach(link -> out.println("  " + link));
+        String first = links.getFirst();
+        String altered = first.replaceFirst("0001\\?", "0007?");
+        if (!altered.equals(first)) {
+            out.println("The same label with one character of its serial changed: \"not genuine: tampered\":");
+            out.println("  " + altered);
+        }
+        sheet.ifPresent(pdf -> out.println("Their print-ready sheet (QR codes of https://" + DemoPki.HOST + "/…): " + pdf));
+        out.println();
+    }
 }

@@ -117,6 +117,14 @@ class DemoServeIT {
         return queries;
     }
 
+    /** The page a browser preferring English gets for a scan link. */
+    private static String page(String link) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(link)).header("Accept", "text/html")
+                .header("Accept-Language", "en").timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(link).isEqualTo(200);
+        return response.body();
+    }
+
     private static JsonNode post(URI endpoint, String query) throws IOException, InterruptedException {
         return post(endpoint, query, null);
     }
@@ -184,6 +192,16 @@ class DemoServeIT {
         assertThat(dataDir.resolve("demo-pki/root/root.key.pem")).satisfies(key -> assertThat(
                 java.nio.file.Files.getPosixFilePermissions(key)).containsExactlyInAnyOrder(
                 java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE));
+
+        // The printed scan links open the provenance page: genuine, and the altered one not genuine; the sheet is a PDF.
+        List<String> scanLinks = printed.stream().map(String::strip)
+                .filter(line -> line.startsWith("http") && line.contains("/01/09520011001021/")).toList();
+        assertThat(scanLinks).hasSize(3);
+        assertThat(page(scanLinks.getFirst())).contains("Genuine", "Liancheng County", "Pudong pick-up point");
+        assertThat(page(scanLinks.getLast())).contains("Not genuine: tampered").doesNotContain("Pudong");
+        Path sheet = Path.of(printed.stream().filter(line -> line.startsWith("Their print-ready sheet")).findFirst().orElseThrow()
+                .replaceFirst(".*: ", "").strip());
+        assertThat(java.nio.file.Files.readAllBytes(sheet)).startsWith("%PDF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
         // The printed tokens: the regulator's reads the households' personal data, no token gets FORBIDDEN.
         JsonNode asRegulator = post(endpoint, HOUSEHOLDS, printedToken(printed, "a regulator"));

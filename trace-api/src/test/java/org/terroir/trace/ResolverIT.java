@@ -12,6 +12,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,6 +23,7 @@ import org.terroir.labels.DigitalLink;
 import org.terroir.model.id.Gtin;
 import org.terroir.model.id.LotNumber;
 import org.terroir.model.id.SerialNumber;
+import org.terroir.trace.access.Role;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The resolver of the labels' Digital Links on the demo data, with a trust list made for the test:
  * the linkset (checked against the rules of GS1's linkset schema, and each link followed), one link
  * type's redirect, the page for a browser, and the refusals — malformed (400 with the reason),
- * unknown GTIN (404), altered label (not genuine), too many scans (429, last: it empties the bucket).
+ * unknown GTIN (404), altered label (not genuine), too many scans (429, last: it empties the bucket);
+ * and the scans the pages record, read back through GraphQL by the brand's association.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ResolverIT extends DemoApiTestBase {
@@ -203,6 +206,75 @@ class ResolverIT extends DemoApiTestBase {
         assertThat(description.get("resolverRoot").asString()).isEqualTo(base);
         assertThat(description.get("supportedPrimaryKeys").get(0).asString()).isEqualTo("01");
         assertThat(description.at("/supportedLinkType/0/prefix").asString()).isEqualTo("gs1:");
+    }
+
+    private static final String SCANS = """
+            query s($serial: String) {
+              scans(gtin: "09520011001021", serial: $serial, first: 100) {
+                nodes { id at lot serial verdict problem place { latitude longitude } device }
+              }
+            }""";
+
+    private static String scanId(String page) {
+        var matcher = Pattern.compile("data-scan=\"([A-Za-z0-9_-]{22})\"").matcher(page);
+        assertThat(matcher.find()).as("the page carries its scan's id").isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
+    @Order(8)
+    void eachPageIsAScanRecordedWithItsDeviceAndThePlaceTheBrowserGave() {
+        var first = get(label(), "text/html").expectStatus().isOk().expectCookie().exists("terroir_device")
+                .expectCookie().httpOnly("terroir_device", true).expectBody(String.class).returnResult();
+        String device = first.getResponseCookies().getFirst("terroir_device").getValue();
+        String scan = scanId(first.getResponseBody());
+        web.post().uri("/scans/" + scan + "/place").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("latitude", 25.7349, "longitude", 116.7512)).exchange().expectStatus().isNoContent();
+        // The same browser again: the same device; a tampered label: recorded as not genuine.
+        String again = web.get().uri(URI.create(label())).header(HttpHeaders.ACCEPT, "text/html").cookie("terroir_device", device)
+                .exchange().expectStatus().isOk().expectCookie().doesNotExist("terroir_device")
+                .expectBody(String.class).returnResult().getResponseBody();
+        get(label().replace("LC2601-0001", "LC2601-0007"), "text/html").expectStatus().isOk();
+
+        HttpGraphQlTester association = graphQlWith(token(Role.ASSOCIATION, LIANCHENG_ASSOCIATION));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> association.document(SCANS)
+                .variable("serial", "LC2601-0001").execute().path("scans.nodes[*].id").entityList(String.class)
+                .contains(scan, scanId(again)));
+        var nodes = association.document(SCANS).variable("serial", "LC2601-0001").execute()
+                .path("scans.nodes").entityList(Map.class).get();
+        Map<?, ?> placed = nodes.stream().filter(n -> n.get("id").equals(scan)).findFirst().orElseThrow();
+        assertThat(placed.get("verdict")).isEqualTo("GENUINE");
+        assertThat(placed.get("lot")).isEqualTo("LC2601");
+        assertThat(placed.get("place")).as("a tenth of a degree").isEqualTo(Map.of("latitude", 25.7, "longitude", 116.8));
+        Map<?, ?> second = nodes.stream().filter(n -> n.get("id").equals(scanId(again))).findFirst().orElseThrow();
+        assertThat(second.get("device")).as("the same browser").isEqualTo(placed.get("device")).isNotNull();
+        assertThat(second.get("device").toString()).doesNotContain(device);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(association.document(SCANS).variable("serial", "LC2601-0007").execute()
+                        .path("scans.nodes").entityList(Map.class).get())
+                        .anySatisfy(n -> assertThat(n).containsEntry("verdict", "NOT_GENUINE").containsEntry("problem", "TAMPERED")));
+
+        // A regulator sees them; another association none; the public is refused.
+        graphQlWith(token(Role.REGULATOR, null)).document(SCANS).variable("serial", "LC2601-0001").execute()
+                .path("scans.nodes[*].id").entityList(String.class).contains(scan);
+        graphQlWith(token(Role.ASSOCIATION, YONGJING_ASSOCIATION)).document(SCANS).variable("serial", "LC2601-0001").execute()
+                .path("scans.nodes").entityList(Object.class).hasSize(0);
+        graphQl.document(SCANS).variable("serial", "LC2601-0001").execute().errors()
+                .expect(e -> e.getErrorType().toString().equals("FORBIDDEN")).verify();
+    }
+
+    @Test
+    @Order(9)
+    void aPlaceOutOfRangeOrForNoScanIdIs400NamingIt() {
+        String scan = scanId(get(label(), "text/html").expectBody(String.class).returnResult().getResponseBody());
+        web.post().uri("/scans/" + scan + "/place").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("latitude", 91, "longitude", 116.7)).exchange().expectStatus().isBadRequest()
+                .expectBody(String.class).value(body -> assertThat(body).contains("latitude"));
+        web.post().uri("/scans/" + scan + "/place").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("latitude", 25.7)).exchange().expectStatus().isBadRequest()
+                .expectBody(String.class).value(body -> assertThat(body).contains("longitude"));
+        web.post().uri("/scans/not-a-scan/place").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("latitude", 25.7, "longitude", 116.7)).exchange().expectStatus().isBadRequest();
     }
 
     @Test

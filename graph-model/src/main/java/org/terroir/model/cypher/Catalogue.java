@@ -690,6 +690,58 @@ public final class Catalogue {
                      OR EXISTS { MATCH (p)-[:OF_BRAND]->(:Brand)<-[:CERTIFIES]-(:Certification) } AS certified
             """);
 
+    // --- scans of labels: recorded by the resolver in batches, read by associations and regulators.
+
+    /**
+     * Records the scans of {@code $scans} (maps: {@code id}, {@code at} ISO 8601, {@code gtin},
+     * {@code lot}, {@code serial}, {@code item} and {@code batch} keys or null, {@code device} a
+     * hashed device id or null, {@code verdict}, {@code problem} or null), each linked ({@code SCAN_OF})
+     * to the unit it names, else its lot, else its product. A scan of nothing the graph holds is not
+     * recorded. One row: how many were.
+     */
+    public static final Statement SCANS_RECORD = new Statement("scans.record", """
+            UNWIND $scans AS s
+            OPTIONAL MATCH (i:Item {key: s.item})
+            OPTIONAL MATCH (b:Batch {key: s.batch})
+            OPTIONAL MATCH (p:Product {gtin: s.gtin})
+            WITH s, coalesce(i, b, p) AS subject
+            WHERE subject IS NOT NULL
+            CREATE (scan:Scan {id: s.id, at: datetime(s.at), gtin: s.gtin, lot: s.lot, serial: s.serial,
+                               device: s.device, verdict: s.verdict, problem: s.problem})-[:SCAN_OF]->(subject)
+            RETURN count(scan) AS recorded
+            """);
+
+    /**
+     * Sets the coarse place a scanner's browser gave for each scan of {@code $places} (maps:
+     * {@code id}, {@code latitude}, {@code longitude}), once: a scan that has a place keeps it. One
+     * row per scan placed.
+     */
+    public static final Statement SCANS_PLACE = new Statement("scans.place", """
+            UNWIND $places AS place
+            MATCH (scan:Scan {id: place.id})
+            WHERE scan.latitude IS NULL
+            SET scan.latitude = place.latitude, scan.longitude = place.longitude
+            RETURN scan.id AS id
+            """);
+
+    /**
+     * A page of the scans of GTIN {@code $gtin} (and of {@code $lot}, {@code $serial} when not null)
+     * between {@code $from} and {@code $until} (ISO 8601, either null), in time order after
+     * ({@code $afterAt}, {@code $afterId}) (null for the first page), at most {@code $limit};
+     * {@code $brandOwners} (GLNs), when not null, keeps those of products whose brand one of them owns.
+     */
+    public static final Statement SCANS_OF = new Statement("scans.of", """
+            MATCH (scan:Scan {gtin: $gtin})
+            WHERE ($serial IS NULL OR scan.serial = $serial) AND ($lot IS NULL OR scan.lot = $lot)
+              AND ($from IS NULL OR scan.at >= datetime($from)) AND ($until IS NULL OR scan.at < datetime($until))
+              AND ($afterAt IS NULL OR scan.at > datetime($afterAt) OR (scan.at = datetime($afterAt) AND scan.id > $afterId))
+              AND ($brandOwners IS NULL OR EXISTS {
+                    MATCH (:Product {gtin: scan.gtin})-[:OF_BRAND]->(:Brand)-[:OWNED_BY]->(owner:Party)
+                    WHERE owner.gln IN $brandOwners })
+            WITH scan ORDER BY scan.at, scan.id LIMIT $limit
+            RETURN properties(scan) AS scan, toString(scan.at) AS at
+            """);
+
     /**
      * The serialised items of {@code $keys} (SGTIN keys, {@code 01/{gtin}/21/{serial}}) that exist, one
      * row each, in the order of their keys: GTIN, serial and the key of the batch the item belongs to

@@ -48,6 +48,8 @@ public enum NodeLabel {
     CERTIFICATION("Certification", "id"),
     /** A regulator's recall of a batch: why, when, by whom; keyed by its id (a UUID). */
     RECALL("Recall", "id"),
+    /** A consumer's scan of a label: when, what, the verdict shown, a device hash, a coarse place; keyed by its id. */
+    SCAN("Scan", "id"),
     /** A schema migration applied to the graph, keyed by its version (see {@code org.terroir.model.schema}). */
     SCHEMA_MIGRATION("SchemaMigration", "version");
 

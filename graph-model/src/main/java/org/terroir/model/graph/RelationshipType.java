@@ -11,6 +11,7 @@ import static org.terroir.model.graph.NodeLabel.EVENT;
 import static org.terroir.model.graph.NodeLabel.HOP;
 import static org.terroir.model.graph.NodeLabel.ITEM;
 import static org.terroir.model.graph.NodeLabel.RECALL;
+import static org.terroir.model.graph.NodeLabel.SCAN;
 import static org.terroir.model.graph.NodeLabel.LOCATION;
 import static org.terroir.model.graph.NodeLabel.PARTY;
 import static org.terroir.model.graph.NodeLabel.PRODUCER;
@@ -88,6 +89,8 @@ public enum RelationshipType {
     CARRIED_BY(Set.of(HOP), Set.of(CARRIER)),
     /** A recall names the batch it recalls. */
     RECALLS(Set.of(RECALL), Set.of(BATCH)),
+    /** What a scan's label names: the unit, else its lot, else its product. */
+    SCAN_OF(Set.of(SCAN), Set.of(ITEM, BATCH, PRODUCT)),
     /** What a hop moves: a batch, item or container. */
     MOVED(Set.of(HOP), Set.of(BATCH, ITEM, CONTAINER)),
     /** The shipping event recorded when a hop departed. */

@@ -616,6 +616,59 @@ class CatalogueIT {
                     assertThat(fromL2.get("batches").asList(v -> v.asString())).containsExactly("01/09520001000027/10/D1");
                     assertThat(fromL2.get("containerCount").asLong()).isEqualTo(2);
                 });
+        Map<String, Object> itemScan = row("id", "scan-1", "at", "2026-02-01T10:00:00+08:00", "gtin", "09520001000010",
+                "lot", "L2", "serial", "S1", "item", "01/09520001000010/21/S1", "batch", l2, "device", "d1",
+                "verdict", "GENUINE", "problem", null);
+        Map<String, Object> lotScan = row("id", "scan-2", "at", "2026-02-01T11:00:00+08:00", "gtin", "09520001000010",
+                "lot", "L1", "serial", null, "item", null, "batch", "01/09520001000010/10/L1", "device", null,
+                "verdict", "UNVERIFIED", "problem", null);
+        Map<String, Object> unknownScan = row("id", "scan-3", "at", "2026-02-01T12:00:00+08:00", "gtin", "09520001000980",
+                "lot", null, "serial", "X", "item", "01/09520001000980/21/X", "batch", null, "device", "d2",
+                "verdict", "NOT_GENUINE", "problem", "TAMPERED");
+        example(Catalogue.SCANS_RECORD, """
+                MATCH (b2:Batch {key: '01/09520001000010/10/L2'})
+                CREATE (:Item {key: '01/09520001000010/21/S1', gtin: '09520001000010', serial: 'S1'})-[:OF_BATCH]->(b2)
+                """, Map.of("scans", List.of(itemScan, lotScan, unknownScan)), (rows, tx) -> {
+                    assertThat(rows.getFirst().get("recorded").asLong()).as("nothing holds GTIN 09520001000980").isEqualTo(2);
+                    assertThat(tx.run("MATCH (s:Scan)-[:SCAN_OF]->(x) RETURN s.id + ' ' + x.key + ' ' + s.verdict AS row ORDER BY row")
+                            .list(r -> r.get("row").asString()))
+                            .containsExactly("scan-1 01/09520001000010/21/S1 GENUINE", "scan-2 01/09520001000010/10/L1 UNVERIFIED");
+                    assertThat(tx.run("MATCH (s:Scan {id: 'scan-1'}) RETURN s.at.epochSeconds AS t, s.device AS d").single()
+                            .get("d").asString()).isEqualTo("d1");
+                });
+        example(Catalogue.SCANS_PLACE, """
+                CREATE (:Scan {id: 'p1'}), (:Scan {id: 'p2', latitude: 31.2, longitude: 121.5})
+                """, Map.of("places", List.of(row("id", "p1", "latitude", 25.7, "longitude", 116.7),
+                        row("id", "p2", "latitude", 39.9, "longitude", 116.4), row("id", "p3", "latitude", 0.0, "longitude", 0.0))),
+                (rows, tx) -> {
+                    assertThat(rows).extracting(r -> r.get("id").asString()).as("p2 keeps its place; p3 is no scan").containsExactly("p1");
+                    assertThat(tx.run("MATCH (s:Scan {id: 'p2'}) RETURN s.latitude AS lat").single().get("lat").asDouble()).isEqualTo(31.2);
+                });
+        Map<String, Object> scanPage = row("gtin", "09520001000010", "lot", null, "serial", null, "from", null, "until", null,
+                "afterAt", "2026-02-01T10:00:00+08:00", "afterId", "s1", "brandOwners", List.of("9520011000017"), "limit", 10);
+        example(Catalogue.SCANS_OF, """
+                MATCH (brand:Brand {id: 'liancheng-dried-sweet-potato'})
+                CREATE (:Product {gtin: '09520001000010'})-[:OF_BRAND]->(brand)-[:OWNED_BY]->(:Party {gln: '9520011000017'})
+                CREATE (:Scan {id: 's1', gtin: '09520001000010', serial: 'S1', at: datetime('2026-02-01T10:00:00+08:00')})
+                CREATE (:Scan {id: 's2', gtin: '09520001000010', serial: 'S1', at: datetime('2026-02-01T10:00:00+08:00')})
+                CREATE (:Scan {id: 's0', gtin: '09520001000010', serial: 'S2', at: datetime('2026-02-01T12:00:00+08:00'),
+                               latitude: 25.7, longitude: 116.7})
+                CREATE (:Scan {id: 's9', gtin: '09520001000010', serial: 'S1', at: datetime('2026-02-01T09:00:00+08:00')})
+                """, scanPage, (rows, tx) -> {
+                    assertThat(rows).extracting(r -> r.get("scan").get("id").asString())
+                            .as("after (10:00, s1): s2 at the same time, then s0; s9 and s1 are before").containsExactly("s2", "s0");
+                    assertThat(rows.get(1).get("scan").get("latitude").asDouble()).isEqualTo(25.7);
+                    assertThat(rows.get(1).get("at").asString()).isEqualTo("2026-02-01T12:00:00+08:00");
+                    Map<String, Object> other = new HashMap<>(scanPage);
+                    other.put("brandOwners", List.of("9520021000014"));
+                    assertThat(tx.run(Catalogue.SCANS_OF.cypher(), other).list()).as("another association's").isEmpty();
+                    other.put("brandOwners", null);
+                    other.put("serial", "S1");
+                    other.put("afterAt", null);
+                    other.put("afterId", null);
+                    assertThat(tx.run(Catalogue.SCANS_OF.cypher(), other).list(r -> r.get("scan").get("id").asString()))
+                            .containsExactly("s9", "s1", "s2");
+                });
         example(Catalogue.RESOLVE_LINK, """
                 MATCH (b2:Batch {key: '01/09520001000010/10/L2'}), (brand:Brand {id: 'liancheng-dried-sweet-potato'})
                 CREATE (:Product {gtin: '09520001000010', nameEn: 'Dried sweet potato'})-[:OF_BRAND]->(brand)

@@ -34,8 +34,8 @@ class NodeLabelTest {
                 .containsEntry("Product", "gtin").containsEntry("Batch", "key").containsEntry("Item", "key")
                 .containsEntry("Container", "key").containsEntry("Location", "key").containsEntry("Event", "eventId")
                 .containsEntry("Hop", "id").containsEntry("Certification", "id").containsEntry("SchemaMigration", "version")
-                .containsEntry("Recall", "id")
-                .hasSize(15);
+                .containsEntry("Recall", "id").containsEntry("Scan", "id")
+                .hasSize(16);
     }
 
     @Test

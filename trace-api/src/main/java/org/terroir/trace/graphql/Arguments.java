@@ -43,7 +43,7 @@ final class Arguments {
         };
     }
 
-    private static Gtin gtin(String value) {
+    static Gtin gtin(String value) {
         try {
             return Gtin.of(value);
         } catch (IllegalArgumentException e) {
@@ -51,7 +51,7 @@ final class Arguments {
         }
     }
 
-    private static LotNumber lot(String value) {
+    static LotNumber lot(String value) {
         try {
             return LotNumber.of(value);
         } catch (IllegalArgumentException e) {
@@ -59,7 +59,7 @@ final class Arguments {
         }
     }
 
-    private static SerialNumber serial(String value) {
+    static SerialNumber serial(String value) {
         try {
             return SerialNumber.of(value);
         } catch (IllegalArgumentException e) {

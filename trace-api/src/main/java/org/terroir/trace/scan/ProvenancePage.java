@@ -21,6 +21,7 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -105,8 +106,14 @@ class ProvenancePage implements SmartInitializingSingleton {
         }
     }
 
+    /**
+     * The scan a page shows: its id (for the place the browser may add), and the device id to set in
+     * the browser's cookie when it had none.
+     */
+    record Scanned(String id, String newDevice) {}
+
     /** The page of a checked link. */
-    Mono<ServerResponse> render(ServerRequest request, LinkCheck check) {
+    Mono<ServerResponse> render(ServerRequest request, LinkCheck check, Scanned scanned) {
         Locale locale = request.exchange().getLocaleContext().getLocale();
         boolean zh = locale == null || locale.getLanguage().equals("zh");
         boolean showTrace = !check.notGenuine() && (check.batchKnown() || check.itemKnown());
@@ -123,7 +130,13 @@ class ProvenancePage implements SmartInitializingSingleton {
             model.put("serial", check.link().serial().map(s -> s.value()).orElse(null));
             model.put("trace", data.isEmpty() ? null : view(zh, data));
             model.put("linkset", request.uri().getRawPath().replaceFirst("^/provenance/", "/") + "?linkType=linkset");
-            return ServerResponse.ok().contentType(MediaType.TEXT_HTML)
+            model.put("scanId", scanned.id());
+            ServerResponse.BodyBuilder response = ServerResponse.ok();
+            if (scanned.newDevice() != null) {
+                response.cookie(ResponseCookie.from(Resolver.DEVICE_COOKIE, scanned.newDevice()).path("/").httpOnly(true)
+                        .sameSite("Lax").secure("https".equals(request.uri().getScheme())).maxAge(Duration.ofDays(365)).build());
+            }
+            return response.contentType(MediaType.TEXT_HTML)
                     .header(HttpHeaders.CONTENT_LANGUAGE, zh ? "zh-CN" : "en")
                     .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE)
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -45,16 +45,22 @@ class Resolver {
     private static final String LINKSET_CONTEXT = "<https://ref.gs1.org/standards/resolver/linkset-context>; "
             + "rel=\"http://www.w3.org/ns/json-ld#context\"; type=\"application/ld+json\"";
 
+    static final String DEVICE_COOKIE = "terroir_device";
+
     private final LinkChecker checker;
     private final ScanLimits limits;
+    private final ScanRecorder recorder;
+    private final ScanIds ids;
     private final ProvenancePage page;
     private final TrustedLabels labels;
     private final String configuredBase;
 
-    Resolver(LinkChecker checker, ScanLimits limits, ProvenancePage page, TrustedLabels labels,
-             @Value("${terroir.resolver.base:}") String base) {
+    Resolver(LinkChecker checker, ScanLimits limits, ScanRecorder recorder, ScanIds ids, ProvenancePage page,
+             TrustedLabels labels, @Value("${terroir.resolver.base:}") String base) {
         this.checker = checker;
         this.limits = limits;
+        this.recorder = recorder;
+        this.ids = ids;
         this.page = page;
         this.labels = labels;
         this.configuredBase = base.isBlank() ? null : base.strip().replaceAll("/+$", "");
@@ -72,7 +78,7 @@ class Resolver {
         Wants wants = wants(request);
         boolean browser = wants instanceof Wants.Page;
         return scan(request, request.uri(), browser, check -> switch (wants) {
-            case Wants.Page p -> page.render(request, check);
+            case Wants.Page p -> page.render(request, check, scanned(request, check));
             case Wants.Linkset l -> linkset(request, check);
             case Wants.Redirect r -> redirect(request, check, r.type());
         });
@@ -82,7 +88,59 @@ class Resolver {
     Mono<ServerResponse> provenance(ServerRequest request) {
         URI uri = request.uri();
         URI link = URI.create(uri.toString().replaceFirst("/provenance/01/", "/01/"));
-        return scan(request, link, true, check -> page.render(request, check));
+        return scan(request, link, true, check -> page.render(request, check, scanned(request, check)));
+    }
+
+    /**
+     * {@code POST /scans/{id}/place} with {@code {"latitude": …, "longitude": …}}: the coarse place the
+     * scanner's browser gave, once the reader allowed it; kept to a tenth of a degree (about 11 km).
+     * 204; 400 naming the field when a value is missing or out of range, or the id is not a scan id.
+     */
+    Mono<ServerResponse> place(ServerRequest request) {
+        Optional<Duration> wait = limits.take(request);
+        if (wait.isPresent()) {
+            return error(request, false, HttpStatus.TOO_MANY_REQUESTS, "too many scans from this client", Map.of());
+        }
+        String id = request.pathVariable("id");
+        if (!ScanIds.ID.matcher(id).matches()) {
+            return error(request, false, HttpStatus.BAD_REQUEST, "\"" + id + "\" is not a scan id", Map.of());
+        }
+        return request.bodyToMono(Map.class)
+                .flatMap(body -> {
+                    Double latitude = coordinate(body.get("latitude"), 90);
+                    Double longitude = coordinate(body.get("longitude"), 180);
+                    if (latitude == null || longitude == null) {
+                        return error(request, false, HttpStatus.BAD_REQUEST, (latitude == null ? "latitude" : "longitude")
+                                + " must be a number of degrees within ±" + (latitude == null ? 90 : 180), Map.of());
+                    }
+                    recorder.place(new ScanRecorder.Place(id, Math.round(latitude * 10) / 10.0, Math.round(longitude * 10) / 10.0));
+                    return ServerResponse.noContent().build();
+                })
+                .switchIfEmpty(Mono.defer(() -> error(request, false, HttpStatus.BAD_REQUEST,
+                        "the body must be {\"latitude\": …, \"longitude\": …}", Map.of())))
+                .onErrorResume(org.springframework.web.server.ServerWebInputException.class, e ->
+                        error(request, false, HttpStatus.BAD_REQUEST, "the body must be {\"latitude\": …, \"longitude\": …}", Map.of()));
+    }
+
+    private static Double coordinate(Object value, double limit) {
+        return value instanceof Number n && Double.isFinite(n.doubleValue()) && Math.abs(n.doubleValue()) <= limit
+                ? n.doubleValue() : null;
+    }
+
+    /**
+     * Records the scan a page is about to show, and who scanned: the device's id from its cookie, or a
+     * new one the page will set.
+     */
+    private ProvenancePage.Scanned scanned(ServerRequest request, LinkCheck check) {
+        String device = Optional.ofNullable(request.cookies().getFirst(DEVICE_COOKIE)).map(c -> c.getValue())
+                .filter(v -> ScanIds.ID.matcher(v).matches()).orElse(null);
+        boolean newDevice = device == null;
+        if (newDevice) {
+            device = ids.next();
+        }
+        String id = ids.next();
+        recorder.record(new ScanRecorder.Scan(id, java.time.Instant.now(), check, ScanIds.deviceHash(device)));
+        return new ProvenancePage.Scanned(id, newDevice ? device : null);
     }
 
     /** {@code GET /.well-known/gs1resolver}: the resolver description file of the GS1-conformant resolver standard. */

@@ -22,6 +22,7 @@ class ScanRoutes {
                 .HEAD("/01/**", resolver::resolve)
                 .GET("/provenance/01/**", resolver::provenance)
                 .GET("/.well-known/gs1resolver", resolver::description)
+                .POST("/scans/{id}/place", resolver::place)
                 .build();
     }
 

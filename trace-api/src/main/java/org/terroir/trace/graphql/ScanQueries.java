@@ -1,0 +1,50 @@
+package org.terroir.trace.graphql;
+
+import graphql.GraphQLContext;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import org.terroir.trace.access.Caller;
+import org.terroir.trace.provenance.Page;
+import org.terroir.trace.provenance.Scans;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code scans}: the recorded scans of a product's labels, for the association that owns its brand
+ * (its own brands only) and for regulators; others are refused before anything is read.
+ */
+@Controller
+class ScanQueries {
+
+    private final Scans scans;
+
+    ScanQueries(Scans scans) {
+        this.scans = scans;
+    }
+
+    @QueryMapping
+    Mono<Page<Scans.Scan>> scans(@Argument String gtin, @Argument String lot, @Argument String serial, @Argument String from,
+                                 @Argument String until, @Argument int first, @Argument String after, GraphQLContext context) {
+        Caller caller = Caller.of(context);
+        List<String> owners = switch (caller.role()) {
+            case ASSOCIATION -> List.copyOf(caller.parties());
+            case REGULATOR -> null;
+            case PUBLIC, LOGISTICS -> throw new ForbiddenFieldException("Query.scans is for the association that owns the "
+                    + "product's brand and for regulators (caller: " + caller.describe() + ")");
+        };
+        Scans.Query query = new Scans.Query(Arguments.gtin(gtin).value(), lot == null ? null : Arguments.lot(lot).value(),
+                serial == null ? null : Arguments.serial(serial).value(), ListQueries.time("from", from),
+                ListQueries.time("until", until), owners);
+        return scans.scans(query, ListQueries.first(first), cursor(after));
+    }
+
+    private static Optional<String> cursor(String after) {
+        if (after == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Page.key(after).filter(Scans::isCursorKey).orElseThrow(() -> new InvalidArgumentException("after",
+                new IllegalArgumentException("\"" + after + "\" is not a cursor of this list: pass an edge's cursor or pageInfo.endCursor"))));
+    }
+}

@@ -1,0 +1,147 @@
+package org.terroir.trace.scan;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.terroir.model.cypher.Catalogue;
+import org.terroir.model.id.Lgtin;
+import org.terroir.trace.graph.GraphWriter;
+import org.terroir.trace.provenance.Scans;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Records scans in the graph without making the page wait: a scan (and, later, the coarse place
+ * the scanner's browser gave) is queued in memory, and every {@code terroir.scan.flush} (default
+ * 200 ms) what is queued is written in two statements ({@code scans.record}, then
+ * {@code scans.place}) in one write transaction each. The queue holds at most
+ * {@code terroir.scan.queue} entries (default 100,000); beyond that a scan is dropped and counted
+ * ({@code terroir_scans_dropped_total}), as is a batch the graph refused (logged). No network
+ * address is recorded.
+ */
+@Component
+class ScanRecorder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScanRecorder.class);
+    private static final int BATCH = 2_000;
+
+    /** One recorded scan, as {@code scans.record} reads it. */
+    record Scan(String id, Instant at, LinkCheck check, String device) {}
+
+    /** A place for a scan, rounded to a tenth of a degree (about 11 km). */
+    record Place(String id, double latitude, double longitude) {}
+
+    private final GraphWriter graph;
+    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final int capacity;
+    private final Counter recorded;
+    private final Counter dropped;
+    private final Disposable flushing;
+
+    ScanRecorder(GraphWriter graph, MeterRegistry meters, @Value("${terroir.scan.flush:200ms}") Duration flush,
+                 @Value("${terroir.scan.queue:100000}") int capacity) {
+        this.graph = graph;
+        this.capacity = capacity;
+        this.recorded = Counter.builder("terroir.scans.recorded").description("scans written to the graph").register(meters);
+        this.dropped = Counter.builder("terroir.scans.dropped").description("scans not recorded: queue full or write failed")
+                .register(meters);
+        this.flushing = Flux.interval(flush, flush, Schedulers.parallel())
+                .onBackpressureDrop()
+                .concatMap(tick -> flush(), 1)
+                .subscribe();
+    }
+
+    /** Queues a scan; false when the queue is full (the scan is dropped, the page is served all the same). */
+    boolean record(Scan scan) {
+        return offer(scan);
+    }
+
+    /** Queues a place for a scan already queued or recorded. */
+    boolean place(Place place) {
+        return offer(place);
+    }
+
+    private boolean offer(Object entry) {
+        if (queued.incrementAndGet() > capacity) {
+            queued.decrementAndGet();
+            dropped.increment();
+            return false;
+        }
+        queue.add(entry);
+        return true;
+    }
+
+    /** Writes what is queued, a batch at a time, scans before places (a place may be of a scan in the same batch). */
+    Mono<Void> flush() {
+        List<Map<String, Object>> scans = new ArrayList<>();
+        List<Map<String, Object>> places = new ArrayList<>();
+        Object entry;
+        while (scans.size() + places.size() < BATCH && (entry = queue.poll()) != null) {
+            queued.decrementAndGet();
+            switch (entry) {
+                case Scan scan -> scans.add(row(scan));
+                case Place place -> places.add(Map.of("id", place.id(), "latitude", place.latitude(), "longitude", place.longitude()));
+                default -> throw new IllegalStateException("queued " + entry);
+            }
+        }
+        Mono<Void> write = Mono.empty();
+        if (!scans.isEmpty()) {
+            write = write.then(graph.write(Catalogue.SCANS_RECORD, Map.of("scans", scans)).next()
+                    .doOnNext(row -> recorded.increment(row.get("recorded").asLong()))
+                    .then());
+        }
+        if (!places.isEmpty()) {
+            write = write.then(graph.write(Catalogue.SCANS_PLACE, Map.of("places", places)).then());
+        }
+        int size = scans.size();
+        return write.onErrorResume(e -> {
+            LOG.warn("{} scans and {} places could not be recorded: {}", size, places.size(), e.getMessage());
+            dropped.increment(size);
+            return Mono.empty();
+        });
+    }
+
+    private static Map<String, Object> row(Scan scan) {
+        LinkCheck check = scan.check();
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", scan.id());
+        row.put("at", scan.at().toString());
+        row.put("gtin", check.link().gtin().value());
+        row.put("lot", check.link().lot().map(l -> l.value()).orElse(null));
+        row.put("serial", check.link().serial().map(s -> s.value()).orElse(null));
+        row.put("item", check.itemKnown() ? check.link().item().orElseThrow().key() : null);
+        row.put("batch", check.batchKnown() ? new Lgtin(check.link().gtin(), check.link().lot().orElseThrow()).key() : null);
+        row.put("device", scan.device());
+        row.put("verdict", (switch (check.authenticity()) {
+            case Authenticity.Genuine g -> Scans.Verdict.GENUINE;
+            case Authenticity.NotGenuine n -> Scans.Verdict.NOT_GENUINE;
+            case Authenticity.Unverified u -> Scans.Verdict.UNVERIFIED;
+        }).name());
+        row.put("problem", check.authenticity() instanceof Authenticity.NotGenuine n ? n.problem().name() : null);
+        return row;
+    }
+
+    /** Writes what is still queued, then stops. */
+    @PreDestroy
+    void stop() {
+        flushing.dispose();
+        while (!queue.isEmpty()) {
+            flush().block(Duration.ofSeconds(10));
+        }
+    }
+}
