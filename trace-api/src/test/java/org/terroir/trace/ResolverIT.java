@@ -278,6 +278,41 @@ class ResolverIT extends DemoApiTestBase {
     }
 
     @Test
+    @Order(10)
+    void oneSerialScannedInTwoCities1500KmApartWithinAnHourIsFlaggedAndThePageWarns() {
+        String label = TRUST.sign(DigitalLink.of(base, Gtin.of("09520011001021"), LotNumber.of("LC2601"), SerialNumber.of("LC2601-0003"))
+                .withProductionDate("260107"));
+        // Beijing, then Fuzhou: 1,560 km apart, seconds later (two phones: neither sends a cookie).
+        for (double[] city : new double[][] {{39.9042, 116.4074}, {26.0745, 119.2965}}) {
+            String scan = scanId(get(label, "text/html").expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+            web.post().uri("/scans/" + scan + "/place").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("latitude", city[0], "longitude", city[1])).exchange().expectStatus().isNoContent();
+        }
+        String suspicious = """
+                { suspiciousScans(brand: "liancheng-dried-sweet-potato") {
+                    nodes { kind gtin serial distanceKm speedKmh brand evidence { serial place { latitude longitude } verdict } } } }""";
+        HttpGraphQlTester association = graphQlWith(token(Role.ASSOCIATION, LIANCHENG_ASSOCIATION));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(association.document(suspicious).execute().path("suspiciousScans.nodes").entityList(Map.class).get())
+                        .anySatisfy(flag -> assertThat(flag).containsEntry("serial", "LC2601-0003").containsEntry("kind", "SPEED")));
+        Map<?, ?> flag = association.document(suspicious).execute().path("suspiciousScans.nodes").entityList(Map.class).get()
+                .stream().filter(f -> "LC2601-0003".equals(f.get("serial"))).findFirst().orElseThrow();
+        assertThat(((Number) flag.get("distanceKm")).doubleValue()).isBetween(1500.0, 1600.0);
+        assertThat(flag.get("brand")).isEqualTo("liancheng-dried-sweet-potato");
+        assertThat((List<?>) flag.get("evidence")).hasSize(2).allSatisfy(scan ->
+                assertThat(((Map<?, ?>) scan).get("verdict")).isEqualTo("GENUINE"));
+
+        // The regulator sees it, another association not, the public is refused; the next scan's page warns.
+        assertThat(graphQlWith(token(Role.REGULATOR, null)).document(suspicious).execute().path("suspiciousScans.nodes[*].serial")
+                .entityList(String.class).get()).contains("LC2601-0003");
+        graphQlWith(token(Role.ASSOCIATION, YONGJING_ASSOCIATION)).document(suspicious).execute()
+                .path("suspiciousScans.nodes").entityList(Object.class).hasSize(0);
+        graphQl.document(suspicious).execute().errors().expect(e -> e.getErrorType().toString().equals("FORBIDDEN")).verify();
+        assertThat(get(label, "text/html").expectBody(String.class).returnResult().getResponseBody())
+                .contains("Genuine", "Warning: this code may be copied", "too far apart");
+    }
+
+    @Test
     @Order(100)
     void tooManyScansFromOneClientGet429WithARetryTime() {
         HttpStatus last = HttpStatus.OK;

@@ -676,7 +676,7 @@ public final class Catalogue {
      * null when it names no serial. Columns: {@code product} (GTIN and names, null when unknown),
      * {@code batchKnown}, {@code itemKnown}, {@code itemBatch} (the key of the batch the item belongs
      * to, null when unknown or unrecorded), {@code certified} (whether the product or its brand holds a
-     * certification).
+     * certification), {@code flags} (the kinds of copy flag raised on the unit, e.g. {@code SPEED}).
      */
     public static final Statement RESOLVE_LINK = new Statement("resolve.link", """
             OPTIONAL MATCH (p:Product {gtin: $gtin})
@@ -687,7 +687,8 @@ public final class Catalogue {
                    i IS NOT NULL AS itemKnown,
                    [(i)-[:OF_BATCH]->(ib:Batch) | ib.key][0] AS itemBatch,
                    EXISTS { MATCH (:Certification)-[:CERTIFIES]->(p) }
-                     OR EXISTS { MATCH (p)-[:OF_BRAND]->(:Brand)<-[:CERTIFIES]-(:Certification) } AS certified
+                     OR EXISTS { MATCH (p)-[:OF_BRAND]->(:Brand)<-[:CERTIFIES]-(:Certification) } AS certified,
+                   COLLECT { MATCH (i)<-[:FLAGS]-(f:ScanFlag) RETURN DISTINCT f.kind ORDER BY f.kind } AS flags
             """);
 
     // --- scans of labels: recorded by the resolver in batches, read by associations and regulators.
@@ -722,6 +723,74 @@ public final class Catalogue {
             WHERE scan.latitude IS NULL
             SET scan.latitude = place.latitude, scan.longitude = place.longitude
             RETURN scan.id AS id
+            """);
+
+    /**
+     * Copy detection on the scans of {@code $ids} that have a place: each other placed scan of the
+     * same unit more than {@code $minKm} away, reached at more than {@code $maxKmh} (or at the same
+     * second), raises a {@code SPEED} flag on the unit with both scans as evidence — no parcel travels
+     * that fast. One flag per pair, whichever scan came first. One row per flag raised or found again.
+     */
+    public static final Statement SCANS_DETECT_SPEED = new Statement("scans.detectSpeed", """
+            UNWIND $ids AS id
+            MATCH (s:Scan {id: id})-[:SCAN_OF]->(i:Item)
+            WHERE s.latitude IS NOT NULL
+            MATCH (other:Scan {gtin: s.gtin, serial: s.serial})
+            WHERE other.id <> s.id AND other.latitude IS NOT NULL
+            WITH s, i, other,
+                 point.distance(point({latitude: s.latitude, longitude: s.longitude}),
+                                point({latitude: other.latitude, longitude: other.longitude})) / 1000.0 AS km,
+                 abs(duration.inSeconds(other.at, s.at).seconds) AS seconds
+            WITH s, i, other, km, CASE WHEN seconds = 0 THEN null ELSE km * 3600.0 / seconds END AS kmh
+            WHERE km > $minKm AND (kmh IS NULL OR kmh > $maxKmh)
+            WITH i, km, kmh, CASE WHEN other.at < s.at OR (other.at = s.at AND other.id < s.id) THEN [other, s]
+                                  ELSE [s, other] END AS pair
+            WITH i, km, kmh, pair[0] AS first, pair[1] AS second
+            MERGE (f:ScanFlag {id: first.id + '/' + second.id})
+              ON CREATE SET f.kind = 'SPEED', f.at = second.at, f.gtin = i.gtin, f.serial = i.serial,
+                            f.distanceKm = round(km, 1), f.speedKmh = CASE WHEN kmh IS NULL THEN null ELSE round(kmh) END
+            MERGE (f)-[:FLAGS]->(i)
+            MERGE (f)-[:EVIDENCE]->(first)
+            MERGE (f)-[:EVIDENCE]->(second)
+            RETURN DISTINCT f.id AS id, f.kind AS kind
+            """);
+
+    /**
+     * Copy detection on the units of {@code $keys}: a unit scanned by more than {@code $maxDevices}
+     * distinct devices raises (or updates) its {@code DEVICES} flag, with its scans from known devices
+     * as evidence. One row per unit flagged.
+     */
+    public static final Statement SCANS_DETECT_DEVICES = new Statement("scans.detectDevices", """
+            UNWIND $keys AS key
+            MATCH (i:Item {key: key})<-[:SCAN_OF]-(s:Scan)
+            WHERE s.device IS NOT NULL
+            WITH i, count(DISTINCT s.device) AS devices, collect(s) AS scans, max(s.at) AS last
+            WHERE devices > $maxDevices
+            MERGE (f:ScanFlag {id: i.key + '/devices'})
+              ON CREATE SET f.kind = 'DEVICES', f.gtin = i.gtin, f.serial = i.serial
+            SET f.devices = devices, f.at = last
+            MERGE (f)-[:FLAGS]->(i)
+            WITH f, scans
+            UNWIND scans AS s
+            MERGE (f)-[:EVIDENCE]->(s)
+            RETURN DISTINCT f.id AS id, f.devices AS devices
+            """);
+
+    /**
+     * A page of copy flags, latest first after ({@code $beforeAt}, {@code $beforeId}) (null for the
+     * first page), at most {@code $limit}: of the units of brand {@code $brand} (any when null) whose
+     * brand one of {@code $brandOwners} owns (any when null), with the unit's brand and the evidence
+     * scans in time order.
+     */
+    public static final Statement SCAN_FLAGS = new Statement("scans.flags", """
+            MATCH (f:ScanFlag)-[:FLAGS]->(i:Item)
+            MATCH (p:Product {gtin: i.gtin})-[:OF_BRAND]->(b:Brand)
+            WHERE ($brand IS NULL OR b.id = $brand)
+              AND ($brandOwners IS NULL OR EXISTS { MATCH (b)-[:OWNED_BY]->(o:Party) WHERE o.gln IN $brandOwners })
+              AND ($beforeAt IS NULL OR f.at < datetime($beforeAt) OR (f.at = datetime($beforeAt) AND f.id < $beforeId))
+            WITH f, i, b ORDER BY f.at DESC, f.id DESC LIMIT $limit
+            RETURN properties(f) AS flag, toString(f.at) AS at, b.id AS brand, i.key AS item,
+                   COLLECT { MATCH (f)-[:EVIDENCE]->(s:Scan) RETURN s {.*, at: toString(s.at)} ORDER BY s.at, s.id } AS evidence
             """);
 
     /**

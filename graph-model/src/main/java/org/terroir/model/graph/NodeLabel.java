@@ -50,6 +50,8 @@ public enum NodeLabel {
     RECALL("Recall", "id"),
     /** A consumer's scan of a label: when, what, the verdict shown, a device hash, a coarse place; keyed by its id. */
     SCAN("Scan", "id"),
+    /** A sign that a unit's label was copied (scans too far apart too fast, too many devices), keyed by its id. */
+    SCAN_FLAG("ScanFlag", "id"),
     /** A schema migration applied to the graph, keyed by its version (see {@code org.terroir.model.schema}). */
     SCHEMA_MIGRATION("SchemaMigration", "version");
 

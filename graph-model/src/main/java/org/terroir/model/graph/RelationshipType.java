@@ -12,6 +12,7 @@ import static org.terroir.model.graph.NodeLabel.HOP;
 import static org.terroir.model.graph.NodeLabel.ITEM;
 import static org.terroir.model.graph.NodeLabel.RECALL;
 import static org.terroir.model.graph.NodeLabel.SCAN;
+import static org.terroir.model.graph.NodeLabel.SCAN_FLAG;
 import static org.terroir.model.graph.NodeLabel.LOCATION;
 import static org.terroir.model.graph.NodeLabel.PARTY;
 import static org.terroir.model.graph.NodeLabel.PRODUCER;
@@ -91,6 +92,10 @@ public enum RelationshipType {
     RECALLS(Set.of(RECALL), Set.of(BATCH)),
     /** What a scan's label names: the unit, else its lot, else its product. */
     SCAN_OF(Set.of(SCAN), Set.of(ITEM, BATCH, PRODUCT)),
+    /** The unit whose label a flag says was copied. */
+    FLAGS(Set.of(SCAN_FLAG), Set.of(ITEM)),
+    /** The scans a flag was raised on. */
+    EVIDENCE(Set.of(SCAN_FLAG), Set.of(SCAN)),
     /** What a hop moves: a batch, item or container. */
     MOVED(Set.of(HOP), Set.of(BATCH, ITEM, CONTAINER)),
     /** The shipping event recorded when a hop departed. */

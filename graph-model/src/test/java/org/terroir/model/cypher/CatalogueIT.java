@@ -669,17 +669,79 @@ class CatalogueIT {
                     assertThat(tx.run(Catalogue.SCANS_OF.cypher(), other).list(r -> r.get("scan").get("id").asString()))
                             .containsExactly("s9", "s1", "s2");
                 });
+        String placedScans = """
+                MATCH (b2:Batch {key: '01/09520001000010/10/L2'}), (brand:Brand {id: 'liancheng-dried-sweet-potato'})
+                CREATE (:Product {gtin: '09520001000010'})-[:OF_BRAND]->(brand)-[:OWNED_BY]->(:Party {gln: '9520011000017'})
+                CREATE (i:Item {key: '01/09520001000010/21/S1', gtin: '09520001000010', serial: 'S1'})-[:OF_BATCH]->(b2)
+                CREATE (:Scan {id: 'shanghai', gtin: '09520001000010', serial: 'S1', device: 'd1', latitude: 31.2, longitude: 121.5,
+                               at: datetime('2026-02-01T10:00:00+08:00')})-[:SCAN_OF]->(i)
+                CREATE (:Scan {id: 'chengdu', gtin: '09520001000010', serial: 'S1', device: 'd2', latitude: 30.7, longitude: 104.1,
+                               at: datetime('2026-02-01T10:40:00+08:00')})-[:SCAN_OF]->(i)
+                CREATE (:Scan {id: 'near', gtin: '09520001000010', serial: 'S1', device: 'd3', latitude: 31.3, longitude: 121.5,
+                               at: datetime('2026-02-01T10:41:00+08:00')})-[:SCAN_OF]->(i)
+                CREATE (:Scan {id: 'later', gtin: '09520001000010', serial: 'S1', device: 'd1', latitude: 30.7, longitude: 104.1,
+                               at: datetime('2026-02-03T10:00:00+08:00')})-[:SCAN_OF]->(i)
+                """;
+        example(Catalogue.SCANS_DETECT_SPEED, placedScans,
+                row("ids", List.of("chengdu", "near", "later", "none"), "minKm", 50.0, "maxKmh", 800.0), (rows, tx) -> {
+                    assertThat(rows).extracting(r -> r.get("id").asString())
+                            .as("Shanghai and Chengdu 1,660 km apart in 40 min; 'near' is 11 km from Shanghai, but 1 min after Chengdu;"
+                                    + " 'later' is two days on")
+                            .containsExactlyInAnyOrder("shanghai/chengdu", "chengdu/near");
+                    var flag = tx.run("MATCH (f:ScanFlag {id: 'shanghai/chengdu'})-[:FLAGS]->(i) "
+                            + "RETURN f, i.key AS item, COUNT { (f)-[:EVIDENCE]->() } AS evidence").single();
+                    assertThat(flag.get("f").get("kind").asString()).isEqualTo("SPEED");
+                    assertThat(flag.get("f").get("distanceKm").asDouble()).isBetween(1600.0, 1700.0);
+                    assertThat(flag.get("f").get("speedKmh").asDouble()).isGreaterThan(2000.0);
+                    assertThat(flag.get("evidence").asLong()).isEqualTo(2);
+                    assertThat(tx.run(Catalogue.SCANS_DETECT_SPEED.cypher(),
+                            row("ids", List.of("shanghai"), "minKm", 50.0, "maxKmh", 800.0)).list())
+                            .as("found again from the other side: the same flag").hasSize(1);
+                    assertThat(count(tx, "MATCH (f:ScanFlag) RETURN count(f)")).isEqualTo(2);
+                });
+        example(Catalogue.SCANS_DETECT_DEVICES, placedScans,
+                row("keys", List.of("01/09520001000010/21/S1", "01/09520001000010/21/NONE"), "maxDevices", 2), (rows, tx) -> {
+                    assertThat(rows).singleElement().satisfies(r -> {
+                        assertThat(r.get("id").asString()).isEqualTo("01/09520001000010/21/S1/devices");
+                        assertThat(r.get("devices").asLong()).isEqualTo(3);
+                    });
+                    assertThat(tx.run(Catalogue.SCANS_DETECT_DEVICES.cypher(),
+                            row("keys", List.of("01/09520001000010/21/S1"), "maxDevices", 3)).list()).isEmpty();
+                });
+        example(Catalogue.SCAN_FLAGS, placedScans + """
+                WITH i
+                MATCH (a:Scan {id: 'shanghai'}), (b:Scan {id: 'chengdu'}), (c:Scan {id: 'near'})
+                CREATE (f1:ScanFlag {id: 'f1', kind: 'SPEED', at: datetime('2026-02-01T10:40:00+08:00')})-[:FLAGS]->(i)
+                CREATE (f1)-[:EVIDENCE]->(a), (f1)-[:EVIDENCE]->(b)
+                CREATE (f2:ScanFlag {id: 'f2', kind: 'SPEED', at: datetime('2026-02-01T10:41:00+08:00')})-[:FLAGS]->(i)
+                CREATE (f2)-[:EVIDENCE]->(c)
+                """, row("brand", "liancheng-dried-sweet-potato", "brandOwners", List.of("9520011000017"), "beforeAt", null,
+                        "beforeId", null, "limit", 10), (rows, tx) -> {
+                    assertThat(rows).extracting(r -> r.get("flag").get("id").asString()).as("latest first").containsExactly("f2", "f1");
+                    Record f1 = rows.get(1);
+                    assertThat(f1.get("brand").asString()).isEqualTo("liancheng-dried-sweet-potato");
+                    assertThat(f1.get("item").asString()).isEqualTo("01/09520001000010/21/S1");
+                    assertThat(f1.get("evidence").asList(v -> v.get("id").asString())).containsExactly("shanghai", "chengdu");
+                    assertThat(f1.get("evidence").get(0).get("at").asString()).isEqualTo("2026-02-01T10:00:00+08:00");
+                    assertThat(tx.run(Catalogue.SCAN_FLAGS.cypher(), row("brand", null, "brandOwners", List.of("9520021000014"),
+                            "beforeAt", null, "beforeId", null, "limit", 10)).list()).as("another association's").isEmpty();
+                    assertThat(tx.run(Catalogue.SCAN_FLAGS.cypher(), row("brand", null, "brandOwners", null,
+                            "beforeAt", "2026-02-01T10:41:00+08:00", "beforeId", "f2", "limit", 10)).list(r -> r.get("flag").get("id").asString()))
+                            .containsExactly("f1");
+                });
         example(Catalogue.RESOLVE_LINK, """
                 MATCH (b2:Batch {key: '01/09520001000010/10/L2'}), (brand:Brand {id: 'liancheng-dried-sweet-potato'})
                 CREATE (:Product {gtin: '09520001000010', nameEn: 'Dried sweet potato'})-[:OF_BRAND]->(brand)
                 CREATE (:Certification {id: 'c1', kind: 'GI'})-[:CERTIFIES]->(brand)
-                CREATE (:Item {key: '01/09520001000010/21/S1', gtin: '09520001000010', serial: 'S1'})-[:OF_BATCH]->(b2)
+                CREATE (:ScanFlag {id: 'f1', kind: 'SPEED'})-[:FLAGS]->
+                       (:Item {key: '01/09520001000010/21/S1', gtin: '09520001000010', serial: 'S1'})-[:OF_BATCH]->(b2)
                 CREATE (:Product {gtin: '09520001000997', nameEn: 'Plain'})
                 """, Map.of("gtin", "09520001000010", "batch", "01/09520001000010/10/L2", "item", "01/09520001000010/21/S1"),
                 (rows, tx) -> {
                     assertThat(rows).hasSize(1);
                     Record known = rows.getFirst();
-                    assertThat(known.keys()).containsExactly("product", "batchKnown", "itemKnown", "itemBatch", "certified");
+                    assertThat(known.keys()).containsExactly("product", "batchKnown", "itemKnown", "itemBatch", "certified", "flags");
+                    assertThat(known.get("flags").asList(v -> v.asString())).containsExactly("SPEED");
                     assertThat(known.get("product").get("gtin").asString()).isEqualTo("09520001000010");
                     assertThat(known.get("batchKnown").asBoolean()).isTrue();
                     assertThat(known.get("itemKnown").asBoolean()).isTrue();

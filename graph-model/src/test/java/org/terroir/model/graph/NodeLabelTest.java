@@ -35,7 +35,7 @@ class NodeLabelTest {
                 .containsEntry("Container", "key").containsEntry("Location", "key").containsEntry("Event", "eventId")
                 .containsEntry("Hop", "id").containsEntry("Certification", "id").containsEntry("SchemaMigration", "version")
                 .containsEntry("Recall", "id").containsEntry("Scan", "id")
-                .hasSize(16);
+                .containsEntry("ScanFlag", "id").hasSize(17);
     }
 
     @Test

@@ -79,6 +79,11 @@ public class Scans {
         }
     }
 
+    /** A scan projected with its time as text ({@code s {.*, at: toString(s.at)}}). */
+    static Scan scan(Value scan) {
+        return scan(scan, scan.get("at").asString());
+    }
+
     private static Scan scan(Value scan, String at) {
         Place place = scan.get("latitude").isNull() ? null
                 : new Place(scan.get("latitude").asDouble(), scan.get("longitude").asDouble());

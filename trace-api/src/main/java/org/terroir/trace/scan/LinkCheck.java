@@ -12,9 +12,10 @@ import org.terroir.labels.DigitalLink;
  * @param itemKnown    whether the graph holds the unit the link names (false when it names none)
  * @param certified    whether the product or its brand holds a certification
  * @param authenticity whether the label is genuine
+ * @param flags        the kinds of copy flag raised on the unit (e.g. {@code SPEED}), empty when none
  */
 record LinkCheck(DigitalLink link, String uri, Product product, boolean batchKnown, boolean itemKnown, boolean certified,
-                 Authenticity authenticity) {
+                 Authenticity authenticity, java.util.List<String> flags) {
 
     /** A product's GTIN and names. */
     record Product(String gtin, String nameZh, String nameEn) {}

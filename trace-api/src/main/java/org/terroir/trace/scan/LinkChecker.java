@@ -43,7 +43,8 @@ class LinkChecker {
             boolean batchKnown = row.get("batchKnown").asBoolean();
             boolean itemKnown = row.get("itemKnown").asBoolean();
             Authenticity authenticity = authenticity(link, uri, batch, batchKnown, itemKnown, row);
-            return new LinkCheck(link, uri, known, batchKnown, itemKnown, row.get("certified").asBoolean(), authenticity);
+            return new LinkCheck(link, uri, known, batchKnown, itemKnown, row.get("certified").asBoolean(), authenticity,
+                    row.get("flags").asList(Value::asString));
         });
     }
 

@@ -131,6 +131,7 @@ class ProvenancePage implements SmartInitializingSingleton {
             model.put("trace", data.isEmpty() ? null : view(zh, data));
             model.put("linkset", request.uri().getRawPath().replaceFirst("^/provenance/", "/") + "?linkType=linkset");
             model.put("scanId", scanned.id());
+            model.put("copyFlags", check.notGenuine() ? List.of() : check.flags());
             ServerResponse.BodyBuilder response = ServerResponse.ok();
             if (scanned.newDevice() != null) {
                 response.cookie(ResponseCookie.from(Resolver.DEVICE_COOKIE, scanned.newDevice()).path("/").httpOnly(true)

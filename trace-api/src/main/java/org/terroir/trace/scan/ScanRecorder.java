@@ -32,6 +32,12 @@ import reactor.core.scheduler.Schedulers;
  * {@code terroir.scan.queue} entries (default 100,000); beyond that a scan is dropped and counted
  * ({@code terroir_scans_dropped_total}), as is a batch the graph refused (logged). No network
  * address is recorded.
+ *
+ * <p>Copy detection follows each write: the units just scanned are checked for too many devices
+ * ({@code scans.detectDevices}, more than {@code terroir.copies.max-devices}, default 5), the scans
+ * just placed for a journey no parcel makes ({@code scans.detectSpeed}: another scan of the unit more
+ * than {@code terroir.copies.min-km} away, default 50, reached faster than
+ * {@code terroir.copies.max-kmh}, default 800). Flags are counted ({@code terroir_scan_flags_total}).
  */
 @Component
 class ScanRecorder {
@@ -51,12 +57,23 @@ class ScanRecorder {
     private final int capacity;
     private final Counter recorded;
     private final Counter dropped;
+    private final Counter flagged;
     private final Disposable flushing;
+    private final double minKm;
+    private final double maxKmh;
+    private final int maxDevices;
 
     ScanRecorder(GraphWriter graph, MeterRegistry meters, @Value("${terroir.scan.flush:200ms}") Duration flush,
-                 @Value("${terroir.scan.queue:100000}") int capacity) {
+                 @Value("${terroir.scan.queue:100000}") int capacity,
+                 @Value("${terroir.copies.min-km:50}") double minKm,
+                 @Value("${terroir.copies.max-kmh:800}") double maxKmh,
+                 @Value("${terroir.copies.max-devices:5}") int maxDevices) {
         this.graph = graph;
         this.capacity = capacity;
+        this.minKm = minKm;
+        this.maxKmh = maxKmh;
+        this.maxDevices = maxDevices;
+        this.flagged = Counter.builder("terroir.scan.flags").description("copy flags raised or updated").register(meters);
         this.recorded = Counter.builder("terroir.scans.recorded").description("scans written to the graph").register(meters);
         this.dropped = Counter.builder("terroir.scans.dropped").description("scans not recorded: queue full or write failed")
                 .register(meters);
@@ -101,12 +118,19 @@ class ScanRecorder {
         }
         Mono<Void> write = Mono.empty();
         if (!scans.isEmpty()) {
+            List<Object> items = scans.stream().map(row -> row.get("item")).filter(java.util.Objects::nonNull).distinct().toList();
             write = write.then(graph.write(Catalogue.SCANS_RECORD, Map.of("scans", scans)).next()
                     .doOnNext(row -> recorded.increment(row.get("recorded").asLong()))
-                    .then());
+                    .then())
+                    .then(items.isEmpty() ? Mono.empty() : graph.write(Catalogue.SCANS_DETECT_DEVICES,
+                            Map.of("keys", items, "maxDevices", maxDevices)).count().doOnNext(flagged::increment).then());
         }
         if (!places.isEmpty()) {
-            write = write.then(graph.write(Catalogue.SCANS_PLACE, Map.of("places", places)).then());
+            write = write.then(graph.write(Catalogue.SCANS_PLACE, Map.of("places", places))
+                    .map(row -> row.get("id").asString()).collectList()
+                    .flatMap(placed -> placed.isEmpty() ? Mono.empty() : graph.write(Catalogue.SCANS_DETECT_SPEED,
+                            Map.of("ids", placed, "minKm", minKm, "maxKmh", maxKmh)).count().doOnNext(flagged::increment))
+                    .then());
         }
         int size = scans.size();
         return write.onErrorResume(e -> {

@@ -138,7 +138,8 @@ class SchemaTest {
                 Map.entry("EventAction", org.terroir.model.EventAction.class),
                 Map.entry("ObjectRole", org.terroir.trace.provenance.RecordedEvent.ObjectRole.class),
                 Map.entry("ObjectKind", org.terroir.trace.provenance.RecordedEvent.ObjectKind.class),
-                Map.entry("ScanVerdict", org.terroir.trace.provenance.Scans.Verdict.class));
+                Map.entry("ScanVerdict", org.terroir.trace.provenance.Scans.Verdict.class),
+                Map.entry("SuspicionKind", org.terroir.trace.provenance.ScanFlags.Kind.class));
         assertThat(schema.getTypes(EnumTypeDefinition.class)).extracting(EnumTypeDefinition::getName)
                 .containsExactlyInAnyOrderElementsOf(javaEnums.keySet());
         javaEnums.forEach((name, java) -> assertThat(
