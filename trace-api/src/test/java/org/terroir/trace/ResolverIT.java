@@ -135,7 +135,7 @@ class ResolverIT extends DemoApiTestBase {
     }
 
     private static String location(WebTestClient.ResponseSpec response) {
-        return response.expectStatus().isTemporaryRedirect().returnResult(Void.class).getResponseHeaders().getLocation().toString();
+        return response.expectStatus().isTemporaryRedirect().expectBody().returnResult().getResponseHeaders().getLocation().toString();
     }
 
     @Test
@@ -190,8 +190,7 @@ class ResolverIT extends DemoApiTestBase {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
         assertThat(problem.get("title").asString()).isEqualTo("Not genuine");
         assertThat(problem.get("problem").asString()).isEqualTo("TAMPERED");
-        assertThat(get(altered + "&linkType=all", "*/*").expectStatus().isNotFound().returnResult(Void.class).getStatus())
-                .isEqualTo(HttpStatus.NOT_FOUND);
+        get(altered + "&linkType=all", "*/*").expectStatus().isNotFound().expectBody().returnResult();
         // An unknown lot of a known GTIN is not genuine either; a known lot's link is answered, unverified.
         assertThat(get(base + "/01/09520011001021/10/LC2699", "text/html").expectBody(String.class).returnResult()
                 .getResponseBody()).contains("Not genuine: unknown lot");
@@ -317,7 +316,8 @@ class ResolverIT extends DemoApiTestBase {
     void tooManyScansFromOneClientGet429WithARetryTime() {
         HttpStatus last = HttpStatus.OK;
         for (int i = 0; i <= BURST && last != HttpStatus.TOO_MANY_REQUESTS; i++) {
-            last = HttpStatus.valueOf(get(base + "/01/09520011001021/10/LC2601?linkType=all", "*/*").returnResult(Void.class)
+            // The body read, so that the client's connection goes back to its pool.
+            last = HttpStatus.valueOf(get(base + "/01/09520011001021/10/LC2601?linkType=all", "*/*").expectBody().returnResult()
                     .getStatus().value());
         }
         assertThat(last).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);

@@ -32,10 +32,7 @@ class ScanQueries {
     Mono<Page<ScanFlags.Flag>> suspiciousScans(@Argument String brand, @Argument int first, @Argument String after,
                                                GraphQLContext context) {
         List<String> owners = owners(Caller.of(context), "Query.suspiciousScans");
-        Optional<String> cursor = after == null ? Optional.empty() : Optional.of(Page.key(after).filter(ScanFlags::isCursorKey)
-                .orElseThrow(() -> new InvalidArgumentException("after", new IllegalArgumentException("\"" + after
-                        + "\" is not a cursor of this list: pass an edge's cursor or pageInfo.endCursor"))));
-        return flags.flags(brand, owners, ListQueries.first(first), cursor);
+        return flags.flags(brand, owners, ListQueries.first(first), cursor(after));
     }
 
     /** The brand owners whose goods the caller may see: an association's own, a regulator's all (null); others are refused. */
@@ -58,11 +55,11 @@ class ScanQueries {
         return scans.scans(query, ListQueries.first(first), cursor(after));
     }
 
-    private static Optional<String> cursor(String after) {
+    private static Optional<Page.TimePosition> cursor(String after) {
         if (after == null) {
             return Optional.empty();
         }
-        return Optional.of(Page.key(after).filter(Scans::isCursorKey).orElseThrow(() -> new InvalidArgumentException("after",
+        return Optional.of(Page.key(after).flatMap(Page.TimePosition::of).orElseThrow(() -> new InvalidArgumentException("after",
                 new IllegalArgumentException("\"" + after + "\" is not a cursor of this list: pass an edge's cursor or pageInfo.endCursor"))));
     }
 }

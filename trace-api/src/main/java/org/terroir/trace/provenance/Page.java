@@ -66,4 +66,47 @@ public final class Page<T> {
             return Optional.empty();
         }
     }
+
+    /**
+     * Where a page of a list in time order starts: after the entry at {@code time} (ISO 8601) with
+     * {@code id}. A cursor's key holds it as the time, a space, the id.
+     */
+    public record TimePosition(String time, String id) {
+
+        /** The cursor key of this position. */
+        public String key() {
+            return time + " " + id;
+        }
+
+        /** The position a cursor's key holds; empty when it holds none. */
+        public static Optional<TimePosition> of(String key) {
+            int space = key.indexOf(' ');
+            if (space < 0 || space == key.length() - 1) {
+                return Optional.empty();
+            }
+            try {
+                java.time.OffsetDateTime.parse(key.substring(0, space));
+                return Optional.of(new TimePosition(key.substring(0, space), key.substring(space + 1)));
+            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * A page of a list in time order from the rows of its statement, which asked for one more than
+     * {@code first} (the extra row only says there is a next page); each entry's cursor holds its
+     * {@link TimePosition}. No count.
+     */
+    static <T> Page<T> inTimeOrder(List<org.neo4j.driver.Record> rows, int first, boolean hasPrevious,
+                                   java.util.function.Function<org.neo4j.driver.Record, T> entry,
+                                   java.util.function.Function<T, TimePosition> position) {
+        boolean more = rows.size() > first;
+        List<Edge<T>> edges = new java.util.ArrayList<>();
+        for (org.neo4j.driver.Record row : more ? rows.subList(0, first) : rows) {
+            T node = entry.apply(row);
+            edges.add(new Edge<>(cursor(position.apply(node).key()), node));
+        }
+        return new Page<>(edges, more, hasPrevious, () -> Mono.error(new UnsupportedOperationException("no count")));
+    }
 }

@@ -1,8 +1,5 @@
 package org.terroir.trace.provenance;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,41 +34,24 @@ public class ScanFlags {
     }
 
     /** A page of flags of brand {@code brand} (any when null) whose owner is one of {@code brandOwners} (any when null). */
-    public Mono<Page<Flag>> flags(String brand, List<String> brandOwners, int first, Optional<String> after) {
+    public Mono<Page<Flag>> flags(String brand, List<String> brandOwners, int first, Optional<Page.TimePosition> after) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("brand", brand);
         parameters.put("brandOwners", brandOwners);
-        parameters.put("beforeAt", after.map(key -> key.substring(0, key.indexOf(' '))).orElse(null));
-        parameters.put("beforeId", after.map(key -> key.substring(key.indexOf(' ') + 1)).orElse(null));
+        parameters.put("beforeAt", after.map(Page.TimePosition::time).orElse(null));
+        parameters.put("beforeId", after.map(Page.TimePosition::id).orElse(null));
         parameters.put("limit", first + 1);
-        return graph.read(Catalogue.SCAN_FLAGS, parameters).collectList().map(rows -> {
-            boolean more = rows.size() > first;
-            List<Page.Edge<Flag>> edges = new ArrayList<>();
-            for (var row : more ? rows.subList(0, first) : rows) {
-                Value flag = row.get("flag");
-                Flag entry = new Flag(flag.get("id").asString(), Kind.valueOf(flag.get("kind").asString()), row.get("at").asString(),
-                        row.get("brand").asString(), flag.get("gtin").asString(), flag.get("serial").asString(),
-                        number(flag.get("distanceKm")), number(flag.get("speedKmh")),
-                        flag.get("devices").isNull() ? null : flag.get("devices").asLong(),
-                        row.get("evidence").asList(Scans::scan));
-                edges.add(new Page.Edge<>(Page.cursor(entry.at() + " " + entry.id()), entry));
-            }
-            return new Page<>(edges, more, after.isPresent(), () -> Mono.error(new UnsupportedOperationException("no count")));
-        });
+        return graph.read(Catalogue.SCAN_FLAGS, parameters).collectList().map(rows -> Page.inTimeOrder(rows, first, after.isPresent(),
+                ScanFlags::flag, flag -> new Page.TimePosition(flag.at(), flag.id())));
     }
 
-    /** Whether a cursor's key is one of this list's: a time, a space, a flag id. */
-    public static boolean isCursorKey(String key) {
-        int space = key.indexOf(' ');
-        if (space < 0 || space == key.length() - 1) {
-            return false;
-        }
-        try {
-            OffsetDateTime.parse(key.substring(0, space));
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
+    private static Flag flag(org.neo4j.driver.Record row) {
+        Value flag = row.get("flag");
+        return new Flag(flag.get("id").asString(), Kind.valueOf(flag.get("kind").asString()), row.get("at").asString(),
+                row.get("brand").asString(), flag.get("gtin").asString(), flag.get("serial").asString(),
+                number(flag.get("distanceKm")), number(flag.get("speedKmh")),
+                flag.get("devices").isNull() ? null : flag.get("devices").asLong(),
+                row.get("evidence").asList(Scans::scan));
     }
 
     private static Double number(Value value) {

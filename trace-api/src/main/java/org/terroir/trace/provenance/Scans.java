@@ -1,8 +1,5 @@
 package org.terroir.trace.provenance;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +39,8 @@ public class Scans {
         this.graph = graph;
     }
 
-    /** A page of the scans {@code query} asks for, after the cursor key {@code after} ({@link #isCursorKey}). */
-    public Mono<Page<Scan>> scans(Query query, int first, Optional<String> after) {
+    /** A page of the scans {@code query} asks for, after {@code after}. */
+    public Mono<Page<Scan>> scans(Query query, int first, Optional<Page.TimePosition> after) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("gtin", query.gtin());
         parameters.put("lot", query.lot());
@@ -51,32 +48,11 @@ public class Scans {
         parameters.put("from", query.from());
         parameters.put("until", query.until());
         parameters.put("brandOwners", query.brandOwners());
-        parameters.put("afterAt", after.map(key -> key.substring(0, key.indexOf(' '))).orElse(null));
-        parameters.put("afterId", after.map(key -> key.substring(key.indexOf(' ') + 1)).orElse(null));
+        parameters.put("afterAt", after.map(Page.TimePosition::time).orElse(null));
+        parameters.put("afterId", after.map(Page.TimePosition::id).orElse(null));
         parameters.put("limit", first + 1);
-        return graph.read(Catalogue.SCANS_OF, parameters).collectList().map(rows -> {
-            boolean more = rows.size() > first;
-            List<Page.Edge<Scan>> edges = new ArrayList<>();
-            for (var row : more ? rows.subList(0, first) : rows) {
-                Scan scan = scan(row.get("scan"), row.get("at").asString());
-                edges.add(new Page.Edge<>(Page.cursor(scan.at() + " " + scan.id()), scan));
-            }
-            return new Page<>(edges, more, after.isPresent(), () -> Mono.error(new UnsupportedOperationException("no count")));
-        });
-    }
-
-    /** Whether a cursor's key is one of this list's: a time, a space, a scan id. */
-    public static boolean isCursorKey(String key) {
-        int space = key.indexOf(' ');
-        if (space < 0 || space == key.length() - 1) {
-            return false;
-        }
-        try {
-            OffsetDateTime.parse(key.substring(0, space));
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
+        return graph.read(Catalogue.SCANS_OF, parameters).collectList().map(rows -> Page.inTimeOrder(rows, first, after.isPresent(),
+                row -> scan(row.get("scan"), row.get("at").asString()), scan -> new Page.TimePosition(scan.at(), scan.id())));
     }
 
     /** A scan projected with its time as text ({@code s {.*, at: toString(s.at)}}). */
