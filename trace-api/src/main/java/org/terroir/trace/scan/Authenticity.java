@@ -1,6 +1,7 @@
 package org.terroir.trace.scan;
 
 import java.util.Optional;
+import org.terroir.labels.Verdict;
 
 /** Whether a scanned label is genuine: the label's signature against the trust list, and what the graph holds. */
 sealed interface Authenticity {
@@ -28,15 +29,18 @@ sealed interface Authenticity {
      */
     record Unverified(Why why) implements Authenticity {}
 
-    /** Why a label is not genuine: the label verifier's reasons, and what the graph does not hold. */
+    /**
+     * Why a label is not genuine: each of the label verifier's reasons (its words are the verifier's),
+     * and what the graph does not hold.
+     */
     enum Problem {
-        TAMPERED("tampered"),
-        UNKNOWN_SIGNER("unknown signer"),
-        REVOKED("revoked"),
-        CERTIFICATE_EXPIRED("certificate expired"),
-        CERTIFICATE_NOT_YET_VALID("certificate not yet valid"),
-        NOT_ALLOWED_FOR_GTIN("certificate not allowed for this GTIN"),
-        MALFORMED("malformed"),
+        TAMPERED(Verdict.Reason.TAMPERED),
+        UNKNOWN_SIGNER(Verdict.Reason.UNKNOWN_SIGNER),
+        REVOKED(Verdict.Reason.REVOKED),
+        CERTIFICATE_EXPIRED(Verdict.Reason.CERTIFICATE_EXPIRED),
+        CERTIFICATE_NOT_YET_VALID(Verdict.Reason.CERTIFICATE_NOT_YET_VALID),
+        NOT_ALLOWED_FOR_GTIN(Verdict.Reason.NOT_ALLOWED_FOR_GTIN),
+        MALFORMED(Verdict.Reason.MALFORMED),
         /** The label's serial was never recorded for this GTIN. */
         UNKNOWN_SERIAL("unknown serial"),
         /** The lot was never recorded for this GTIN. */
@@ -46,8 +50,17 @@ sealed interface Authenticity {
 
         private final String text;
 
+        Problem(Verdict.Reason reason) {
+            this(reason.text());
+        }
+
         Problem(String text) {
             this.text = text;
+        }
+
+        /** The problem of a verifier's reason. */
+        static Problem of(Verdict.Reason reason) {
+            return valueOf(reason.name());
         }
 
         /** Lower-case words, e.g. {@code tampered}. */

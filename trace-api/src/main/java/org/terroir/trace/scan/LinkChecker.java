@@ -61,7 +61,7 @@ class LinkChecker {
         // The signature first: an altered label is "tampered" whatever the graph holds of the altered values.
         Optional<TrustedLabels.Judgement> judgement = labels.verify(uri);
         if (judgement.isPresent() && judgement.get().verdict() instanceof Verdict.NotGenuine notGenuine) {
-            return new Authenticity.NotGenuine(Authenticity.Problem.valueOf(notGenuine.reason().name()), notGenuine.detail());
+            return new Authenticity.NotGenuine(Authenticity.Problem.of(notGenuine.reason()), notGenuine.detail());
         }
         if (!itemKnown) {
             return new Authenticity.NotGenuine(Authenticity.Problem.UNKNOWN_SERIAL, "no unit with serial "
