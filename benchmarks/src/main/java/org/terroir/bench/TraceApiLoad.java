@@ -11,36 +11,47 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import org.neo4j.driver.Driver;
+import org.terroir.bench.BenchSample.Lot;
+import org.terroir.bench.BenchSample.Unit;
+import org.terroir.bench.ClosedLoops.Call;
+import org.terroir.bench.ClosedLoops.Result;
+import org.terroir.labels.DigitalLink;
 import org.terroir.model.cypher.Catalogue;
 import org.terroir.store.GraphStore;
 import org.terroir.store.GraphTarget;
 import org.terroir.store.OpenGraph;
-import org.terroir.trace.TraceApiServer;
 import org.terroir.trace.graph.GraphReader;
+import org.terroir.trace.scan.PageQuery;
 import reactor.core.publisher.Mono;
 
 /**
- * Requests per second and latency of the GraphQL {@code trace} query over HTTP, beside the same
- * catalogue statements run straight through the driver (the ceiling), at several numbers of
- * concurrent clients, on a graph made by {@code terroir import} of {@code terroir generate} data.
+ * The trace API under load, run by {@code bench/trace-api} against a {@code terroir serve} process
+ * of its own (the program as deployed, its JVM options, its embedded store with its Bolt port), from
+ * separate client processes:
  *
- * <p>Each client is a closed loop: it sends a request for a random sampled lot, waits for the
- * answer, and sends the next. The two sides take turns (driver, GraphQL, driver, GraphQL) per client
- * count, so that a noisy machine hits both alike. Client, server and Neo4j share the machine's cores.
+ * <ul>
+ *   <li>{@code prepare STORE WORK}: before the server starts, samples the store (packed lots, raw
+ *       lots, serialised units), makes a label PKI and signs the units' labels ({@link BenchSample});
+ *   <li>{@code measure WORK URL BOLT [seconds] [warm-up] [clients,…]}: GraphQL {@code trace} and
+ *       {@code recall} over HTTP beside the same catalogue statements straight through the driver over
+ *       Bolt (the ceiling), and the scan page beside the GraphQL question it asks, for the same units;
+ *       the scans the pages recorded, counted in the graph;
+ *   <li>{@code load WORK URL seconds clients}: normal traces alone, while another process sends bombs;
+ *   <li>{@code bombs URL seconds}: depth and complexity bombs one after another, each timed.
+ * </ul>
  *
- * <p>Usage: {@code TraceApiLoad STORE_DIR [seconds per phase] [warm-up seconds] [clients,…]}.
+ * <p>Each client is a closed loop (one request at a time). The sides take turns per client count, so
+ * that a noisy machine hits both alike.
  */
 public final class TraceApiLoad {
 
@@ -68,164 +79,157 @@ public final class TraceApiLoad {
               }
             }""";
 
-    /** A random sample of packed lots (batches made from others), spread over the whole graph. */
-    private static final String SAMPLE = """
-            MATCH (b:Batch)-[:MADE_FROM]->(:Batch)
-            WITH DISTINCT b WHERE rand() < $share
-            RETURN b.gtin AS gtin, b.lot AS lot, b.key AS key LIMIT $n""";
-
-    /** A random sample of raw lots (batches others were made from). */
-    private static final String SAMPLE_RAW = """
-            MATCH (b:Batch)<-[:MADE_FROM]-(:Batch)
-            WITH DISTINCT b WHERE rand() < $share
-            RETURN b.gtin AS gtin, b.lot AS lot, b.key AS key LIMIT $n""";
-
     /** Abusive queries the API must refuse before running them: too deep, too complex. */
     private static final List<String> BOMBS = List.of(
             "{ trace(gtin: \"09520011001021\", lot: \"LC2601\") { " + "inputs { ".repeat(40) + "key" + " }".repeat(40) + " } }",
             "{ trace(gtin: \"09520011001021\", lot: \"LC2601\") { " + "inputs { producers { pseudonym } journey { id } ".repeat(6)
                     + "key" + " }".repeat(6) + " } }");
 
+    /** What a genuine unit's page says (the verdict section's class). */
+    private static final String GENUINE = "class=\"verdict genuine\"";
+
     private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.ObjectMapper();
-
-    private record Lot(String gtin, String lot, String key) {}
-
-    private record Result(String question, String side, int clients, long requests, long errors, double seconds,
-                          long[] latenciesNanos) {
-
-        double perSecond() {
-            return requests / seconds;
-        }
-
-        double percentileMillis(double p) {
-            if (latenciesNanos.length == 0) {
-                return Double.NaN;
-            }
-            long[] sorted = latenciesNanos.clone();
-            Arrays.sort(sorted);
-            int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-            return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
-        }
-    }
 
     private TraceApiLoad() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 1) {
-            System.err.println("usage: TraceApiLoad STORE_DIR [seconds] [warm-up seconds] [clients,...]");
-            System.exit(2);
-        }
-        Path store = Path.of(args[0]);
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        int[] clientCounts = args.length > 3 ? Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray()
-                : new int[] {16, 64};
-
-        try (OpenGraph graph = GraphStore.open(new GraphTarget.Embedded(store, 0))) {
-            Driver driver = graph.driver();
-            long batches = driver.executableQuery("MATCH (b:Batch) RETURN count(b) AS n").execute()
-                    .records().getFirst().get("n").asLong();
-            List<Lot> lots = sample(driver, SAMPLE, batches);
-            List<Lot> rawLots = sample(driver, SAMPLE_RAW, batches);
-            System.out.printf(Locale.ROOT, "Graph %s: %,d batches; %,d packed and %,d raw lots sampled%n", store, batches,
-                    lots.size(), rawLots.size());
-            GraphReader reader = new GraphReader(driver);
-            try (TraceApiServer server = TraceApiServer.start(driver, 0, Map.of("logging.level.root", "WARN"))) {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(10)).build();
-                URI endpoint = server.graphQlUri();
-                Function<Lot, CompletableFuture<Boolean>> trace = lot -> graphQl(http, endpoint, TRACE, lot);
-                Function<Lot, CompletableFuture<Boolean>> traceDirect = lot -> direct(reader, lot).toFuture();
-                Function<Lot, CompletableFuture<Boolean>> recall = lot -> graphQl(http, endpoint, RECALL, lot);
-                Function<Lot, CompletableFuture<Boolean>> recallDirect = lot -> directRecall(reader, lot).toFuture();
-                // Both sides answer every sampled lot alike before anything is measured.
-                checkSameAnswers(lots.subList(0, Math.min(20, lots.size())), trace, traceDirect);
-                checkSameAnswers(rawLots.subList(0, Math.min(20, rawLots.size())), recall, recallDirect);
-                if (System.getenv("BENCH_BOMBS_ONLY") != null) {
-                    // The bombs under load alone (to try a change to the refusal path), after traces
-                    // have warmed the JIT and the page cache as the full run's phases would.
-                    System.out.println(run("trace", "graphql", clientCounts[0], lots, trace, warmup, seconds));
-                    for (int clients : new int[] {4, clientCounts[0]}) {
-                        bombsUnderLoad(endpoint, clients, lots, trace, seconds);
-                    }
-                    return;
-                }
-                if (System.getenv("BENCH_GRAPHQL_ONLY") != null) {
-                    // For a profiler: GraphQL traces alone, at the first client count, nothing else.
-                    System.out.println(run("trace", "graphql", clientCounts[0], lots, trace, warmup, seconds));
-                    return;
-                }
-                List<Result> results = new ArrayList<>();
-                for (int clients : clientCounts) {
-                    for (int round = 0; round < 2; round++) {
-                        results.add(run("trace", "driver", clients, lots, traceDirect, warmup, seconds));
-                        results.add(run("trace", "graphql", clients, lots, trace, warmup, seconds));
-                    }
-                }
-                for (int clients : clientCounts) {
-                    results.add(run("recall", "driver", clients, rawLots, recallDirect, warmup, seconds));
-                    results.add(run("recall", "graphql", clients, rawLots, recall, warmup, seconds));
-                }
-                report(results, batches);
-                // At a light load, then at the first client count (a saturated machine).
-                for (int clients : new int[] {4, clientCounts[0]}) {
-                    bombsUnderLoad(endpoint, clients, lots, trace, seconds);
-                }
+        String mode = args.length > 0 ? args[0] : "";
+        switch (mode) {
+            case "prepare" -> prepare(Path.of(args[1]), Path.of(args[2]));
+            case "measure" -> measure(new BenchSample(Path.of(args[1])), URI.create(args[2]), URI.create(args[3]),
+                    arg(args, 4, 30), arg(args, 5, 10),
+                    args.length > 6 ? Arrays.stream(args[6].split(",")).mapToInt(Integer::parseInt).toArray() : new int[] {16, 64});
+            case "load" -> load(new BenchSample(Path.of(args[1])), URI.create(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "bombs" -> bombs(URI.create(args[1]), Integer.parseInt(args[2]));
+            default -> {
+                System.err.println("""
+                        usage: TraceApiLoad prepare STORE WORK
+                               TraceApiLoad measure WORK URL BOLT [seconds] [warm-up seconds] [clients,...]
+                               TraceApiLoad load WORK URL seconds clients
+                               TraceApiLoad bombs URL seconds""");
+                System.exit(2);
             }
         }
     }
 
-    /**
-     * Sends the bombs one after another while {@code clients} clients keep sending normal traces:
-     * how long each refusal takes, and how many normal traces pass meanwhile.
-     */
-    private static void bombsUnderLoad(URI endpoint, int clients, List<Lot> lots,
-            Function<Lot, CompletableFuture<Boolean>> trace, int seconds) throws InterruptedException {
-        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
-        AtomicLong errors = new AtomicLong();
-        CompletableFuture<Void> normal = CompletableFuture.runAsync(() -> {
-            try {
-                load(clients, lots, trace, seconds, latencies, errors);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    private static int arg(String[] args, int index, int otherwise) {
+        return args.length > index ? Integer.parseInt(args[index]) : otherwise;
+    }
+
+    private static void prepare(Path store, Path work) throws IOException {
+        try (OpenGraph graph = GraphStore.open(new GraphTarget.Embedded(store, 0))) {
+            new BenchSample(work).write(graph.driver());
+        }
+    }
+
+    private static void measure(BenchSample sample, URI base, URI bolt, int seconds, int warmup, int[] clientCounts) throws IOException {
+        List<Lot> lots = sample.packed();
+        List<Lot> rawLots = sample.raw();
+        List<Unit> units = sample.units().stream()
+                .map(u -> new Unit(u.gtin(), u.lot(), u.serial(), DigitalLink.parse(u.label()).withBase(base.toString()).toUri()))
+                .toList();
+        long batches = sample.batches();
+        try (OpenGraph graph = GraphStore.open(new GraphTarget.Server(bolt, null, null))) {
+            Driver driver = graph.driver();
+            GraphReader reader = new GraphReader(driver);
+            HttpClient http = http();
+            URI endpoint = base.resolve("/graphql");
+            Call<Lot> trace = (client, lot) -> graphQl(http, endpoint, TRACE, Map.of("gtin", lot.gtin(), "lot", lot.lot()), lot.key());
+            Call<Lot> traceDirect = (client, lot) -> direct(reader, lot).toFuture();
+            Call<Lot> recall = (client, lot) -> graphQl(http, endpoint, RECALL, Map.of("gtin", lot.gtin(), "lot", lot.lot()), lot.key());
+            Call<Lot> recallDirect = (client, lot) -> directRecall(reader, lot).toFuture();
+            List<String> devices = devices(Arrays.stream(clientCounts).max().orElse(1));
+            Call<Unit> page = (client, unit) -> page(http, unit, devices.get(client));
+            Call<Unit> pageQuestion = (client, unit) -> graphQl(http, endpoint, PageQuery.TEXT, Map.of("uri", unit.label()),
+                    "\"" + unit.serial() + "\"");
+            // Both sides answer alike before anything is measured.
+            checkSameAnswers(lots.subList(0, Math.min(20, lots.size())), trace, traceDirect);
+            checkSameAnswers(rawLots.subList(0, Math.min(20, rawLots.size())), recall, recallDirect);
+            checkSameAnswers(units.subList(0, Math.min(20, units.size())), page, pageQuestion);
+
+            List<Result> results = new ArrayList<>();
+            for (int clients : clientCounts) {
+                for (int round = 0; round < 2; round++) {
+                    results.add(ClosedLoops.run("trace", "driver", clients, lots, traceDirect, warmup, seconds));
+                    results.add(ClosedLoops.run("trace", "graphql", clients, lots, trace, warmup, seconds));
+                }
             }
-        });
+            for (int clients : clientCounts) {
+                results.add(ClosedLoops.run("recall", "driver", clients, rawLots, recallDirect, warmup, seconds));
+                results.add(ClosedLoops.run("recall", "graphql", clients, rawLots, recall, warmup, seconds));
+            }
+            report(results, batches, "driver");
+            List<Result> pages = new ArrayList<>();
+            List<long[]> scans = new ArrayList<>();
+            for (int clients : clientCounts) {
+                pages.add(ClosedLoops.run("page", "graphql", clients, units, pageQuestion, warmup, seconds));
+                ClosedLoops.warm(clients, units, page, warmup);
+                long before = scans(driver);
+                Result result = ClosedLoops.measure("page", "page", clients, units, page, seconds);
+                long after = scans(driver);
+                pages.add(result);
+                scans.add(new long[] {before, after});
+            }
+            reportPages(pages, scans, batches);
+        }
+    }
+
+    /** The scans in the graph once the server's recorder has written what it holds (it writes every 200 ms by default). */
+    private static long scans(Driver driver) {
+        try {
+            Thread.sleep(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return driver.executableQuery("MATCH (s:Scan) RETURN count(s) AS n").execute().records().getFirst().get("n").asLong();
+    }
+
+    private static void load(BenchSample sample, URI base, int seconds, int clients) throws IOException {
+        HttpClient http = http();
+        URI endpoint = base.resolve("/graphql");
+        Call<Lot> trace = (client, lot) -> graphQl(http, endpoint, TRACE, Map.of("gtin", lot.gtin(), "lot", lot.lot()), lot.key());
+        Result result = ClosedLoops.measure("trace", "graphql", clients, sample.packed(), trace, seconds);
+        System.out.printf(Locale.ROOT, "Traces meanwhile (%d clients): %,.0f/s, p99 %.1f ms, %d errors%n", clients, result.perSecond(),
+                result.percentileMillis(99), result.errors());
+    }
+
+    /**
+     * Sends the bombs one after another, 20 ms apart, for {@code seconds} (while another process keeps
+     * normal traces flowing): how long each refusal takes.
+     */
+    private static void bombs(URI base, int seconds) throws InterruptedException {
+        URI endpoint = base.resolve("/graphql");
+        List<byte[]> bodies = BOMBS.stream().map(bomb -> JSON.writeValueAsBytes(Map.of("query", bomb))).toList();
         // A few bombs before the clock starts: the client's first requests open its connection and load
         // its classes, which is the client's cost, not the refusal's.
-        List<byte[]> bodies = BOMBS.stream().map(bomb -> JSON.writeValueAsBytes(Map.of("query", bomb))).toList();
         for (int i = 0; i < 10; i++) {
             sendBomb(endpoint, bodies.get(i % bodies.size()));
         }
         Thread.sleep(2_000);
-        LatencyLog refusals = new LatencyLog();
+        ClosedLoops.LatencyLog refusals = new ClosedLoops.LatencyLog();
         List<String> slow = new ArrayList<>();
         long bad = 0;
-        long end = System.nanoTime() + (seconds - 4) * 1_000_000_000L;
+        long start = System.nanoTime();
+        long end = start + (seconds - 4) * 1_000_000_000L;
         for (int i = 0; System.nanoTime() < end; i++) {
             long sent = System.nanoTime();
             String response = sendBomb(endpoint, bodies.get(i % bodies.size()));
             long took = System.nanoTime() - sent;
             refusals.add(took);
             if (took > 50_000_000L) {
-                // JVM uptime at the send, to line it up with a GC log (-Xlog:gc:…:uptime).
-                slow.add(String.format(Locale.ROOT, "%.0f ms at uptime %.3f s",
-                        took / 1e6, (java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - took / 1_000_000L) / 1e3));
+                slow.add(String.format(Locale.ROOT, "%.0f ms at %.3f s", took / 1e6, (sent - start) / 1e9));
             }
             if (!response.contains("exceeds the limit")) {
                 bad++;
             }
             Thread.sleep(20);
         }
-        normal.join();
-        long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
-        Result normalResult = new Result("trace", "graphql", clients, all.length, errors.get(), seconds, all);
-        Result bombs = new Result("bombs", "graphql", 1, refusals.toArray().length, bad, seconds - 4, refusals.toArray());
-        System.out.printf(Locale.ROOT, "%nBombs under load (%d clients sending traces meanwhile):%n", clients);
-        System.out.printf(Locale.ROOT, "| refusals | not refused | refusal p50 ms | p99 ms | max ms | over 50 ms | traces/s meanwhile | trace p99 ms |%n");
-        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
-        System.out.printf(Locale.ROOT, "| %,d | %d | %.1f | %.1f | %.1f | %d | %,.0f | %.1f |%n", bombs.requests(), bad,
-                bombs.percentileMillis(50), bombs.percentileMillis(99), bombs.percentileMillis(100), slow.size(),
-                normalResult.perSecond(), normalResult.percentileMillis(99));
+        long[] all = refusals.toArray();
+        Result bombs = new Result("bombs", "graphql", 1, all.length, bad, (System.nanoTime() - start) / 1e9, all);
+        System.out.println("| refusals | not refused | refusal p50 ms | p99 ms | max ms | over 50 ms |");
+        System.out.println("| --- | --- | --- | --- | --- | --- |");
+        System.out.printf(Locale.ROOT, "| %,d | %d | %.1f | %.1f | %.1f | %d |%n", bombs.requests(), bad, bombs.percentileMillis(50),
+                bombs.percentileMillis(99), bombs.percentileMillis(100), slow.size());
         if (!slow.isEmpty()) {
             System.out.println("Refusals over 50 ms: " + String.join("; ", slow));
         }
@@ -257,17 +261,26 @@ public final class TraceApiLoad {
         }
     }
 
-    private static List<Lot> sample(Driver driver, String query, long batches) {
-        int n = 5_000;
-        double share = Math.min(1.0, 4.0 * n / Math.max(1, batches));
-        return driver.executableQuery(query).withParameters(Map.of("share", share, "n", n)).execute().records().stream()
-                .map(r -> new Lot(r.get("gtin").asString(), r.get("lot").asString(), r.get("key").asString()))
-                .toList();
+    private static HttpClient http() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    /** A query of a lot over HTTP; true when the answer has the batch and no error. */
-    private static CompletableFuture<Boolean> graphQl(HttpClient http, URI endpoint, String query, Lot lot) {
-        String body = JSON.writeValueAsString(Map.of("query", query, "variables", Map.of("gtin", lot.gtin(), "lot", lot.lot())));
+    /** A device id per client, as a phone's browser keeps in its cookie. */
+    private static List<String> devices(int clients) {
+        SecureRandom random = new SecureRandom();
+        List<String> devices = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            byte[] bytes = new byte[16];
+            random.nextBytes(bytes);
+            devices.add(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        }
+        return devices;
+    }
+
+    /** A GraphQL query over HTTP; true when the answer has {@code expected} and no error. */
+    private static CompletableFuture<Boolean> graphQl(HttpClient http, URI endpoint, String query, Map<String, Object> variables,
+            String expected) {
+        String body = JSON.writeValueAsString(Map.of("query", query, "variables", variables));
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/graphql-response+json")
@@ -276,7 +289,21 @@ public final class TraceApiLoad {
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .thenApply(response -> response.statusCode() == 200 && !response.body().contains("\"errors\"")
-                        && response.body().contains(lot.key()));
+                        && response.body().contains(expected));
+    }
+
+    /** A phone's scan of a unit's label: the page in Chinese, gzip accepted as browsers do; true when it says genuine. */
+    private static CompletableFuture<Boolean> page(HttpClient http, Unit unit, String device) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(unit.label()))
+                .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")
+                .header("Accept-Language", "zh-CN,zh;q=0.9")
+                .header("Cookie", "terroir_device=" + device)
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> response.statusCode() == 200 && response.body().contains(GENUINE)
+                        && response.body().contains(unit.serial()));
     }
 
     /**
@@ -316,91 +343,40 @@ public final class TraceApiLoad {
         });
     }
 
-    private static void checkSameAnswers(List<Lot> lots, Function<Lot, CompletableFuture<Boolean>> graphQl,
-            Function<Lot, CompletableFuture<Boolean>> direct) {
-        for (Lot lot : lots) {
-            if (!graphQl.apply(lot).join() || !direct.apply(lot).join()) {
-                throw new IllegalStateException("lot " + lot + " is not answered by both sides");
+    private static <T> void checkSameAnswers(List<T> samples, Call<T> one, Call<T> other) {
+        for (T sample : samples) {
+            if (!one.apply(0, sample).join() || !other.apply(0, sample).join()) {
+                throw new IllegalStateException(sample + " is not answered by both sides");
             }
         }
     }
 
-    private static Result run(String question, String side, int clients, List<Lot> lots, Function<Lot, CompletableFuture<Boolean>> call,
-            int warmupSeconds, int seconds) throws InterruptedException {
-        load(clients, lots, call, warmupSeconds, new ConcurrentLinkedQueue<>(), new AtomicLong());
-        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
-        AtomicLong errors = new AtomicLong();
-        long start = System.nanoTime();
-        load(clients, lots, call, seconds, latencies, errors);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
-        Result result = new Result(question, side, clients, all.length, errors.get(), elapsed, all);
-        System.out.printf(Locale.ROOT, "  %-6s %-7s %3d clients: %,8.0f requests/s  p50 %6.1f ms  p99 %6.1f ms  (%,d errors)%n",
-                question, side, clients, result.perSecond(), result.percentileMillis(50), result.percentileMillis(99), errors.get());
-        return result;
-    }
-
-    /** {@code clients} closed loops for {@code seconds}; each loop's latencies end up in {@code latencies}. */
-    private static void load(int clients, List<Lot> lots, Function<Lot, CompletableFuture<Boolean>> call, int seconds,
-            ConcurrentLinkedQueue<long[]> latencies, AtomicLong errors) throws InterruptedException {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        List<CompletableFuture<Void>> loops = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            LatencyLog log = new LatencyLog();
-            next(call, lots, end, log, errors, done);
-            loops.add(done.whenComplete((v, e) -> latencies.add(log.toArray())));
-        }
-        CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).join();
-    }
-
-    private static void next(Function<Lot, CompletableFuture<Boolean>> call, List<Lot> lots, long end, LatencyLog log,
-            AtomicLong errors, CompletableFuture<Void> done) {
-        if (System.nanoTime() >= end) {
-            done.complete(null);
-            return;
-        }
-        Lot lot = lots.get(ThreadLocalRandom.current().nextInt(lots.size()));
-        long sent = System.nanoTime();
-        call.apply(lot).whenComplete((ok, failure) -> {
-            if (failure == null && Boolean.TRUE.equals(ok)) {
-                log.add(System.nanoTime() - sent);
-            } else {
-                errors.incrementAndGet();
-            }
-            next(call, lots, end, log, errors, done);
-        });
-    }
-
-    /** One client's latencies: only its own loop appends, one request at a time. */
-    private static final class LatencyLog {
-        private long[] values = new long[1024];
-        private int size;
-
-        void add(long nanos) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = nanos;
-        }
-
-        long[] toArray() {
-            return Arrays.copyOf(values, size);
-        }
-    }
-
-    private static void report(List<Result> results, long batches) {
-        System.out.printf(Locale.ROOT, "%n| graph | query | clients | side | requests/s | p50 ms | p99 ms | GraphQL ÷ driver |%n");
+    private static void report(List<Result> results, long batches, String baseline) {
+        System.out.printf(Locale.ROOT, "%n| graph | query | clients | side | requests/s | p50 ms | p99 ms | GraphQL ÷ %s |%n", baseline);
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
         for (int i = 0; i < results.size(); i += 2) {
-            Result driver = results.get(i);
+            Result base = results.get(i);
             Result graphQl = results.get(i + 1);
-            for (Result r : List.of(driver, graphQl)) {
+            for (Result r : List.of(base, graphQl)) {
                 System.out.printf(Locale.ROOT, "| %,d batches | %s | %d | %s | %,.0f | %.1f | %.1f | %s |%n", batches, r.question(),
-                        r.clients(), r.side(),
-                        r.perSecond(), r.percentileMillis(50), r.percentileMillis(99),
-                        r == graphQl ? String.format(Locale.ROOT, "%.2f", graphQl.perSecond() / driver.perSecond()) : "");
+                        r.clients(), r.side(), r.perSecond(), r.percentileMillis(50), r.percentileMillis(99),
+                        r == graphQl ? String.format(Locale.ROOT, "%.2f", graphQl.perSecond() / base.perSecond()) : "");
             }
+        }
+    }
+
+    private static void reportPages(List<Result> pages, List<long[]> scans, long batches) {
+        System.out.printf(Locale.ROOT, "%n| graph | clients | side | requests/s | p50 ms | p99 ms | page ÷ GraphQL | scans recorded/s | scans ÷ pages |%n");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        for (int i = 0; i < pages.size(); i += 2) {
+            Result question = pages.get(i);
+            Result page = pages.get(i + 1);
+            long recorded = scans.get(i / 2)[1] - scans.get(i / 2)[0];
+            System.out.printf(Locale.ROOT, "| %,d batches | %d | GraphQL page question | %,.0f | %.1f | %.1f | | | |%n", batches,
+                    question.clients(), question.perSecond(), question.percentileMillis(50), question.percentileMillis(99));
+            System.out.printf(Locale.ROOT, "| %,d batches | %d | scan page | %,.0f | %.1f | %.1f | %.2f | %,.0f | %.3f |%n", batches,
+                    page.clients(), page.perSecond(), page.percentileMillis(50), page.percentileMillis(99),
+                    page.perSecond() / question.perSecond(), recorded / page.seconds(), (double) recorded / (page.requests() + page.errors()));
         }
     }
 }

@@ -44,30 +44,7 @@ class ProvenancePage implements SmartInitializingSingleton {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProvenancePage.class);
 
-    static final String QUERY = """
-            query page($uri: String!) {
-              traceLink(uri: $uri) {
-                __typename
-                ... on BatchTrace { ...batch }
-                ... on ItemTrace { serial journey { ...hop } batch { ...batch } }
-              }
-            }
-            fragment batch on BatchTrace {
-              gtin lot
-              product { nameZh nameEn }
-              brand { kind nameZh nameEn giRegistration storyZh storyEn owner { nameZh nameEn } }
-              producedAt { nameZh nameEn }
-              origin { level nameZh nameEn }
-              certifications { kind number issuer validUntil }
-              producers { pseudonym quantity unit cooperative { nameZh nameEn } }
-              inputs { product { nameZh nameEn } origin { level nameZh nameEn } producers { pseudonym quantity unit cooperative { nameZh nameEn } } }
-              journey { ...hop }
-              recall { recalled notices { reason recalledAt } }
-            }
-            fragment hop on Hop {
-              from { nameZh nameEn kind } to { nameZh nameEn kind }
-              departed arrived durationMinutes carrier { nameZh nameEn }
-            }""";
+    static final String QUERY = PageQuery.TEXT;
 
     /** UN/ECE Recommendation 20 unit codes as people write them. */
     private static final Map<String, String> UNITS = Map.of("KGM", "kg", "GRM", "g", "TNE", "t", "LTR", "l", "H87", "pcs");

@@ -1,0 +1,118 @@
+package org.terroir.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+
+/**
+ * Closed-loop load: each client sends a request for a random sample, waits for the answer, and
+ * sends the next, for a given time; what it measures is requests per second and latency percentiles.
+ */
+final class ClosedLoops {
+
+    /** A call for one sample by one client (numbered from 0): true when the answer was right. */
+    interface Call<T> extends BiFunction<Integer, T, CompletableFuture<Boolean>> {}
+
+    record Result(String question, String side, int clients, long requests, long errors, double seconds, long[] latenciesNanos) {
+
+        double perSecond() {
+            return requests / seconds;
+        }
+
+        double percentileMillis(double p) {
+            if (latenciesNanos.length == 0) {
+                return Double.NaN;
+            }
+            long[] sorted = latenciesNanos.clone();
+            Arrays.sort(sorted);
+            int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+        }
+
+        String line() {
+            return String.format(Locale.ROOT, "  %-6s %-7s %3d clients: %,8.0f requests/s  p50 %6.1f ms  p99 %6.1f ms  (%,d errors)",
+                    question, side, clients, perSecond(), percentileMillis(50), percentileMillis(99), errors);
+        }
+    }
+
+    private ClosedLoops() {}
+
+    /** A warm-up of {@code warmupSeconds}, then {@code seconds} measured; prints and returns the measured part. */
+    static <T> Result run(String question, String side, int clients, List<T> samples, Call<T> call, int warmupSeconds, int seconds) {
+        warm(clients, samples, call, warmupSeconds);
+        return measure(question, side, clients, samples, call, seconds);
+    }
+
+    /** Load that is not measured: the JIT, the caches and the connections warm up. */
+    static <T> void warm(int clients, List<T> samples, Call<T> call, int seconds) {
+        load(clients, samples, call, seconds, new ConcurrentLinkedQueue<>(), new AtomicLong());
+    }
+
+    /** {@code seconds} measured, no warm-up; prints and returns the result. */
+    static <T> Result measure(String question, String side, int clients, List<T> samples, Call<T> call, int seconds) {
+        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime();
+        load(clients, samples, call, seconds, latencies, errors);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
+        Result result = new Result(question, side, clients, all.length, errors.get(), elapsed, all);
+        System.out.println(result.line());
+        return result;
+    }
+
+    /** {@code clients} closed loops for {@code seconds}; each loop's latencies end up in {@code latencies}. */
+    private static <T> void load(int clients, List<T> samples, Call<T> call, int seconds, ConcurrentLinkedQueue<long[]> latencies,
+            AtomicLong errors) {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<CompletableFuture<Void>> loops = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            LatencyLog log = new LatencyLog();
+            next(c, call, samples, end, log, errors, done);
+            loops.add(done.whenComplete((v, e) -> latencies.add(log.toArray())));
+        }
+        CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private static <T> void next(int client, Call<T> call, List<T> samples, long end, LatencyLog log, AtomicLong errors,
+            CompletableFuture<Void> done) {
+        if (System.nanoTime() >= end) {
+            done.complete(null);
+            return;
+        }
+        T sample = samples.get(ThreadLocalRandom.current().nextInt(samples.size()));
+        long sent = System.nanoTime();
+        call.apply(client, sample).whenComplete((ok, failure) -> {
+            if (failure == null && Boolean.TRUE.equals(ok)) {
+                log.add(System.nanoTime() - sent);
+            } else {
+                errors.incrementAndGet();
+            }
+            next(client, call, samples, end, log, errors, done);
+        });
+    }
+
+    /** One client's latencies: only its own loop appends, one request at a time. */
+    static final class LatencyLog {
+        private long[] values = new long[1024];
+        private int size;
+
+        void add(long nanos) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = nanos;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+}
