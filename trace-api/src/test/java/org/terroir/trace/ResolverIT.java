@@ -289,7 +289,8 @@ class ResolverIT extends DemoApiTestBase {
         }
         String suspicious = """
                 { suspiciousScans(brand: "liancheng-dried-sweet-potato") {
-                    nodes { kind gtin serial distanceKm speedKmh brand evidence { serial place { latitude longitude } verdict } } } }""";
+                    nodes { kind gtin serial distanceKm speedKmh brand journeyEnd { nameEn }
+                            evidence { serial place { latitude longitude } verdict } } } }""";
         HttpGraphQlTester association = graphQlWith(token(Role.ASSOCIATION, LIANCHENG_ASSOCIATION));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(association.document(suspicious).execute().path("suspiciousScans.nodes").entityList(Map.class).get())
@@ -300,6 +301,16 @@ class ResolverIT extends DemoApiTestBase {
         assertThat(flag.get("brand")).isEqualTo("liancheng-dried-sweet-potato");
         assertThat((List<?>) flag.get("evidence")).hasSize(2).allSatisfy(scan ->
                 assertThat(((Map<?, ?>) scan).get("verdict")).isEqualTo("GENUINE"));
+        // Both places are also far from where the unit's journey ended: the Pudong pick-up point in
+        // Shanghai, 1,070 km from Beijing and 610 km from Fuzhou.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(association.document(suspicious).execute().path("suspiciousScans.nodes").entityList(Map.class).get())
+                        .filteredOn(f -> "LC2601-0003".equals(f.get("serial")) && "JOURNEY_END".equals(f.get("kind")))
+                        .singleElement().satisfies(far -> {
+                            assertThat(((Number) far.get("distanceKm")).doubleValue()).as("the farther, Beijing").isBetween(1000.0, 1150.0);
+                            assertThat(far.get("journeyEnd")).isEqualTo(Map.of("nameEn", "Pudong pick-up point, Shanghai"));
+                            assertThat((List<?>) far.get("evidence")).hasSize(2);
+                        }));
 
         // The regulator sees it, another association not, the public is refused; the next scan's page warns.
         assertThat(graphQlWith(token(Role.REGULATOR, null)).document(suspicious).execute().path("suspiciousScans.nodes[*].serial")
@@ -308,7 +319,7 @@ class ResolverIT extends DemoApiTestBase {
                 .path("suspiciousScans.nodes").entityList(Object.class).hasSize(0);
         graphQl.document(suspicious).execute().errors().expect(e -> e.getErrorType().toString().equals("FORBIDDEN")).verify();
         assertThat(get(label, "text/html").expectBody(String.class).returnResult().getResponseBody())
-                .contains("Genuine", "Warning: this code may be copied", "too far apart");
+                .contains("Genuine", "Warning: this code may be copied", "too far apart", "far from where its recorded journey ended");
     }
 
     @Test

@@ -113,7 +113,7 @@ public final class Catalogue {
             UNWIND $rows AS row
             MERGE (l:Location {key: row.key})
             SET l.gln = row.gln, l.extension = row.extension, l.kind = row.kind,
-                l.nameZh = row.nameZh, l.nameEn = row.nameEn
+                l.nameZh = row.nameZh, l.nameEn = row.nameEn, l.latitude = row.latitude, l.longitude = row.longitude
             WITH l, row
             CALL (l, row) {
               OPTIONAL MATCH (l)-[old:IN_REGION]->(r:Region) WHERE r.code <> row.regionCode
@@ -756,6 +756,44 @@ public final class Catalogue {
             """);
 
     /**
+     * Copy detection on the scans of {@code $ids} that have a place, against where the unit's recorded
+     * journey ended: the destination of the latest hop (departure, else arrival) that moved the unit, a
+     * container it was in, its batch or a container its batch was in, when that location has a place.
+     * A scan more than {@code $maxKm} from there raises (or adds evidence to) the unit's
+     * {@code JOURNEY_END} flag, which keeps the farthest distance, that location and its latest scan's
+     * time. One row per flag raised or found again.
+     */
+    public static final Statement SCANS_DETECT_JOURNEY_END = new Statement("scans.detectJourneyEnd", """
+            UNWIND $ids AS id
+            MATCH (s:Scan {id: id})-[:SCAN_OF]->(i:Item)
+            WHERE s.latitude IS NOT NULL
+            CALL (i) {
+              CALL (i) {
+                MATCH (i)-[:OF_BATCH*0..1]->()<-[:MOVED]-(h:Hop)
+                RETURN h
+                UNION
+                MATCH (i)-[:OF_BATCH*0..1]->()-[packings:PACKED_IN*1..]->(:Container)<-[:MOVED]-(h:Hop)
+                WHERE %1$s
+                RETURN h
+              }
+              RETURN h ORDER BY coalesce(h.departed, h.arrived) DESC, h.id DESC LIMIT 1
+            }
+            MATCH (h)-[:TO]->(end:Location)
+            WHERE end.latitude IS NOT NULL
+            WITH s, i, end, point.distance(point({latitude: s.latitude, longitude: s.longitude}),
+                                           point({latitude: end.latitude, longitude: end.longitude})) / 1000.0 AS km
+            WHERE km > $maxKm
+            MERGE (f:ScanFlag {id: i.key + '/journey-end'})
+              ON CREATE SET f.kind = 'JOURNEY_END', f.gtin = i.gtin, f.serial = i.serial, f.at = s.at, f.distanceKm = round(km, 1)
+            SET f.at = CASE WHEN s.at > f.at THEN s.at ELSE f.at END,
+                f.distanceKm = CASE WHEN round(km, 1) > f.distanceKm THEN round(km, 1) ELSE f.distanceKm END,
+                f.journeyEnd = end.key
+            MERGE (f)-[:FLAGS]->(i)
+            MERGE (f)-[:EVIDENCE]->(s)
+            RETURN DISTINCT f.id AS id, f.kind AS kind
+            """.formatted(WHILE_PACKED));
+
+    /**
      * Copy detection on the units of {@code $keys}: a unit scanned by more than {@code $maxDevices}
      * distinct devices raises (or updates) its {@code DEVICES} flag, with its scans from known devices
      * as evidence. One row per unit flagged.
@@ -779,8 +817,8 @@ public final class Catalogue {
     /**
      * A page of copy flags, latest first after ({@code $beforeAt}, {@code $beforeId}) (null for the
      * first page), at most {@code $limit}: of the units of brand {@code $brand} (any when null) whose
-     * brand one of {@code $brandOwners} owns (any when null), with the unit's brand and the evidence
-     * scans in time order.
+     * brand one of {@code $brandOwners} owns (any when null), with the unit's brand, the location its
+     * journey ended at (for a {@code JOURNEY_END} flag) and the evidence scans in time order.
      */
     public static final Statement SCAN_FLAGS = new Statement("scans.flags", """
             MATCH (f:ScanFlag)-[:FLAGS]->(i:Item)
@@ -789,7 +827,10 @@ public final class Catalogue {
               AND ($brandOwners IS NULL OR EXISTS { MATCH (b)-[:OWNED_BY]->(o:Party) WHERE o.gln IN $brandOwners })
               AND ($beforeAt IS NULL OR f.at < datetime($beforeAt) OR (f.at = datetime($beforeAt) AND f.id < $beforeId))
             WITH f, i, b ORDER BY f.at DESC, f.id DESC LIMIT $limit
+            OPTIONAL MATCH (end:Location {key: f.journeyEnd})
             RETURN properties(f) AS flag, toString(f.at) AS at, b.id AS brand, i.key AS item,
+                   end {.key, .gln, .kind, .nameZh, .nameEn,
+                        region: [(end)-[:IN_REGION]->(r:Region) | r {.code, .level, .nameZh, .nameEn}][0]} AS journeyEnd,
                    COLLECT { MATCH (f)-[:EVIDENCE]->(s:Scan) RETURN s {.*, at: toString(s.at)} ORDER BY s.at, s.id } AS evidence
             """);
 

@@ -102,8 +102,11 @@ class CatalogueIT {
                         "MATCH (:Product {gtin: '09520001000010'})-[:OF_BRAND]->(:Brand) RETURN count(*)")).isEqualTo(1));
         example(Catalogue.MASTER_LOCATIONS, "CREATE (:Party {gln: '9520011000024'})",
                 Map.of("rows", List.of(row("key", "414/9520001000027", "gln", "9520001000027", "kind", "village_station",
-                        "nameZh", "站", "nameEn", "Station", "regionCode", "350825", "operatorGln", "9520011000024"))),
+                        "nameZh", "站", "nameEn", "Station", "regionCode", "350825", "operatorGln", "9520011000024",
+                        "latitude", 25.71, "longitude", 116.75))),
                 (rows, tx) -> {
+                    assertThat(tx.run("MATCH (l:Location {key: '414/9520001000027'}) RETURN l.latitude AS lat, l.longitude AS lon")
+                            .single().values()).extracting(v -> v.asDouble()).containsExactly(25.71, 116.75);
                     assertThat(count(tx, """
                             MATCH (:Region {code: '350825'})<-[:IN_REGION]-(l:Location {key: '414/9520001000027'})
                                   -[:OPERATED_BY]->(:Party {gln: '9520011000024'})
@@ -699,6 +702,32 @@ class CatalogueIT {
                             .as("found again from the other side: the same flag").hasSize(1);
                     assertThat(count(tx, "MATCH (f:ScanFlag) RETURN count(f)")).isEqualTo(2);
                 });
+        example(Catalogue.SCANS_DETECT_JOURNEY_END, placedScans + """
+                WITH i
+                MATCH (b2:Batch {key: '01/09520001000010/10/L2'}),
+                      (farm:Location {key: '414/9520001000027'}), (hub:Location {key: '414/9520001000034'})
+                SET hub.latitude = 31.2, hub.longitude = 121.5
+                CREATE (i)<-[:MOVED]-(:Hop {id: 'j0', arrived: datetime('2026-01-08T20:00:00+08:00')})-[:TO]->(farm)
+                CREATE (b2)<-[:MOVED]-(:Hop {id: 'j1', departed: datetime('2026-01-09T10:00:00+08:00')})-[:TO]->(hub)
+                """, row("ids", List.of("shanghai", "chengdu", "later", "none"), "maxKm", 500.0), (rows, tx) -> {
+                    assertThat(rows).extracting(r -> r.get("id").asString())
+                            .as("the lot's hop to the hub in Shanghai is the latest; Chengdu is 1,660 km from there")
+                            .containsExactly("01/09520001000010/21/S1/journey-end");
+                    var flag = tx.run("MATCH (f:ScanFlag)-[:FLAGS]->(:Item) "
+                            + "RETURN f, toString(f.at) AS at, COLLECT { MATCH (f)-[:EVIDENCE]->(s) RETURN s.id ORDER BY s.id } AS evidence")
+                            .single();
+                    assertThat(flag.get("f").get("kind").asString()).isEqualTo("JOURNEY_END");
+                    assertThat(flag.get("f").get("distanceKm").asDouble()).isBetween(1600.0, 1700.0);
+                    assertThat(flag.get("f").get("journeyEnd").asString()).isEqualTo("414/9520001000034");
+                    assertThat(flag.get("at").asString()).as("the latest far scan").isEqualTo("2026-02-03T10:00:00+08:00");
+                    assertThat(flag.get("evidence").asList(v -> v.asString())).containsExactly("chengdu", "later");
+                    tx.run("""
+                            MATCH (i:Item {key: '01/09520001000010/21/S1'}), (farm:Location {key: '414/9520001000027'})
+                            CREATE (i)-[:PACKED_IN]->(:Container {key: '00/095200010000000010'})
+                                   <-[:MOVED]-(:Hop {id: 'j2', arrived: datetime('2026-01-10T10:00:00+08:00')})-[:TO]->(farm)""").consume();
+                    assertThat(tx.run(Catalogue.SCANS_DETECT_JOURNEY_END.cypher(), row("ids", List.of("chengdu"), "maxKm", 500.0)).list())
+                            .as("its case's later hop ends at the farm, which has no place: not judged").isEmpty();
+                });
         example(Catalogue.SCANS_DETECT_DEVICES, placedScans,
                 row("keys", List.of("01/09520001000010/21/S1", "01/09520001000010/21/NONE"), "maxDevices", 2), (rows, tx) -> {
                     assertThat(rows).singleElement().satisfies(r -> {
@@ -721,6 +750,7 @@ class CatalogueIT {
                     Record f1 = rows.get(1);
                     assertThat(f1.get("brand").asString()).isEqualTo("liancheng-dried-sweet-potato");
                     assertThat(f1.get("item").asString()).isEqualTo("01/09520001000010/21/S1");
+                    assertThat(f1.get("journeyEnd").isNull()).as("a SPEED flag names no journey's end").isTrue();
                     assertThat(f1.get("evidence").asList(v -> v.get("id").asString())).containsExactly("shanghai", "chengdu");
                     assertThat(f1.get("evidence").get(0).get("at").asString()).isEqualTo("2026-02-01T10:00:00+08:00");
                     assertThat(tx.run(Catalogue.SCAN_FLAGS.cypher(), row("brand", null, "brandOwners", List.of("9520021000014"),

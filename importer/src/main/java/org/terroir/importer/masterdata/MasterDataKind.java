@@ -16,7 +16,7 @@ public enum MasterDataKind {
     BRANDS(List.of("id", "kind", "name_zh", "name_en", "owner_gln"),
             List.of("gi_registration", "protected_region_codes", "story_en", "story_zh")),
     PRODUCTS(List.of("gtin", "brand_id", "name_zh", "name_en"), List.of()),
-    LOCATIONS(List.of("gln", "kind", "name_zh", "name_en", "region_code"), List.of("extension", "operator_gln")),
+    LOCATIONS(List.of("gln", "kind", "name_zh", "name_en", "region_code"), List.of("extension", "operator_gln", "latitude", "longitude")),
     CERTIFICATIONS(List.of("id", "kind", "number", "issuer", "valid_from", "subject_kind", "subject_id"),
             List.of("valid_until")),
     PRODUCERS(List.of("household_id", "name", "phone", "registered_poor", "village_code"),

@@ -24,6 +24,7 @@ import org.terroir.model.BrandKind;
 import org.terroir.model.Certification;
 import org.terroir.model.CertificationKind;
 import org.terroir.model.Contribution;
+import org.terroir.model.GeoPoint;
 import org.terroir.model.Location;
 import org.terroir.model.LocationKind;
 import org.terroir.model.Party;
@@ -216,8 +217,9 @@ public final class MasterDataReader {
                 String extension = c.optional("extension");
                 Sgln sgln = c.valid("gln", () -> extension == null ? Sgln.of(Gln.of(c.required("gln")))
                         : Sgln.of(Gln.of(c.required("gln")), extension));
+                Optional<GeoPoint> place = place(c);
                 Location location = c.valid("kind", () -> new Location(sgln,
-                        LocationKind.fromValue(c.required("kind")), c.required("name_zh"), c.required("name_en")));
+                        LocationKind.fromValue(c.required("kind")), c.required("name_zh"), c.required("name_en"), place));
                 row.put("key", location.key());
                 row.put("gln", location.gln().value());
                 row.put("extension", extension);
@@ -226,6 +228,8 @@ public final class MasterDataReader {
                 row.put("nameEn", location.nameEn());
                 row.put("regionCode", c.reference(Target.REGION, "region_code", true));
                 row.put("operatorGln", c.reference(Target.PARTY, "operator_gln", false));
+                row.put("latitude", location.place().map(GeoPoint::latitude).orElse(null));
+                row.put("longitude", location.place().map(GeoPoint::longitude).orElse(null));
             }
             case CERTIFICATIONS -> {
                 Certification certification = c.valid("id", () -> new Certification(c.required("id"),
@@ -297,6 +301,22 @@ public final class MasterDataReader {
             }
         }
         data.add(kind, row);
+    }
+
+    /** A location's place from its {@code latitude} and {@code longitude} cells: both, or neither. */
+    private static Optional<GeoPoint> place(Cells c) {
+        String latitude = c.optional("latitude");
+        String longitude = c.optional("longitude");
+        if (latitude == null && longitude == null) {
+            return Optional.empty();
+        }
+        if (latitude == null || longitude == null) {
+            throw new CellException(latitude == null ? "latitude" : "longitude",
+                    "required when " + (latitude == null ? "longitude" : "latitude") + " is given (a place needs both, or neither)");
+        }
+        double lat = c.valid("latitude", () -> GeoPoint.latitude(latitude));
+        double lon = c.valid("longitude", () -> GeoPoint.longitude(longitude));
+        return Optional.of(new GeoPoint(lat, lon));
     }
 
     private static PartyKind partyKind(String value) {

@@ -68,6 +68,34 @@ class MasterDataImportIT {
         assertThat(count("MATCH (:Producer)-[c:CONTRIBUTED]->(:Batch) RETURN count(c)")).isPositive();
         assertThat(count("MATCH (c:Certification)-[:CERTIFIES]->() RETURN count(c)")).isEqualTo(10);
         assertThat(count("MATCH (l:Location)-[:IN_REGION]->() RETURN count(l)")).isEqualTo(65);
+        assertThat(count("MATCH (l:Location) WHERE l.latitude IS NOT NULL AND l.longitude IS NOT NULL RETURN count(l)"))
+                .as("every demo location has its place").isEqualTo(65);
+        assertThat(count("""
+                MATCH (l:Location {nameEn: 'Pudong pick-up point, Shanghai'})
+                WHERE 31.0 < l.latitude < 31.5 AND 121.3 < l.longitude < 121.8
+                RETURN count(l)""")).isEqualTo(1);
+    }
+
+    @Test
+    void aPlaceNeedsBothCoordinatesWithinRangeAndAWrongOneWritesNothing(@TempDir Path dir) throws IOException {
+        for (Path file : demoFiles()) {
+            Files.copy(file, dir.resolve(file.getFileName()));
+        }
+        Path locations = dir.resolve("locations.csv");
+        List<String> lines = Files.readAllLines(locations);
+        lines.set(1, lines.get(1).replaceFirst(",[-0-9.]+,([-0-9.]+)$", ",125.81,$1")); // latitude beyond 90 on line 2
+        lines.set(2, lines.get(2).replaceFirst(",([-0-9.]+),[-0-9.]+$", ",$1,")); // longitude missing on line 3
+        lines.set(3, lines.get(3).replaceFirst(",[-0-9.]+,([-0-9.]+)$", ",25°48'N,$1")); // not decimal degrees on line 4
+        Files.write(locations, lines);
+
+        assertThatThrownBy(() -> new MasterDataImport(driver, SALT).run(List.of(dir.toFile().listFiles()).stream()
+                        .map(java.io.File::toPath).sorted().toList()))
+                .isInstanceOfSatisfying(MasterDataRejectedException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::toString)
+                        .contains("locations.csv:2: latitude: latitude must be between -90 and 90 degrees, got 125.81",
+                                "locations.csv:3: longitude: required when latitude is given (a place needs both, or neither)",
+                                "locations.csv:4: latitude: latitude must be decimal degrees such as 25.71 or -33.87, got \"25°48'N\""));
+        assertThat(count("MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n)")).isZero();
     }
 
     @Test

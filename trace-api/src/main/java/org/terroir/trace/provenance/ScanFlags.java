@@ -15,17 +15,19 @@ import reactor.core.publisher.Mono;
 public class ScanFlags {
 
     /** Why a unit's label looks copied (GraphQL {@code SuspicionKind}). */
-    public enum Kind { SPEED, DEVICES }
+    public enum Kind { SPEED, DEVICES, JOURNEY_END }
 
     /**
      * One flag and its evidence.
      *
-     * @param distanceKm for {@code SPEED}: how far apart the two scans were
+     * @param distanceKm for {@code SPEED}: how far apart the two scans were; for {@code JOURNEY_END}: how far
+     *                   from where the unit's journey ended the farthest of its scans was
      * @param speedKmh   for {@code SPEED}: the speed the pack would have travelled at; null when both were in the same second
      * @param devices    for {@code DEVICES}: how many distinct devices scanned the unit
+     * @param journeyEnd for {@code JOURNEY_END}: where the unit's recorded journey ended
      */
     public record Flag(String id, Kind kind, String at, String brand, String gtin, String serial, Double distanceKm,
-                       Double speedKmh, Long devices, List<Scans.Scan> evidence) {}
+                       Double speedKmh, Long devices, Location journeyEnd, List<Scans.Scan> evidence) {}
 
     private final GraphReader graph;
 
@@ -50,7 +52,7 @@ public class ScanFlags {
         return new Flag(flag.get("id").asString(), Kind.valueOf(flag.get("kind").asString()), row.get("at").asString(),
                 row.get("brand").asString(), flag.get("gtin").asString(), flag.get("serial").asString(),
                 number(flag.get("distanceKm")), number(flag.get("speedKmh")),
-                flag.get("devices").isNull() ? null : flag.get("devices").asLong(),
+                flag.get("devices").isNull() ? null : flag.get("devices").asLong(), Location.from(row.get("journeyEnd")),
                 row.get("evidence").asList(Scans::scan));
     }
 

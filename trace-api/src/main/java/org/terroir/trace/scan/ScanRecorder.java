@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.terroir.model.cypher.Catalogue;
 import org.terroir.model.id.Lgtin;
@@ -37,9 +38,12 @@ import reactor.core.scheduler.Schedulers;
  * ({@code scans.detectDevices}, more than {@code terroir.copies.max-devices}, default 5), the scans
  * just placed for a journey no parcel makes ({@code scans.detectSpeed}: another scan of the unit more
  * than {@code terroir.copies.min-km} away, default 50, reached faster than
- * {@code terroir.copies.max-kmh}, default 800). Flags are counted ({@code terroir_scan_flags_total}).
+ * {@code terroir.copies.max-kmh}, default 800) and for a place far from where the unit's journey
+ * ended ({@code scans.detectJourneyEnd}: more than {@code terroir.copies.journey-km}, default 500).
+ * Flags are counted ({@code terroir_scan_flags_total}).
  */
 @Component
+@EnableConfigurationProperties(CopyRules.class)
 class ScanRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScanRecorder.class);
@@ -59,20 +63,14 @@ class ScanRecorder {
     private final Counter dropped;
     private final Counter flagged;
     private final Disposable flushing;
-    private final double minKm;
-    private final double maxKmh;
-    private final int maxDevices;
+    private final CopyRules rules;
 
     ScanRecorder(GraphWriter graph, MeterRegistry meters, @Value("${terroir.scan.flush:200ms}") Duration flush,
                  @Value("${terroir.scan.queue:100000}") int capacity,
-                 @Value("${terroir.copies.min-km:50}") double minKm,
-                 @Value("${terroir.copies.max-kmh:800}") double maxKmh,
-                 @Value("${terroir.copies.max-devices:5}") int maxDevices) {
+                 CopyRules rules) {
         this.graph = graph;
         this.capacity = capacity;
-        this.minKm = minKm;
-        this.maxKmh = maxKmh;
-        this.maxDevices = maxDevices;
+        this.rules = rules;
         this.flagged = Counter.builder("terroir.scan.flags").description("copy flags raised or updated").register(meters);
         this.recorded = Counter.builder("terroir.scans.recorded").description("scans written to the graph").register(meters);
         this.dropped = Counter.builder("terroir.scans.dropped").description("scans not recorded: queue full or write failed")
@@ -123,13 +121,15 @@ class ScanRecorder {
                     .doOnNext(row -> recorded.increment(row.get("recorded").asLong()))
                     .then())
                     .then(items.isEmpty() ? Mono.empty() : graph.write(Catalogue.SCANS_DETECT_DEVICES,
-                            Map.of("keys", items, "maxDevices", maxDevices)).count().doOnNext(flagged::increment).then());
+                            Map.of("keys", items, "maxDevices", rules.maxDevices())).count().doOnNext(flagged::increment).then());
         }
         if (!places.isEmpty()) {
             write = write.then(graph.write(Catalogue.SCANS_PLACE, Map.of("places", places))
                     .map(row -> row.get("id").asString()).collectList()
                     .flatMap(placed -> placed.isEmpty() ? Mono.empty() : graph.write(Catalogue.SCANS_DETECT_SPEED,
-                            Map.of("ids", placed, "minKm", minKm, "maxKmh", maxKmh)).count().doOnNext(flagged::increment))
+                            Map.of("ids", placed, "minKm", rules.minKm(), "maxKmh", rules.maxKmh())).count().doOnNext(flagged::increment)
+                            .then(graph.write(Catalogue.SCANS_DETECT_JOURNEY_END, Map.of("ids", placed, "maxKm", rules.journeyKm()))
+                                    .count().doOnNext(flagged::increment)))
                     .then());
         }
         int size = scans.size();
