@@ -297,13 +297,30 @@ public final class TraceApiLoad {
         HttpRequest request = HttpRequest.newBuilder(URI.create(unit.label()))
                 .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")
                 .header("Accept-Language", "zh-CN,zh;q=0.9")
+                .header("Accept-Encoding", "gzip")
                 .header("Cookie", "terroir_device=" + device)
                 .timeout(Duration.ofSeconds(30))
                 .GET()
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .thenApply(response -> response.statusCode() == 200 && response.body().contains(GENUINE)
-                        && response.body().contains(unit.serial()));
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
+            if (response.statusCode() != 200) {
+                return false;
+            }
+            String page = text(response.body(), response.headers().firstValue("Content-Encoding").orElse(""));
+            return page.contains(GENUINE) && page.contains(unit.serial());
+        });
+    }
+
+    /** A body as the browser reads it: unzipped when the server sent it gzipped. */
+    private static String text(byte[] body, String encoding) {
+        if (!encoding.equalsIgnoreCase("gzip")) {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+        try (InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.terroir.testsupport.PhoneBrowser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -199,6 +201,20 @@ class DemoServeIT {
         assertThat(scanLinks).hasSize(3);
         assertThat(page(scanLinks.getFirst())).contains("Genuine", "Liancheng County", "Pudong pick-up point");
         assertThat(page(scanLinks.getLast())).contains("Not genuine: tampered").doesNotContain("Pudong");
+        // The same links in a phone's headless Chromium, where one is installed (CI installs it).
+        Optional<String> noBrowser = PhoneBrowser.missing();
+        if (noBrowser.isEmpty()) {
+            try (PhoneBrowser browser = PhoneBrowser.start(Path.of("target", "screenshots"))) {
+                String genuine = browser.open(scanLinks.getFirst(), "demo-genuine.png");
+                assertThat(browser.textOf("verdict")).startsWith("✓ Genuine");
+                assertThat(genuine).contains("Liancheng Dried Sweet Potato", "Liancheng County", "Beituan Town e-commerce station",
+                        "Pudong pick-up point");
+                browser.open(scanLinks.getLast(), "demo-tampered.png");
+                assertThat(browser.textOf("verdict")).contains("Not genuine: tampered");
+            }
+        } else {
+            System.out.println("DemoServeIT: the printed scan links were not opened in a browser: " + noBrowser.get());
+        }
         Path sheet = Path.of(printed.stream().filter(line -> line.startsWith("Their print-ready sheet")).findFirst().orElseThrow()
                 .replaceFirst(".*: ", "").strip());
         assertThat(java.nio.file.Files.readAllBytes(sheet)).startsWith("%PDF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));

@@ -228,12 +228,13 @@ class ResolverIT extends DemoApiTestBase {
         String device = first.getResponseCookies().getFirst("terroir_device").getValue();
         String scan = scanId(first.getResponseBody());
         web.post().uri("/scans/" + scan + "/place").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("latitude", 25.7349, "longitude", 116.7512)).exchange().expectStatus().isNoContent();
+                .bodyValue(Map.of("latitude", 25.7349, "longitude", 116.7512)).exchange().expectStatus().isNoContent()
+                .expectBody().isEmpty();
         // The same browser again: the same device; a tampered label: recorded as not genuine.
         String again = web.get().uri(URI.create(label())).header(HttpHeaders.ACCEPT, "text/html").cookie("terroir_device", device)
                 .exchange().expectStatus().isOk().expectCookie().doesNotExist("terroir_device")
                 .expectBody(String.class).returnResult().getResponseBody();
-        get(label().replace("LC2601-0001", "LC2601-0007"), "text/html").expectStatus().isOk();
+        get(label().replace("LC2601-0001", "LC2601-0007"), "text/html").expectStatus().isOk().expectBody().returnResult();
 
         HttpGraphQlTester association = graphQlWith(token(Role.ASSOCIATION, LIANCHENG_ASSOCIATION));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> association.document(SCANS)
@@ -273,7 +274,8 @@ class ResolverIT extends DemoApiTestBase {
                 .bodyValue(Map.of("latitude", 25.7)).exchange().expectStatus().isBadRequest()
                 .expectBody(String.class).value(body -> assertThat(body).contains("longitude"));
         web.post().uri("/scans/not-a-scan/place").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("latitude", 25.7, "longitude", 116.7)).exchange().expectStatus().isBadRequest();
+                .bodyValue(Map.of("latitude", 25.7, "longitude", 116.7)).exchange().expectStatus().isBadRequest()
+                .expectBody().returnResult();
     }
 
     @Test
@@ -285,7 +287,8 @@ class ResolverIT extends DemoApiTestBase {
         for (double[] city : new double[][] {{39.9042, 116.4074}, {26.0745, 119.2965}}) {
             String scan = scanId(get(label, "text/html").expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
             web.post().uri("/scans/" + scan + "/place").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("latitude", city[0], "longitude", city[1])).exchange().expectStatus().isNoContent();
+                    .bodyValue(Map.of("latitude", city[0], "longitude", city[1])).exchange().expectStatus().isNoContent()
+                    .expectBody().isEmpty();
         }
         String suspicious = """
                 { suspiciousScans(brand: "liancheng-dried-sweet-potato") {
