@@ -78,24 +78,15 @@ class MasterDataImportIT {
 
     @Test
     void aPlaceNeedsBothCoordinatesWithinRangeAndAWrongOneWritesNothing(@TempDir Path dir) throws IOException {
-        for (Path file : demoFiles()) {
-            Files.copy(file, dir.resolve(file.getFileName()));
-        }
-        Path locations = dir.resolve("locations.csv");
-        List<String> lines = Files.readAllLines(locations);
-        lines.set(1, lines.get(1).replaceFirst(",[-0-9.]+,([-0-9.]+)$", ",125.81,$1")); // latitude beyond 90 on line 2
-        lines.set(2, lines.get(2).replaceFirst(",([-0-9.]+),[-0-9.]+$", ",$1,")); // longitude missing on line 3
-        lines.set(3, lines.get(3).replaceFirst(",[-0-9.]+,([-0-9.]+)$", ",25°48'N,$1")); // not decimal degrees on line 4
-        Files.write(locations, lines);
+        List<String> problems = problemsWhenEdited(dir, "locations.csv", lines -> {
+            lines.set(1, lines.get(1).replaceFirst(",[-0-9.]+,([-0-9.]+)$", ",125.81,$1")); // latitude beyond 90 on line 2
+            lines.set(2, lines.get(2).replaceFirst(",([-0-9.]+),[-0-9.]+$", ",$1,")); // longitude missing on line 3
+            lines.set(3, lines.get(3).replaceFirst(",[-0-9.]+,([-0-9.]+)$", ",25°48'N,$1")); // not decimal degrees on line 4
+        });
 
-        assertThatThrownBy(() -> new MasterDataImport(driver, SALT).run(List.of(dir.toFile().listFiles()).stream()
-                        .map(java.io.File::toPath).sorted().toList()))
-                .isInstanceOfSatisfying(MasterDataRejectedException.class, e -> assertThat(e.problems())
-                        .extracting(Problem::toString)
-                        .contains("locations.csv:2: latitude: latitude must be between -90 and 90 degrees, got 125.81",
-                                "locations.csv:3: longitude: required when latitude is given (a place needs both, or neither)",
-                                "locations.csv:4: latitude: latitude must be decimal degrees such as 25.71 or -33.87, got \"25°48'N\""));
-        assertThat(count("MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n)")).isZero();
+        assertThat(problems).contains("locations.csv:2: latitude: latitude must be between -90 and 90 degrees, got 125.81",
+                "locations.csv:3: longitude: required when latitude is given (a place needs both, or neither)",
+                "locations.csv:4: latitude: latitude must be decimal degrees such as 25.71 or -33.87, got \"25°48'N\"");
     }
 
     @Test
@@ -122,25 +113,43 @@ class MasterDataImportIT {
                 .records().stream().map(r -> r.get("p").asString()).toList()).isEqualTo(before);
     }
 
+    /**
+     * The problems an import of the demo files reports once {@code edit} has changed the lines of
+     * {@code file} (copies in {@code dir}); the import must be rejected and write nothing.
+     */
+    private List<String> problemsWhenEdited(Path dir, String file, java.util.function.Consumer<List<String>> edit) throws IOException {
+        for (Path demo : demoFiles()) {
+            Files.copy(demo, dir.resolve(demo.getFileName()));
+        }
+        Path edited = dir.resolve(file);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(edited));
+        edit.accept(lines);
+        Files.write(edited, lines);
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(dir)) {
+            files = listed.sorted().toList();
+        }
+        try {
+            new MasterDataImport(driver, SALT).run(files);
+        } catch (MasterDataRejectedException e) {
+            assertThat(count("MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n)")).as("nothing written").isZero();
+            return e.problems().stream().map(Problem::toString).toList();
+        }
+        throw new AssertionError("the import of the edited " + file + " was not rejected");
+    }
+
     @Test
     void aFileSetWithAnyProblemWritesNothingAndNamesFileLineAndColumn(@TempDir Path dir) throws IOException {
-        for (Path file : demoFiles()) {
-            Files.copy(file, dir.resolve(file.getFileName()));
-        }
-        Path products = dir.resolve("products.csv");
-        List<String> lines = Files.readAllLines(products);
-        lines.set(2, lines.get(2).replaceFirst("^(\\d{13})\\d", "$19")); // wrong check digit on line 3
-        lines.add("09520011001052,no-such-brand,测试,Test");
-        Files.write(products, lines);
+        int[] lastLine = new int[1];
+        List<String> problems = problemsWhenEdited(dir, "products.csv", lines -> {
+            lines.set(2, lines.get(2).replaceFirst("^(\\d{13})\\d", "$19")); // wrong check digit on line 3
+            lines.add("09520011001052,no-such-brand,测试,Test");
+            lastLine[0] = lines.size();
+        });
 
-        assertThatThrownBy(() -> new MasterDataImport(driver, SALT).run(List.of(dir.toFile().listFiles()).stream()
-                        .map(java.io.File::toPath).sorted().toList()))
-                .isInstanceOfSatisfying(MasterDataRejectedException.class, e -> assertThat(e.problems())
-                        .extracting(Problem::toString)
-                        .anySatisfy(p -> assertThat(p).startsWith("products.csv:3: gtin: GTIN \"").contains("check digit"))
-                        .anySatisfy(p -> assertThat(p).isEqualTo(
-                                "products.csv:" + lines.size() + ": brand_id: brand \"no-such-brand\" is neither in these files nor in the graph")));
-        assertThat(count("MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n)")).isZero();
+        assertThat(problems)
+                .anySatisfy(p -> assertThat(p).startsWith("products.csv:3: gtin: GTIN \"").contains("check digit"))
+                .contains("products.csv:" + lastLine[0] + ": brand_id: brand \"no-such-brand\" is neither in these files nor in the graph");
     }
 
     @Test
