@@ -212,12 +212,14 @@ public final class TraceApiLoad {
         long start = System.nanoTime();
         long end = start + (seconds - 4) * 1_000_000_000L;
         for (int i = 0; System.nanoTime() < end; i++) {
+            java.time.LocalTime wall = java.time.LocalTime.now();
             long sent = System.nanoTime();
             String response = sendBomb(endpoint, bodies.get(i % bodies.size()));
             long took = System.nanoTime() - sent;
             refusals.add(took);
             if (took > 50_000_000L) {
-                slow.add(String.format(Locale.ROOT, "%.0f ms at %.3f s", took / 1e6, (sent - start) / 1e9));
+                // The wall clock at the send, to line it up with the server's GC log (-Xlog:gc:file=…:time).
+                slow.add(String.format(Locale.ROOT, "%.0f ms at %s", took / 1e6, wall));
             }
             if (!response.contains("exceeds the limit")) {
                 bad++;
