@@ -77,8 +77,8 @@ final class BenchSample {
         return folder.resolve("roots.pem");
     }
 
-    /** Samples the graph, signs the units' labels, writes the files; returns the number of batches. */
-    long write(Driver driver) throws IOException {
+    /** Samples the graph, signs the units' labels, writes the files. */
+    void write(Driver driver) throws IOException {
         long batches = driver.executableQuery("MATCH (b:Batch) RETURN count(b) AS n").execute().records().getFirst().get("n").asLong();
         long items = driver.executableQuery("MATCH (i:Item) RETURN count(i) AS n").execute().records().getFirst().get("n").asLong();
         List<Lot> packed = sample(driver, PACKED, batches, BenchSample::lot);
@@ -117,7 +117,6 @@ final class BenchSample {
         Files.writeString(folder.resolve("batches"), Long.toString(batches));
         System.out.printf("Sampled %,d packed lots, %,d raw lots and %,d units of %,d batches; labels signed under %d company prefixes%n",
                 packed.size(), raw.size(), signed.size(), batches, prefixes.size());
-        return batches;
     }
 
     long batches() throws IOException {

@@ -134,7 +134,7 @@ public final class TraceApiLoad {
             GraphReader reader = new GraphReader(driver);
             HttpClient http = http();
             URI endpoint = base.resolve("/graphql");
-            Call<Lot> trace = (client, lot) -> graphQl(http, endpoint, TRACE, Map.of("gtin", lot.gtin(), "lot", lot.lot()), lot.key());
+            Call<Lot> trace = traceOver(http, endpoint);
             Call<Lot> traceDirect = (client, lot) -> direct(reader, lot).toFuture();
             Call<Lot> recall = (client, lot) -> graphQl(http, endpoint, RECALL, Map.of("gtin", lot.gtin(), "lot", lot.lot()), lot.key());
             Call<Lot> recallDirect = (client, lot) -> directRecall(reader, lot).toFuture();
@@ -187,8 +187,7 @@ public final class TraceApiLoad {
     private static void load(BenchSample sample, URI base, int seconds, int clients) throws IOException {
         HttpClient http = http();
         URI endpoint = base.resolve("/graphql");
-        Call<Lot> trace = (client, lot) -> graphQl(http, endpoint, TRACE, Map.of("gtin", lot.gtin(), "lot", lot.lot()), lot.key());
-        Result result = ClosedLoops.measure("trace", "graphql", clients, sample.packed(), trace, seconds);
+        Result result = ClosedLoops.measure("trace", "graphql", clients, sample.packed(), traceOver(http, endpoint), seconds);
         System.out.printf(Locale.ROOT, "Traces meanwhile (%d clients): %,.0f/s, p99 %.1f ms, %d errors%n", clients, result.perSecond(),
                 result.percentileMillis(99), result.errors());
     }
@@ -277,6 +276,11 @@ public final class TraceApiLoad {
             devices.add(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
         }
         return devices;
+    }
+
+    /** The benchmark's trace of a packed lot over HTTP; true when the answer has the lot and no error. */
+    private static Call<Lot> traceOver(HttpClient http, URI endpoint) {
+        return (client, lot) -> graphQl(http, endpoint, TRACE, Map.of("gtin", lot.gtin(), "lot", lot.lot()), lot.key());
     }
 
     /** A GraphQL query over HTTP; true when the answer has {@code expected} and no error. */
