@@ -331,7 +331,7 @@ public final class TraceApiLoad {
 
     /**
      * The statements the GraphQL request runs, in the same stages, straight through the driver's
-     * reactive sessions in read transactions: the batch; its households, journey and inputs (and the
+     * reactive sessions in read transactions: the batch; its households, journey and inputs (with the
      * inputs' batches); the inputs' households.
      */
     private static Mono<Boolean> direct(GraphReader reader, Lot lot) {
@@ -340,12 +340,10 @@ public final class TraceApiLoad {
         return batch.flatMap(found -> {
             Mono<Long> producers = reader.read(Catalogue.TRACE_CONTRIBUTIONS, Map.of("keys", key)).count();
             Mono<Long> journey = reader.read(Catalogue.TRACE_JOURNEYS, Map.of("keys", key)).count();
-            Mono<Long> inputs = reader.read(Catalogue.TRACE_INPUTS, Map.of("keys", key))
-                    .map(row -> row.get("input").asString()).collectList()
-                    .flatMap(inputKeys -> Mono.zip(
-                            reader.read(Catalogue.TRACE_BATCHES, Map.of("keys", inputKeys)).count(),
-                            reader.read(Catalogue.TRACE_CONTRIBUTIONS, Map.of("keys", inputKeys)).count())
-                            .map(t -> t.getT1() + t.getT2()));
+            Mono<Long> inputs = reader.read(Catalogue.TRACE_INPUT_BATCHES, Map.of("keys", key))
+                    .map(row -> row.get("key").asString()).collectList()
+                    .flatMap(inputKeys -> reader.read(Catalogue.TRACE_CONTRIBUTIONS, Map.of("keys", inputKeys)).count()
+                            .map(contributions -> inputKeys.size() + contributions));
             return Mono.zip(producers, journey, inputs).map(t -> found == 1);
         });
     }

@@ -376,15 +376,8 @@ public final class Catalogue {
     // (or item) keys ($keys) so that one statement serves every batch of a GraphQL request at one depth. None of
     // them reads ProducerIdentity or follows IDENTIFIED_BY: households appear by pseudonym only ------
 
-    /**
-     * The batches of {@code $keys} that exist, one row each: their product, its brand and the brand's
-     * owner, where the batch was produced (location and the region it lies in), the regions it comes
-     * from (that region and those it is part of, nearest first) and the certifications of its product
-     * and brand. Parties carry their kind label as {@code kind}.
-     */
-    public static final Statement TRACE_BATCHES = new Statement("trace.batches", """
-            UNWIND $keys AS key
-            MATCH (b:Batch {key: key})
+    /** What the trace shows of each batch {@code b}: its product and brand, where it was produced, its origin, its certifications. */
+    private static final String BATCH_VIEW = """
             CALL (b) {
               OPTIONAL MATCH (b)-[:OF_PRODUCT]->(p:Product)
               OPTIONAL MATCH (p)-[:OF_BRAND]->(brand:Brand)
@@ -395,7 +388,11 @@ public final class Catalogue {
               OPTIONAL MATCH (at)-[:IN_REGION]->(r:Region)
               RETURN at, r ORDER BY at.key, r.code LIMIT 1
             }
-            RETURN b.key AS key, b.gtin AS gtin, b.lot AS lot,
+            """;
+
+    /** The columns of a batch {@code b} after {@link #BATCH_VIEW}. Parties carry their kind label as {@code kind}. */
+    private static final String BATCH_COLUMNS = """
+            b.key AS key, b.gtin AS gtin, b.lot AS lot,
                    p {.gtin, .nameZh, .nameEn} AS product,
                    brand {.id, .kind, .nameZh, .nameEn, .giRegistration, .storyZh, .storyEn,
                           owner: [(brand)-[:OWNED_BY]->(o:Party) |
@@ -411,7 +408,28 @@ public final class Catalogue {
                                subject: CASE WHEN s = p THEN 'PRODUCT' ELSE 'BRAND' END}
                      ORDER BY c.id
                    } AS certifications
-            """);
+            """;
+
+    /**
+     * The batches of {@code $keys} that exist, one row each, in the order of their keys: their product,
+     * its brand and the brand's owner, where the batch was produced (location and the region it lies
+     * in), the regions it comes from (that region and those it is part of, nearest first) and the
+     * certifications of its product and brand.
+     */
+    public static final Statement TRACE_BATCHES = new Statement("trace.batches", """
+            UNWIND $keys AS key
+            MATCH (b:Batch {key: key})
+            """ + BATCH_VIEW + "RETURN " + BATCH_COLUMNS);
+
+    /**
+     * What the batches of {@code $keys} were made from, one level of transformations deep: a row per
+     * batch ({@code madeInto}) and input, the input with the columns of {@link #TRACE_BATCHES}, by batch
+     * then input key. One statement where the inputs' keys and then their batches would take two.
+     */
+    public static final Statement TRACE_INPUT_BATCHES = new Statement("trace.inputBatches", """
+            UNWIND $keys AS madeInto
+            MATCH (:Batch {key: madeInto})-[:MADE_FROM]->(b:Batch)
+            """ + BATCH_VIEW + "RETURN madeInto, " + BATCH_COLUMNS + "ORDER BY madeInto, key\n");
 
     /**
      * The households that contributed to the batches of {@code $keys}: pseudonym, poor-household flag,
@@ -621,13 +639,6 @@ public final class Catalogue {
             ORDER BY pseudonym
             """);
 
-    /** The batches each batch of {@code $keys} was MADE_FROM (one level; callers recurse). */
-    public static final Statement TRACE_INPUTS = new Statement("trace.inputs", """
-            UNWIND $keys AS key
-            MATCH (:Batch {key: key})-[:MADE_FROM]->(input:Batch)
-            RETURN key AS batch, input.key AS input
-            ORDER BY batch, input
-            """);
 
     /** A hop's time lies within every packing of {@code packings} (since ADD, until DELETE). */
     private static final String WHILE_PACKED = """

@@ -552,12 +552,17 @@ class CatalogueIT {
                     assertThat(row.get("phone").asString()).isEqualTo("13800000001");
                     assertThat(row.get("idNumber").isNull()).isTrue();
                 });
-        example(Catalogue.TRACE_INPUTS, """
+        example(Catalogue.TRACE_INPUT_BATCHES, """
                 MATCH (b1:Batch {key: '01/09520001000010/10/L1'}), (b2:Batch {key: '01/09520001000010/10/L2'})
                 CREATE (b1)-[:MADE_FROM]->(b2)
                 """, Map.of("keys", List.of(l1, l2)), (rows, tx) -> {
-                    assertThat(rows).extracting(r -> r.get("batch").asString() + ">" + r.get("input").asString())
-                            .containsExactly(l1 + ">" + l2);
+                    assertThat(rows).extracting(r -> r.get("madeInto").asString() + ">" + r.get("key").asString())
+                            .as("L1 was made from L2; L2 from nothing").containsExactly(l1 + ">" + l2);
+                    Record input = rows.getFirst();
+                    assertThat(input.get("lot").asString()).isEqualTo("L2");
+                    assertThat(input.get("producedAt").get("kind").asString()).as("the input with the columns of trace.batches")
+                            .isEqualTo("farm");
+                    assertThat(input.keys()).containsAll(List.of("product", "brand", "origin", "certifications"));
                 });
         example(Catalogue.TRACE_JOURNEYS, """
                 MATCH (b2:Batch {key: '01/09520001000010/10/L2'}), (h1:Hop {id: 'h1'}),

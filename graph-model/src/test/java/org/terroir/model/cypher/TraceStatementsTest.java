@@ -22,7 +22,7 @@ class TraceStatementsTest {
     @Test
     void thereAreTraceStatements() {
         assertThat(traceStatements()).extracting(Statement::name)
-                .contains("trace.batches", "trace.contributions", "trace.inputs", "trace.journeys", "trace.items",
+                .contains("trace.batches", "trace.contributions", "trace.inputBatches", "trace.journeys", "trace.items",
                         "trace.itemJourneys");
     }
 
