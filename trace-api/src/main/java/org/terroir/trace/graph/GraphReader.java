@@ -18,21 +18,23 @@ import reactor.core.publisher.Flux;
  * read. The rows of a transaction are collected before they are emitted, so that a transaction the
  * driver retries cannot emit a row twice. Each transaction carries a timeout
  * ({@code terroir.graphql.timeout}), so that Neo4j itself stops a statement that outlives the request
- * it serves, even when the request's cancellation does not reach it.
+ * it serves, even when the request's cancellation does not reach it. A request's statements run in
+ * its {@link Seats seat}: at most so many requests read at once, the others wait in line.
  */
 @Component
 public class GraphReader {
 
     private final Transactions transactions;
 
-    /** A reader whose transactions time out after 10 seconds. */
+    /** A reader whose transactions time out after 10 seconds, with as many at once as callers make. */
     public GraphReader(Driver driver) {
-        this(driver, Duration.ofSeconds(10));
+        this(driver, Duration.ofSeconds(10), Seats.unlimited());
     }
 
     @Autowired
-    public GraphReader(Driver driver, @Value("${terroir.graphql.timeout:10s}") Duration timeout) {
-        this.transactions = new Transactions(Objects.requireNonNull(driver, "driver"), AccessMode.READ, timeout);
+    public GraphReader(Driver driver, @Value("${terroir.graphql.timeout:10s}") Duration timeout, Seats seats) {
+        this.transactions = new Transactions(Objects.requireNonNull(driver, "driver"), AccessMode.READ, timeout,
+                Objects.requireNonNull(seats, "seats"));
     }
 
     /**

@@ -12,15 +12,17 @@ import reactor.core.publisher.Flux;
 
 /**
  * Runs the few statements the API writes (a regulator's recall) in write transactions of the
- * driver's reactive sessions, which a cluster routes to its leader.
+ * driver's reactive sessions, which a cluster routes to its leader, in the {@link Seats seat} of the
+ * request they serve (a background writer's statement takes one of its own).
  */
 @Component
 public class GraphWriter {
 
     private final Transactions transactions;
 
-    public GraphWriter(Driver driver, @Value("${terroir.graphql.timeout:10s}") Duration timeout) {
-        this.transactions = new Transactions(Objects.requireNonNull(driver, "driver"), AccessMode.WRITE, timeout);
+    public GraphWriter(Driver driver, @Value("${terroir.graphql.timeout:10s}") Duration timeout, Seats seats) {
+        this.transactions = new Transactions(Objects.requireNonNull(driver, "driver"), AccessMode.WRITE, timeout,
+                Objects.requireNonNull(seats, "seats"));
     }
 
     /** The rows {@code statement} returns for {@code parameters}, which must name exactly the statement's parameters. */

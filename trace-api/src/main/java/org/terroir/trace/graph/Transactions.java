@@ -16,8 +16,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * One catalogue statement in one managed transaction of a reactive session, read or write: the
- * session opened for it and closed after; the rows collected inside the transaction, so that one
+ * One catalogue statement in one managed transaction of a reactive session, read or write, in the
+ * {@link Seats seat} of the request it serves: the session opened for it and closed after; the rows collected inside the transaction, so that one
  * the driver retries cannot emit a row twice, and emitted only once it has committed.
  */
 final class Transactions {
@@ -26,10 +26,12 @@ final class Transactions {
     private final SessionConfig session;
     private final TransactionConfig transaction;
     private final AccessMode mode;
+    private final Seats seats;
 
-    Transactions(Driver driver, AccessMode mode, Duration timeout) {
+    Transactions(Driver driver, AccessMode mode, Duration timeout, Seats seats) {
         this.driver = driver;
         this.mode = mode;
+        this.seats = seats;
         this.session = SessionConfig.builder().withDefaultAccessMode(mode).build();
         // Neo4j counts whole milliseconds; a timeout shorter than one would mean none.
         this.transaction = TransactionConfig.builder()
@@ -43,7 +45,7 @@ final class Transactions {
         }
         ReactiveTransactionCallback<Mono<List<org.neo4j.driver.Record>>> work = (ReactiveTransactionContext tx) ->
                 Mono.from(tx.run(statement.cypher(), parameters)).flatMap(result -> Flux.from(result.records()).collectList());
-        return Flux.usingWhen(
+        return seats.run(Flux.usingWhen(
                 Mono.fromSupplier(() -> driver.session(ReactiveSession.class, session)),
                 // single(), not Mono.from: Mono.from cancels the transaction's publisher at its first item,
                 // before the commit (a write would be rolled back); single() waits for the commit.
@@ -51,6 +53,6 @@ final class Transactions {
                                 ? opened.executeRead(work, transaction) : opened.executeWrite(work, transaction))
                         .single()
                         .flatMapIterable(rows -> rows),
-                opened -> Mono.<Void>from(opened.close()));
+                opened -> Mono.<Void>from(opened.close())));
     }
 }

@@ -7,11 +7,13 @@ import java.util.Map;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
+import org.terroir.trace.graph.Seats;
 
 /**
  * Turns domain exceptions into GraphQL errors: an invalid argument is a {@code BAD_REQUEST} naming
  * the argument (extension {@code argument}); a field the caller may not read is {@code FORBIDDEN},
- * saying who may. Anything else is left to Spring for GraphQL, which
+ * saying who may; a request refused for want of a seat at the graph is {@code INTERNAL_ERROR} naming the
+ * limit (extension {@code limit}), to be tried again shortly. Anything else is left to Spring for GraphQL, which
  * answers {@code INTERNAL_ERROR} with no detail: no stack trace reaches a client.
  */
 @Component
@@ -32,6 +34,13 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             return GraphqlErrorBuilder.newError(env)
                     .errorType(ErrorType.INTERNAL_ERROR)
                     .message("the request was cancelled")
+                    .build();
+        }
+        if (ex instanceof Seats.BusyException busy) {
+            return GraphqlErrorBuilder.newError(env)
+                    .errorType(ErrorType.INTERNAL_ERROR)
+                    .message(busy.getMessage())
+                    .extensions(Map.of("limit", Seats.BusyException.LIMIT))
                     .build();
         }
         if (ex instanceof UnavailableException unavailable) {

@@ -25,7 +25,9 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ResponseStatusException;
 import org.terroir.trace.access.Caller;
+import org.terroir.trace.graph.Seats;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import reactor.core.publisher.Mono;
@@ -138,7 +140,13 @@ class ProvenancePage implements SmartInitializingSingleton {
                 "page-" + requests.incrementAndGet(), locale);
         request.configureExecutionInput((input, builder) ->
                 builder.graphQLContext(Map.of(Caller.CONTEXT_KEY, Caller.PUBLIC)).build());
-        return graphQl.execute(request).timeout(timeout).map(response -> {
+        return graphQl.execute(request).timeout(timeout).<Map<String, Object>>handle((response, sink) -> {
+            if (response.getErrors().stream().anyMatch(e -> Seats.BusyException.LIMIT.equals(e.getExtensions() == null ? null
+                    : e.getExtensions().get("limit")))) {
+                // No seat at the graph for the trace: 503, not a page that looks as if the graph knew nothing.
+                sink.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "the server is busy; try again shortly"));
+                return;
+            }
             if (!response.getErrors().isEmpty()) {
                 LOG.warn("the provenance page of {} got errors: {}", uri, response.getErrors());
             }
@@ -146,7 +154,7 @@ class ProvenancePage implements SmartInitializingSingleton {
             Object traced = data == null ? null : data.get("traceLink");
             @SuppressWarnings("unchecked")
             Map<String, Object> found = traced instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-            return found;
+            sink.next(found);
         });
     }
 
