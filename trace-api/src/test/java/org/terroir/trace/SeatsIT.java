@@ -72,6 +72,17 @@ class SeatsIT extends DemoApiTestBase {
     }
 
     @Test
+    void everyStatementOfARequestRunsInItsSeatNestedAndBatchLoadedOnesToo() {
+        long before = seats.readsOutsideRequests();
+        graphQl.document("{ trace(gtin: \"09520011001021\", lot: \"LC2601\") { key producers { pseudonym } "
+                        + "journey { to { nameEn } } inputs { key producers { pseudonym } inputs { key } } recall { recalled } } "
+                        + "recall(gtin: \"09520011001014\", lot: \"LC2601R\") { batches { nodes { key journey { id } } } } "
+                        + "traceItem(gtin: \"09520011001021\", serial: \"LC2601-0001\") { journey { id } batch { key } } }")
+                .execute().path("trace.inputs[0].producers").entityList(Object.class).hasSizeGreaterThan(0);
+        assertThat(seats.readsOutsideRequests()).as("reads that ran in no request's seat").isEqualTo(before);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aTraceWaitsForTheSeatAndOneFindingTheLineFullIsRefusedAtOnce() throws Exception {
         holdTheOnlySeat();

@@ -2,6 +2,7 @@ package org.terroir.trace.graph;
 
 import java.util.ArrayDeque;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -23,6 +24,7 @@ public final class Seats {
     private final int capacity;
     private final int maxWaiting;
     private final ArrayDeque<Waiter> line = new ArrayDeque<>();
+    private final AtomicLong readsOutsideRequests = new AtomicLong();
     private int taken;
 
     private record Waiter(Seat seat, Sinks.Empty<Void> sink) {}
@@ -61,6 +63,14 @@ public final class Seats {
         return line.size();
     }
 
+    /**
+     * How many reading statements have run outside any request, in no seat, since the start: none should
+     * (every read serves a request), the scan recorder's writes are not counted.
+     */
+    public long readsOutsideRequests() {
+        return readsOutsideRequests.get();
+    }
+
     /** A seat for one request, not yet taken: its first statement takes it, {@link Seat#leave()} gives it back. */
     public Seat seat() {
         return new Seat(this);
@@ -68,12 +78,13 @@ public final class Seats {
 
     /**
      * {@code statement} run in the seat of the request in whose Reactor context it is subscribed; a
-     * statement outside any request (the scan recorder's batched writes) runs as it comes.
+     * statement outside any request (the scan recorder's batched writes) runs as it comes. {@code read}:
+     * whether it only reads, for {@link #readsOutsideRequests()}.
      */
-    <T> Flux<T> run(Flux<T> statement) {
+    <T> Flux<T> run(Flux<T> statement, boolean read) {
         return Flux.deferContextual(context -> context.<Seat>getOrEmpty(Seat.class)
                 .map(seat -> seat.take().thenMany(statement))
-                .orElse(statement));
+                .orElseGet(() -> read ? statement.doOnSubscribe(subscription -> readsOutsideRequests.incrementAndGet()) : statement));
     }
 
     private Mono<Void> acquire(Seat seat) {

@@ -53,6 +53,6 @@ final class Transactions {
                                 ? opened.executeRead(work, transaction) : opened.executeWrite(work, transaction))
                         .single()
                         .flatMapIterable(rows -> rows),
-                opened -> Mono.<Void>from(opened.close())));
+                opened -> Mono.<Void>from(opened.close())), mode == AccessMode.READ);
     }
 }

@@ -37,7 +37,7 @@ class SeatsTest {
 
     /** A request's statements, run in its seat and given back when they have all answered. */
     private static CompletableFuture<List<String>> request(Seats seats, Seats.Seat seat, Statement... statements) {
-        return seat.around(Flux.fromArray(statements).flatMap(statement -> seats.run(statement.flux)).collectList()).toFuture();
+        return seat.around(Flux.fromArray(statements).flatMap(statement -> seats.run(statement.flux, true)).collectList()).toFuture();
     }
 
     @Test
@@ -134,10 +134,14 @@ class SeatsTest {
         AtomicInteger started = new AtomicInteger();
         request(seats, seats.seat(), new Statement(started));
         Statement background = new Statement(started);
-        CompletableFuture<List<String>> written = seats.run(background.flux).collectList().toFuture();
+        CompletableFuture<List<String>> written = seats.run(background.flux, false).collectList().toFuture();
         assertThat(started).as("the background statement runs though every seat is taken").hasValue(2);
         background.answer("written");
         assertThat(written).isCompletedWithValue(List.of("written"));
+        assertThat(seats.readsOutsideRequests()).as("a write outside a request is the recorder's: not counted").isZero();
+        Statement stray = new Statement(started);
+        seats.run(stray.flux, true).subscribe();
+        assertThat(seats.readsOutsideRequests()).as("a read outside any request is counted").isEqualTo(1);
     }
 
     @Test
