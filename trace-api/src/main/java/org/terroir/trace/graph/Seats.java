@@ -13,8 +13,8 @@ import reactor.util.context.Context;
  * keeps it, for all its statements, until it ends; when every seat is taken, a request waits in line
  * (first come, first seated) without holding a thread, and when the line is full it is refused at
  * once with {@link BusyException}. Requests that never read the graph (a query refused by the limits,
- * a health check, a static page) never wait for a seat, so they are answered as fast under a
- * saturating load as on an idle server: the seats bound the work in flight, not the requests accepted.
+ * a health check, a static page) never wait for a seat, so they never queue behind traces: the seats
+ * bound the work in flight, not the requests accepted.
  *
  * <p>A request's seat travels in its Reactor context ({@link Seat#around}); work outside any request
  * (the scan recorder's batched writes, a few a second) takes none.
@@ -47,10 +47,6 @@ public final class Seats {
     /** As many seats as anyone asks for: nothing waits. */
     public static Seats unlimited() {
         return new Seats(Integer.MAX_VALUE, 0);
-    }
-
-    public int capacity() {
-        return capacity;
     }
 
     /** How many seats are taken now. */

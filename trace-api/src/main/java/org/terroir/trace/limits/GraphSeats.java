@@ -28,6 +28,10 @@ public class GraphSeats {
     @Bean
     Seats seats(@Value("${terroir.graph.max-concurrent-requests:#{4 * T(java.lang.Runtime).getRuntime().availableProcessors()}}") int capacity,
                 @Value("${terroir.graph.max-waiting-requests:1000}") int maxWaiting) {
+        if (capacity < 1 || maxWaiting < 0) {
+            throw new IllegalArgumentException("terroir.graph.max-concurrent-requests must be at least 1 (was " + capacity
+                    + ") and terroir.graph.max-waiting-requests at least 0 (was " + maxWaiting + ")");
+        }
         return new Seats(capacity, maxWaiting);
     }
 
