@@ -13,7 +13,7 @@ import reactor.core.publisher.Flux;
 /**
  * Runs the few statements the API writes (a regulator's recall) in write transactions of the
  * driver's reactive sessions, which a cluster routes to its leader, in the {@link Seats seat} of the
- * request they serve (a background writer's statement takes one of its own).
+ * request they serve (the scan recorder's background writes serve no request and take none).
  */
 @Component
 public class GraphWriter {
