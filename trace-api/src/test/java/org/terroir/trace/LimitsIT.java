@@ -15,8 +15,12 @@ class LimitsIT extends DemoApiTestBase {
 
 
     private Map<String, Object> post(String query) {
+        return post(query, Map.of());
+    }
+
+    private Map<String, Object> post(String query, Map<String, Object> variables) {
         return client.post().contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("query", query)).exchange()
+                .bodyValue(Map.of("query", query, "variables", variables)).exchange()
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {}).returnResult().getResponseBody();
     }
 
@@ -65,5 +69,27 @@ class LimitsIT extends DemoApiTestBase {
         assertThat(body).doesNotContainKey("errors");
         assertThat(((Map<String, Object>) ((Map<String, Object>) body.get("data")).get("trace")).get("key"))
                 .isEqualTo("01/09520011001021/10/LC2601");
+    }
+
+    @Test
+    void aBombSentAgainIsRefusedAgainWithTheSameError() {
+        String query = "{ trace(gtin: \"09520011001021\", lot: \"LC2601\") { " + nested("inputs", 14, "key") + " } }";
+        String first = onlyError(post(query));
+        assertThat(onlyError(post(query))).isEqualTo(first).startsWith("query depth 16 exceeds the limit 12");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDeepSelectionIncludedByAVariableIsCheckedWithEachValue() {
+        String query = "query deep($deep: Boolean!) { trace(gtin: \"09520011001021\", lot: \"LC2601\") { key "
+                + "inputs @include(if: $deep) { " + nested("inputs", 13, "key") + " } } }";
+        for (int round = 0; round < 2; round++) {
+            Map<String, Object> shallow = post(query, Map.of("deep", false));
+            assertThat(shallow).as("round %d, without the deep part", round).doesNotContainKey("errors");
+            assertThat(((Map<String, Object>) ((Map<String, Object>) shallow.get("data")).get("trace")).get("key"))
+                    .isEqualTo("01/09520011001021/10/LC2601");
+            assertThat(onlyError(post(query, Map.of("deep", true)))).as("round %d, with it", round)
+                    .startsWith("query depth 16 exceeds the limit 12");
+        }
     }
 }

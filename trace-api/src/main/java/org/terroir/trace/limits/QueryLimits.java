@@ -1,22 +1,29 @@
 package org.terroir.trace.limits;
 
 import graphql.analysis.FieldComplexityCalculator;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.analysis.QueryComplexityCalculator;
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Directive;
+import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.Node;
 import graphql.language.NodeTraverser;
 import graphql.language.NodeVisitorStub;
+import graphql.language.VariableReference;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +32,14 @@ import org.springframework.context.annotation.Configuration;
  * Limits that refuse an abusive query before it runs (no statement reaches Neo4j), each with an
  * error saying which limit and by how much: the depth of the selection, its complexity (list fields
  * count {@value #LIST_FACTOR} times what they select, so that nested {@code inputs}, {@code producers}
- * and {@code journey} add up as the rows they may fetch), and the number of aliases.
+ * and {@code journey} add up as the rows they may fetch), and the number of aliases; checked in that
+ * order, the first one exceeded refuses.
+ *
+ * <p>The verdict on an operation of a parsed document is kept (beside the {@link DocumentCache}, as
+ * many), so that a client's query sent again with other variables, or a bomb sent in a loop, is not
+ * walked again: walking the selection three times was a tenth of what the server allocated per trace.
+ * A document where {@code @skip} or {@code @include} takes a variable selects differently with other
+ * values; its operations are checked at every execution.
  */
 @Configuration(proxyBeanMethods = false)
 public class QueryLimits {
@@ -34,61 +48,142 @@ public class QueryLimits {
     static final int LIST_FACTOR = 5;
 
     @Bean
-    MaxQueryDepthInstrumentation maxQueryDepth(@Value("${terroir.graphql.max-depth:12}") int maxDepth) {
-        return new MaxQueryDepthInstrumentation(maxDepth) {
-            @Override
-            protected AbortExecutionException mkAbortException(int depth, int max) {
-                return new AbortExecutionException("query depth " + depth + " exceeds the limit " + max
-                        + " (terroir.graphql.max-depth)");
-            }
-        };
+    OperationLimits operationLimits(@Value("${terroir.graphql.max-depth:12}") int maxDepth,
+                                    @Value("${terroir.graphql.max-complexity:2000}") int maxComplexity,
+                                    @Value("${terroir.graphql.max-aliases:30}") int maxAliases,
+                                    @Value("${terroir.graphql.document-cache:1000}") int verdicts) {
+        return new OperationLimits(maxDepth, maxComplexity, maxAliases, verdicts);
     }
 
-    @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexity(@Value("${terroir.graphql.max-complexity:2000}") int maxComplexity) {
-        FieldComplexityCalculator lists = (environment, childComplexity) ->
+    /** Checks each operation against the three limits before it executes; see {@link QueryLimits}. */
+    static final class OperationLimits extends SimplePerformantInstrumentation {
+        private static final FieldComplexityCalculator LISTS = (environment, childComplexity) ->
                 1 + (GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(environment.getFieldDefinition().getType()))
                         ? LIST_FACTOR * childComplexity : childComplexity);
-        return new MaxQueryComplexityInstrumentation(maxComplexity, lists) {
-            @Override
-            protected AbortExecutionException mkAbortException(int complexity, int max) {
-                return new AbortExecutionException("query complexity " + complexity + " exceeds the limit " + max
-                        + " (terroir.graphql.max-complexity; a list field counts " + LIST_FACTOR + " times what it selects)");
-            }
-        };
-    }
 
-    @Bean
-    MaxAliases maxAliases(@Value("${terroir.graphql.max-aliases:30}") int maxAliases) {
-        return new MaxAliases(maxAliases);
-    }
+        private final int maxDepth;
+        private final int maxComplexity;
+        private final int maxAliases;
+        private final Map<Operation, Verdict> verdicts;
 
-    /** Refuses an operation with more aliased fields than the limit (alias bombs repeat one costly field). */
-    static final class MaxAliases extends SimplePerformantInstrumentation {
-        private final int max;
-
-        MaxAliases(int max) {
-            this.max = max;
+        OperationLimits(int maxDepth, int maxComplexity, int maxAliases, int kept) {
+            this.maxDepth = maxDepth;
+            this.maxComplexity = maxComplexity;
+            this.maxAliases = maxAliases;
+            this.verdicts = new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Operation, Verdict> eldest) {
+                    return size() > kept;
+                }
+            };
         }
 
         @Override
         public InstrumentationContext<graphql.ExecutionResult> beginExecuteOperation(
                 InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-            AtomicInteger aliases = new AtomicInteger();
+            ExecutionContext context = parameters.getExecutionContext();
+            Operation operation = new Operation(context.getDocument(), context.getExecutionInput().getOperationName());
+            Verdict verdict;
+            synchronized (verdicts) {
+                verdict = verdicts.get(operation);
+            }
+            if (verdict == null || verdict.variableSelection()) {
+                boolean variableSelection = verdict == null ? selectsByVariable(context.getDocument()) : true;
+                verdict = new Verdict(variableSelection, refusal(context));
+                synchronized (verdicts) {
+                    verdicts.put(operation, verdict);
+                }
+            }
+            if (verdict.refusal() != null) {
+                throw new AbortExecutionException(verdict.refusal());
+            }
+            return SimpleInstrumentationContext.noOp();
+        }
+
+        /** Why the operation is refused, or null when it is within every limit. */
+        private String refusal(ExecutionContext context) {
+            int depth = depth(context);
+            if (depth > maxDepth) {
+                return "query depth " + depth + " exceeds the limit " + maxDepth + " (terroir.graphql.max-depth)";
+            }
+            int complexity = QueryComplexityCalculator.newCalculator().fieldComplexityCalculator(LISTS)
+                    .schema(context.getGraphQLSchema()).document(context.getDocument())
+                    .operationName(context.getExecutionInput().getOperationName())
+                    .variables(context.getCoercedVariables()).build().calculate();
+            if (complexity > maxComplexity) {
+                return "query complexity " + complexity + " exceeds the limit " + maxComplexity
+                        + " (terroir.graphql.max-complexity; a list field counts " + LIST_FACTOR + " times what it selects)";
+            }
+            int aliases = aliases(context.getDocument());
+            if (aliases > maxAliases) {
+                return "the query has " + aliases + " aliased fields, more than the limit " + maxAliases
+                        + " (terroir.graphql.max-aliases)";
+            }
+            return null;
+        }
+
+        /** The depth of the operation's selection: a root field is 1 deep, a field it selects 2, and so on. */
+        private static int depth(ExecutionContext context) {
+            return QueryTraverser.newQueryTraverser().schema(context.getGraphQLSchema()).document(context.getDocument())
+                    .operationName(context.getExecutionInput().getOperationName())
+                    .coercedVariables(context.getCoercedVariables()).build()
+                    .reducePreOrder((field, deepest) -> Math.max(pathLength(field), deepest), 0);
+        }
+
+        private static int pathLength(QueryVisitorFieldEnvironment field) {
+            int length = 0;
+            for (QueryVisitorFieldEnvironment at = field; at != null; at = at.getParentEnvironment()) {
+                length++;
+            }
+            return length;
+        }
+
+        /** The aliased fields anywhere in the document (alias bombs repeat one costly field). */
+        private static int aliases(Document document) {
+            int[] aliases = {0};
             new NodeTraverser().preOrder(new NodeVisitorStub() {
                 @Override
                 public TraversalControl visitField(Field field, TraverserContext<Node> context) {
                     if (field.getAlias() != null) {
-                        aliases.incrementAndGet();
+                        aliases[0]++;
                     }
                     return TraversalControl.CONTINUE;
                 }
-            }, parameters.getExecutionContext().getDocument());
-            if (aliases.get() > max) {
-                throw new AbortExecutionException("the query has " + aliases.get() + " aliased fields, more than the limit "
-                        + max + " (terroir.graphql.max-aliases)");
-            }
-            return SimpleInstrumentationContext.noOp();
+            }, document);
+            return aliases[0];
+        }
+
+        /** Whether an {@code @skip} or {@code @include} of the document takes a variable (what it selects then depends on the values). */
+        private static boolean selectsByVariable(Document document) {
+            boolean[] found = {false};
+            new NodeTraverser().preOrder(new NodeVisitorStub() {
+                @Override
+                public TraversalControl visitDirective(Directive directive, TraverserContext<Node> context) {
+                    if ((directive.getName().equals("skip") || directive.getName().equals("include"))
+                            && directive.getArguments().stream().anyMatch(a -> a.getValue() instanceof VariableReference)) {
+                        found[0] = true;
+                        return TraversalControl.QUIT;
+                    }
+                    return TraversalControl.CONTINUE;
+                }
+            }, document);
+            return found[0];
         }
     }
+
+    /** An operation of a parsed document: the document by identity (the {@link DocumentCache} hands out the same one for the same text). */
+    private record Operation(Document document, String name) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Operation that && that.document == document && Objects.equals(that.name, name);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(document) + Objects.hashCode(name);
+        }
+    }
+
+    /** What the limits said of an operation, and whether that may change with its variables. */
+    private record Verdict(boolean variableSelection, String refusal) {}
 }
