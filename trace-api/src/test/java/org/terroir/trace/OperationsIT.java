@@ -34,6 +34,8 @@ class OperationsIT extends DemoApiTestBase {
         String metrics = actuator().get().uri("/prometheus").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("graphql_request_seconds_count", "http_server_requests_seconds_count");
+        assertThat(metrics).as("no observation of each security filter, authentication and authorization")
+                .doesNotContain("spring_security_");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -60,6 +61,16 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtDecoder(tokenDecoder)
                         .jwtAuthenticationConverter(SecurityConfiguration::authenticate)))
                 .build();
+    }
+
+    /**
+     * No observation of each security filter, authentication and authorization: the HTTP request's
+     * observation already times it with its status (a refused token is a 401 there), and these took
+     * 2 to 3 % of the server's CPU under load in a profile of the benchmark.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
