@@ -87,12 +87,13 @@ public class QueryLimits {
             synchronized (verdicts) {
                 verdict = verdicts.get(operation);
             }
-            if (verdict == null || verdict.variableSelection()) {
-                boolean variableSelection = verdict == null ? selectsByVariable(context.getDocument()) : true;
-                verdict = new Verdict(variableSelection, refusal(context));
+            if (verdict == null) {
+                verdict = new Verdict(selectsByVariable(context.getDocument()), refusal(context));
                 synchronized (verdicts) {
                     verdicts.put(operation, verdict);
                 }
+            } else if (verdict.variableSelection()) {
+                verdict = new Verdict(true, refusal(context));
             }
             if (verdict.refusal() != null) {
                 throw new AbortExecutionException(verdict.refusal());
