@@ -23,7 +23,6 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDFormContentStream;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -32,6 +31,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.util.Matrix;
 
 import org.terroir.labels.DigitalLink;
@@ -207,68 +207,27 @@ public final class LabelSheet {
         shared.set(SERIAL_LINE, "");
         PDFormXObject block = blocks.get(shared);
         if (block == null) {
-            block = new PDFormXObject(document);
-            block.setBBox(new PDRectangle(-4f, -cellHeight, width + 8f, cellHeight + 4f));
-            block.setResources(new PDResources());
-            try (PDFormContentStream form = new PDFormContentStream(block)) {
-                drawText(Pen.on(form), fonts, shared, text.geographicalIndication(), width);
+            // A form XObject written through the document, like the pages, so that the fonts it uses
+            // are subset with the document's (PDFBox writes forms in a document's context only as
+            // appearance streams, which are form XObjects).
+            PDAppearanceStream form = new PDAppearanceStream(document);
+            form.setBBox(new PDRectangle(-4f, -cellHeight, width + 8f, cellHeight + 4f));
+            form.setResources(new PDResources());
+            try (PDPageContentStream formContent = new PDPageContentStream(document, form)) {
+                drawText(formContent, fonts, shared, text.geographicalIndication(), width);
             }
+            block = form;
             blocks.put(shared, block);
         }
         content.saveGraphicsState();
         content.transform(Matrix.getTranslateInstance(textX, top));
         content.drawForm(block);
-        drawText(Pen.on(content), fonts, List.of("", "", "", lines.get(SERIAL_LINE)), false, width);
+        drawText(content, fonts, List.of("", "", "", lines.get(SERIAL_LINE)), false, width);
         content.restoreGraphicsState();
     }
 
-    /** What text drawing needs of a page's or a form's content stream (PDFBox's common base class is not public). */
-    private interface Pen {
-        void beginText() throws IOException;
-
-        void newLineAtOffset(float x, float y) throws IOException;
-
-        void setFont(PDType0Font font, float size) throws IOException;
-
-        void showText(String text) throws IOException;
-
-        void endText() throws IOException;
-
-        void setLineWidth(float width) throws IOException;
-
-        void addRect(float x, float y, float width, float height) throws IOException;
-
-        void stroke() throws IOException;
-
-        static Pen on(PDPageContentStream c) {
-            return new Pen() {
-                public void beginText() throws IOException { c.beginText(); }
-                public void newLineAtOffset(float x, float y) throws IOException { c.newLineAtOffset(x, y); }
-                public void setFont(PDType0Font font, float size) throws IOException { c.setFont(font, size); }
-                public void showText(String text) throws IOException { c.showText(text); }
-                public void endText() throws IOException { c.endText(); }
-                public void setLineWidth(float width) throws IOException { c.setLineWidth(width); }
-                public void addRect(float x, float y, float w, float h) throws IOException { c.addRect(x, y, w, h); }
-                public void stroke() throws IOException { c.stroke(); }
-            };
-        }
-
-        static Pen on(PDFormContentStream c) {
-            return new Pen() {
-                public void beginText() throws IOException { c.beginText(); }
-                public void newLineAtOffset(float x, float y) throws IOException { c.newLineAtOffset(x, y); }
-                public void setFont(PDType0Font font, float size) throws IOException { c.setFont(font, size); }
-                public void showText(String text) throws IOException { c.showText(text); }
-                public void endText() throws IOException { c.endText(); }
-                public void setLineWidth(float width) throws IOException { c.setLineWidth(width); }
-                public void addRect(float x, float y, float w, float h) throws IOException { c.addRect(x, y, w, h); }
-                public void stroke() throws IOException { c.stroke(); }
-            };
-        }
-    }
-
     /** The text lines from (0, 0), the cell's top left corner beside the QR code; empty lines are skipped. */
-    private void drawText(Pen content, List<PDType0Font> fonts, List<String> lines, boolean gi, float width)
+    private void drawText(PDPageContentStream content, List<PDType0Font> fonts, List<String> lines, boolean gi, float width)
             throws IOException {
         float y = -16f;
         for (String line : lines) {
@@ -394,7 +353,7 @@ public final class LabelSheet {
     }
 
     /** Draws a line in runs, each run in the first font with its glyphs; the text position advances by itself. */
-    private void show(Pen content, List<PDType0Font> fonts, String line, float size, float x, float y)
+    private void show(PDPageContentStream content, List<PDType0Font> fonts, String line, float size, float x, float y)
             throws IOException {
         content.beginText();
         content.newLineAtOffset(x, y);

@@ -12,13 +12,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -77,6 +85,49 @@ class LabelSheetTest {
             }
         }
         assertThat(pdf.length).as("a subset, not the 4 MB font").isLessThan(400_000);
+    }
+
+    @Test
+    void theTextDrawnOnceForEveryLabelUsesTheDocumentsEmbeddedSubsetsAndPdfBoxWarnsOfNothing() throws Exception {
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() { }
+
+            @Override
+            public void close() { }
+        };
+        Logger pdfBox = Logger.getLogger("org.apache.pdfbox");
+        pdfBox.addHandler(handler);
+        byte[] pdf;
+        try {
+            pdf = sheet.render(labels(3), TEXT);
+        } finally {
+            pdfBox.removeHandler(handler);
+        }
+        assertThat(warnings).extracting(LogRecord::getMessage).isEmpty();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDResources page = document.getPage(0).getResources();
+            List<PDFont> formFonts = new ArrayList<>();
+            for (COSName name : page.getXObjectNames()) {
+                if (page.getXObject(name) instanceof PDFormXObject form) {
+                    for (COSName font : form.getResources().getFontNames()) {
+                        formFonts.add(form.getResources().getFont(font));
+                    }
+                }
+            }
+            assertThat(formFonts).as("fonts of the brand and product text, drawn once").isNotEmpty().allSatisfy(font -> {
+                assertThat(font.isEmbedded()).isTrue();
+                assertThat(font.getName()).matches("[A-Z]{6}\\+.*");
+            });
+        }
     }
 
     @Test
