@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AccessMode;
@@ -45,6 +46,10 @@ class StatementCountIT {
     /** What the driver was asked for: statements (catalogue names), and how sessions and transactions were opened. */
     private static final List<String> STATEMENTS = new CopyOnWriteArrayList<>();
     private static final List<String> CALLS = new CopyOnWriteArrayList<>();
+    /** Each statement with the types of its parameters' values, e.g. {@code resolve.link(batch String, gtin String, item null)}. */
+    private static final List<String> SIGNATURES = new CopyOnWriteArrayList<>();
+    /** The signatures of the statements run while the application started, before any request. */
+    private static volatile List<String> atStart;
 
     private static final Map<String, String> NAMES = Catalogue.all().stream()
             .collect(Collectors.toMap(Statement::cypher, Statement::name));
@@ -78,8 +83,12 @@ class StatementCountIT {
         graphQl = HttpGraphQlTester.create(
                 WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
                         .responseTimeout(Duration.ofSeconds(30)).build());
+        if (atStart == null) {
+            atStart = List.copyOf(SIGNATURES);
+        }
         STATEMENTS.clear();
         CALLS.clear();
+        SIGNATURES.clear();
     }
 
     private static final String FIELDS = """
@@ -208,6 +217,29 @@ class StatementCountIT {
         assertThat(CALLS.stream().filter("executeRead"::equals).count()).isEqualTo(STATEMENTS.size());
     }
 
+    @Test
+    void theStatementsOfTracesRecallsAndScanPagesArePlannedAtStartWithTheSameParameterTypes() {
+        WebTestClient web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30)).build();
+        graphQl.document("{ trace(gtin: \"09520011001021\", lot: \"LC2601\") { " + FIELDS + " recall { recalled } } }").execute()
+                .path("trace.key").hasValue();
+        graphQl.document("{ recall(gtin: \"09520011001014\", lot: \"LC2601R\") { batch { key } batches { nodes { key } } } }")
+                .execute().path("recall.batch.key").hasValue();
+        graphQl.document("{ traceItem(gtin: \"09520011001021\", serial: \"LC2601-0001\") { key journey { id } } }").execute()
+                .path("traceItem.key").hasValue();
+        for (String link : List.of("/01/09520011001021/10/LC2601/21/LC2601-0001", "/01/09520011001021/10/LC2601",
+                "/01/09520011001021/21/LC2601-0001", "/01/09520011001021")) {
+            web.get().uri(link).header("Accept", "text/html").exchange().expectBody().returnResult();
+        }
+        // The pages' scans are written every 200 ms: all of them, some ticks after the first write.
+        Awaitility.await().atMost(Duration.ofSeconds(20)).during(Duration.ofMillis(800))
+                .until(() -> STATEMENTS.contains("scans.record"));
+        List<String> requests = SIGNATURES.stream().filter(s -> !s.startsWith("scans.")).distinct().toList();
+
+        assertThat(requests).as("statements of the requests").hasSizeGreaterThanOrEqualTo(8);
+        assertThat(atStart).as("statements run at start").containsAll(requests);
+    }
+
     private static Map<String, Long> counts() {
         return STATEMENTS.stream().collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
     }
@@ -264,7 +296,14 @@ class StatementCountIT {
     private static Object[] onTransaction(Method method, Object[] args) {
         if (method.getName().equals("run")) {
             String cypher = args[0] instanceof Query query ? query.text() : (String) args[0];
-            STATEMENTS.add(NAMES.getOrDefault(cypher, cypher));
+            String name = NAMES.getOrDefault(cypher, cypher);
+            STATEMENTS.add(name);
+            Map<?, ?> parameters = args.length > 1 && args[1] instanceof Map<?, ?> map ? map
+                    : args[0] instanceof Query query ? query.parameters().asMap() : Map.of();
+            SIGNATURES.add(name + new TreeMap<>(parameters).entrySet().stream()
+                    .map(e -> e.getKey() + " " + (e.getValue() == null ? "null" : e.getValue() instanceof List<?> ? "List"
+                            : e.getValue().getClass().getSimpleName()))
+                    .collect(Collectors.joining(", ", "(", ")")));
         }
         return args;
     }

@@ -1,0 +1,99 @@
+package org.terroir.trace.graph;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+import org.terroir.model.cypher.Catalogue;
+import org.terroir.model.cypher.Statement;
+
+import reactor.core.publisher.Flux;
+
+/**
+ * Has Neo4j plan the statements of the busiest requests — a {@code trace}, a {@code recall}, an item
+ * trace and a scan page — while the server starts, before it says it is ready. Planned cold, they
+ * took the first trace after a start 4–8 s (up to the request timeout on a slow machine); planned
+ * here, the first consumer to scan waits no longer than the next one. Each statement runs once in
+ * a read transaction, with parameters of the types the requests pass and values that match
+ * nothing, so that the plans Neo4j caches are the ones the requests look up, and nothing is read
+ * or written. A statement that fails here is logged and the server starts all the same (the
+ * request that needs it says what is wrong). Off with {@code terroir.warm-up=false}.
+ */
+@Component
+class StatementWarmUp implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatementWarmUp.class);
+
+    /** A value no key, GTIN, pseudonym or GLN in the graph has. */
+    private static final String NOTHING = "";
+
+    /** The statements, each with the parameters it is run with (a scan page's link may name no lot, no serial). */
+    static final List<Run> RUNS = List.of(
+            keys(Catalogue.TRACE_BATCHES),
+            keys(Catalogue.TRACE_INPUT_BATCHES),
+            keys(Catalogue.TRACE_CONTRIBUTIONS),
+            keys(Catalogue.TRACE_JOURNEYS),
+            keys(Catalogue.TRACE_RECALLS),
+            keys(Catalogue.TRACE_DOWNSTREAM),
+            keys(Catalogue.TRACE_ITEMS),
+            keys(Catalogue.TRACE_ITEM_JOURNEYS),
+            new Run(Catalogue.PERSONAL_IDENTITIES, Map.of("pseudonyms", List.of(NOTHING))),
+            new Run(Catalogue.BRANDS_OWNED, Map.of("glns", List.of(NOTHING))),
+            link(NOTHING, NOTHING),
+            link(NOTHING, null),
+            link(null, NOTHING),
+            link(null, null));
+
+    record Run(Statement statement, Map<String, Object> parameters) {
+    }
+
+    private final GraphReader reader;
+    private final boolean enabled;
+    private final Duration timeout;
+
+    StatementWarmUp(GraphReader reader, @Value("${terroir.warm-up:true}") boolean enabled,
+                    @Value("${terroir.graphql.timeout:10s}") Duration timeout) {
+        this.reader = reader;
+        this.enabled = enabled;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled) {
+            return;
+        }
+        long start = System.nanoTime();
+        int failed = 0;
+        for (Run run : RUNS) {
+            try {
+                reader.read(run.statement(), run.parameters()).then().block(timeout.multipliedBy(2));
+            } catch (RuntimeException e) {
+                failed++;
+                LOG.warn("could not plan statement {} at start ({}); its first request plans it", run.statement().name(),
+                        e.getMessage());
+            }
+        }
+        LOG.info("planned {} of {} statements of traces, recalls and scan pages in {} ms", RUNS.size() - failed, RUNS.size(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static Run keys(Statement statement) {
+        return new Run(statement, Map.of("keys", List.of(NOTHING)));
+    }
+
+    private static Run link(String batch, String item) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("gtin", NOTHING);
+        parameters.put("batch", batch);
+        parameters.put("item", item);
+        return new Run(Catalogue.RESOLVE_LINK, parameters);
+    }
+}
