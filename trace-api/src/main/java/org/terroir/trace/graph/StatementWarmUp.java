@@ -23,11 +23,11 @@ import reactor.core.publisher.Mono;
 /**
  * Has Neo4j plan the statements of the busiest requests — a {@code trace}, a {@code recall}, an item
  * trace and a scan page — while the server starts, before it says it is ready. Planned cold, they
- * took the first trace after a start 4–8 s (up to the request timeout on a slow machine); planned
+ * took the first trace after a start 4–9 s (up to the request timeout on a slow machine); planned
  * here, the first consumer to scan waits no longer than the next one. Each statement runs once in
  * a read transaction, with parameters of the types the requests pass and values that match
- * nothing, so that the plans Neo4j caches are the ones the requests look up, and nothing is read
- * or written. When a statement fails or outlives the request timeout ({@code terroir.graphql.timeout}),
+ * nothing, so that the plans Neo4j caches are the ones the requests look up; they find nothing and
+ * write nothing. When a statement fails or outlives the request timeout ({@code terroir.graphql.timeout}),
  * typically because the graph is not reachable yet, the rest are not tried: that is logged and the
  * server starts all the same (the first requests plan them, or say what is wrong). Off with
  * {@code terroir.warm-up=false}.
