@@ -41,7 +41,7 @@ class StatementWarmUp implements ApplicationRunner {
     private static final String NOTHING = "";
 
     /** The statements, each with the parameters it is run with (a scan page's link may name no lot, no serial). */
-    static final List<Run> RUNS = List.of(
+    private static final List<Run> RUNS = List.of(
             keys(Catalogue.TRACE_BATCHES),
             keys(Catalogue.TRACE_INPUT_BATCHES),
             keys(Catalogue.TRACE_CONTRIBUTIONS),
@@ -57,7 +57,7 @@ class StatementWarmUp implements ApplicationRunner {
             link(null, NOTHING),
             link(null, null));
 
-    record Run(Statement statement, Map<String, Object> parameters) {
+    private record Run(Statement statement, Map<String, Object> parameters) {
     }
 
     private final GraphReader reader;
