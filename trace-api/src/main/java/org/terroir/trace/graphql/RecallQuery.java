@@ -3,12 +3,14 @@ package org.terroir.trace.graphql;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
-import org.terroir.model.id.Lgtin;
 import org.terroir.trace.provenance.BatchTrace;
 import org.terroir.trace.provenance.Batches;
 import org.terroir.trace.provenance.Downstream;
@@ -16,26 +18,25 @@ import org.terroir.trace.provenance.Downstreams;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code Query.recall}: everything downstream of a batch. The downstream is one statement; the
- * recalled batch and the batches reached are loaded only when asked for, each one statement for
- * all the recalls of a request.
+ * {@code Query.recall}: everything downstream of a batch. The downstreams of all the recalls of a
+ * request are one statement (a data loader); the recalled batches and the batches reached are loaded
+ * only when asked for, each one statement for all the recalls of the request.
  */
 @Controller
 class RecallQuery {
 
-    private final Downstreams downstreams;
     private final Batches batches;
 
-    RecallQuery(Downstreams downstreams, Batches batches) {
-        this.downstreams = downstreams;
+    RecallQuery(BatchLoaderRegistry registry, Downstreams downstreams, Batches batches) {
         this.batches = batches;
+        registry.forTypePair(String.class, Downstream.class).registerMappedBatchLoader((keys, env) ->
+                downstreams.byBatchKeys(keys).collectMap(Downstream::batch, Function.identity()));
     }
 
-    /** The downstream of the batch, or empty (GraphQL {@code null}) when the graph holds no such batch. */
+    /** The downstream of the batch, or {@code null} when the graph holds no such batch. */
     @QueryMapping
-    Mono<Downstream> recall(@Argument String gtin, @Argument String lot) {
-        Lgtin batch = Arguments.batch(gtin, lot);
-        return downstreams.byBatchKeys(List.of(batch.key())).next();
+    CompletableFuture<Downstream> recall(@Argument String gtin, @Argument String lot, DataLoader<String, Downstream> downstreams) {
+        return downstreams.load(Arguments.batch(gtin, lot).key());
     }
 
     @BatchMapping(typeName = "Downstream", field = "batch")
