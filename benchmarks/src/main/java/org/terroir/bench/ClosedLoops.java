@@ -21,6 +21,14 @@ final class ClosedLoops {
 
     record Result(String question, String side, int clients, long requests, long errors, double seconds, long[] latenciesNanos) {
 
+        /** The results of rounds of one question, side and client count as one: requests over their time, all latencies. */
+        static Result pooled(List<Result> rounds) {
+            Result first = rounds.getFirst();
+            return new Result(first.question(), first.side(), first.clients(), rounds.stream().mapToLong(Result::requests).sum(),
+                    rounds.stream().mapToLong(Result::errors).sum(), rounds.stream().mapToDouble(Result::seconds).sum(),
+                    rounds.stream().flatMapToLong(r -> Arrays.stream(r.latenciesNanos())).toArray());
+        }
+
         double perSecond() {
             return requests / seconds;
         }

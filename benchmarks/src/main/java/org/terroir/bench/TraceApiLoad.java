@@ -44,14 +44,15 @@ import reactor.core.publisher.Mono;
  *       lots, serialised units), makes a label PKI and signs the units' labels ({@link BenchSample});
  *   <li>{@code measure WORK URL BOLT [seconds] [warm-up] [clients,…]}: GraphQL {@code trace} and
  *       {@code recall} over HTTP beside the same catalogue statements straight through the driver over
- *       Bolt (the ceiling), and the scan page beside the GraphQL question it asks, for the same units;
- *       the scans the pages recorded, counted in the graph;
+ *       Bolt (the ceiling), in rounds of {@code seconds} each after {@code warm-up} seconds, and the scan
+ *       page beside the GraphQL question it asks, for the same units; the scans the pages recorded,
+ *       counted in the graph;
  *   <li>{@code load WORK URL seconds clients}: normal traces alone, while another process sends bombs;
  *   <li>{@code bombs URL seconds}: depth and complexity bombs one after another, each timed.
  * </ul>
  *
- * <p>Each client is a closed loop (one request at a time). The sides take turns per client count, so
- * that a noisy machine hits both alike.
+ * <p>Each client is a closed loop (one request at a time). The sides take turns, round after round
+ * for each client count, so that a noisy machine hits both alike.
  */
 public final class TraceApiLoad {
 
@@ -97,7 +98,7 @@ public final class TraceApiLoad {
         switch (mode) {
             case "prepare" -> prepare(Path.of(args[1]), Path.of(args[2]));
             case "measure" -> measure(new BenchSample(Path.of(args[1])), URI.create(args[2]), URI.create(args[3]),
-                    arg(args, 4, 30), arg(args, 5, 10),
+                    arg(args, 4, 15), arg(args, 5, 10),
                     args.length > 6 ? Arrays.stream(args[6].split(",")).mapToInt(Integer::parseInt).toArray() : new int[] {16, 64});
             case "load" -> load(new BenchSample(Path.of(args[1])), URI.create(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "bombs" -> bombs(URI.create(args[1]), Integer.parseInt(args[2]));
@@ -111,6 +112,10 @@ public final class TraceApiLoad {
             }
         }
     }
+
+    /** Rounds per side and client count: the trace is what the GraphQL ÷ driver ratio is judged on. */
+    private static final int TRACE_ROUNDS = 4;
+    private static final int RECALL_ROUNDS = 2;
 
     private static int arg(String[] args, int index, int otherwise) {
         return args.length > index ? Integer.parseInt(args[index]) : otherwise;
@@ -161,18 +166,16 @@ public final class TraceApiLoad {
                 ClosedLoops.warm(first, units, page, warmup);
             }
 
-            List<Result> results = new ArrayList<>();
+            // The sides take turns in short rounds, so that a slow stretch of the machine (a phase of the
+            // same side can differ by a quarter here) falls on both; the rate of each side is pooled over its rounds.
+            List<List<Result>> pairs = new ArrayList<>();
             for (int clients : clientCounts) {
-                for (int round = 0; round < 2; round++) {
-                    results.add(ClosedLoops.run("trace", "driver", clients, lots, traceDirect, warmup, seconds));
-                    results.add(ClosedLoops.run("trace", "graphql", clients, lots, trace, warmup, seconds));
-                }
+                pairs.add(rounds(TRACE_ROUNDS, "trace", clients, lots, traceDirect, trace, warmup, seconds));
             }
             for (int clients : clientCounts) {
-                results.add(ClosedLoops.run("recall", "driver", clients, rawLots, recallDirect, warmup, seconds));
-                results.add(ClosedLoops.run("recall", "graphql", clients, rawLots, recall, warmup, seconds));
+                pairs.add(rounds(RECALL_ROUNDS, "recall", clients, rawLots, recallDirect, recall, warmup, seconds));
             }
-            report(results, batches, "driver");
+            report(pairs, batches, "driver");
             List<Result> pages = new ArrayList<>();
             List<long[]> scans = new ArrayList<>();
             for (int clients : clientCounts) {
@@ -224,20 +227,25 @@ public final class TraceApiLoad {
         long bad = 0;
         long start = System.nanoTime();
         long end = start + (seconds - 4) * 1_000_000_000L;
-        for (int i = 0; System.nanoTime() < end; i++) {
-            java.time.LocalTime wall = java.time.LocalTime.now();
-            long sent = System.nanoTime();
-            String response = sendBomb(endpoint, bodies.get(i % bodies.size()));
-            long took = System.nanoTime() - sent;
-            refusals.add(took);
-            if (took > 50_000_000L) {
-                // The wall clock at the send, to line it up with the server's GC log (-Xlog:gc:file=…:time).
-                slow.add(String.format(Locale.ROOT, "%.0f ms at %s", took / 1e6, wall));
+        try (Stalls stalls = Stalls.start()) {
+            for (int i = 0; System.nanoTime() < end; i++) {
+                java.time.LocalTime wall = java.time.LocalTime.now();
+                long sent = System.nanoTime();
+                String response = sendBomb(endpoint, bodies.get(i % bodies.size()));
+                long received = System.nanoTime();
+                long took = received - sent;
+                refusals.add(took);
+                if (took > 50_000_000L) {
+                    // The wall clock at the send, to line it up with the server's logs (-Xlog:gc:file=…:time);
+                    // and how long this client itself could not run meanwhile.
+                    slow.add(String.format(Locale.ROOT, "%.0f ms at %s (this client stalled %.0f ms meanwhile)", took / 1e6,
+                            wall, stalls.longestBetween(sent, received) / 1e6));
+                }
+                if (!response.contains("exceeds the limit")) {
+                    bad++;
+                }
+                Thread.sleep(20);
             }
-            if (!response.contains("exceeds the limit")) {
-                bad++;
-            }
-            Thread.sleep(20);
         }
         long[] all = refusals.toArray();
         Result bombs = new Result("bombs", "graphql", 1, all.length, bad, (System.nanoTime() - start) / 1e9, all);
@@ -386,16 +394,41 @@ public final class TraceApiLoad {
         }
     }
 
-    private static void report(List<Result> results, long batches, String baseline) {
-        System.out.printf(Locale.ROOT, "%n| graph | query | clients | side | requests/s | p50 ms | p99 ms | GraphQL ÷ %s |%n", baseline);
-        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
-        for (int i = 0; i < results.size(); i += 2) {
-            Result base = results.get(i);
-            Result graphQl = results.get(i + 1);
-            for (Result r : List.of(base, graphQl)) {
-                System.out.printf(Locale.ROOT, "| %,d batches | %s | %d | %s | %,.0f | %.1f | %.1f | %s |%n", batches, r.question(),
+    /** Rounds of the two sides in turn (baseline first), each a warm-up then a measure: baseline, GraphQL, baseline, … */
+    private static <T> List<Result> rounds(int rounds, String question, int clients, List<T> samples, Call<T> baseline,
+                                           Call<T> graphQl, int warmup, int seconds) {
+        List<Result> results = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            results.add(ClosedLoops.run(question, "driver", clients, samples, baseline, warmup, seconds));
+            results.add(ClosedLoops.run(question, "graphql", clients, samples, graphQl, warmup, seconds));
+        }
+        return results;
+    }
+
+    /**
+     * One row per side and client count, its rounds pooled (requests over time, percentiles over all
+     * latencies); the GraphQL row gives the pooled rate against the baseline's and each round's ratio.
+     */
+    private static void report(List<List<Result>> pairs, long batches, String baseline) {
+        System.out.printf(Locale.ROOT, "%n| graph | query | clients | side | requests/s | p50 ms | p99 ms | GraphQL ÷ %s | rounds |%n",
+                baseline);
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        for (List<Result> rounds : pairs) {
+            List<Result> base = new ArrayList<>();
+            List<Result> graphQl = new ArrayList<>();
+            List<String> ratios = new ArrayList<>();
+            for (int i = 0; i < rounds.size(); i += 2) {
+                base.add(rounds.get(i));
+                graphQl.add(rounds.get(i + 1));
+                ratios.add(String.format(Locale.ROOT, "%.2f", rounds.get(i + 1).perSecond() / rounds.get(i).perSecond()));
+            }
+            Result b = Result.pooled(base);
+            Result g = Result.pooled(graphQl);
+            for (Result r : List.of(b, g)) {
+                System.out.printf(Locale.ROOT, "| %,d batches | %s | %d | %s | %,.0f | %.1f | %.1f | %s | %s |%n", batches, r.question(),
                         r.clients(), r.side(), r.perSecond(), r.percentileMillis(50), r.percentileMillis(99),
-                        r == graphQl ? String.format(Locale.ROOT, "%.2f", graphQl.perSecond() / base.perSecond()) : "");
+                        r == g ? String.format(Locale.ROOT, "%.2f", g.perSecond() / b.perSecond()) : "",
+                        r == g ? String.join(", ", ratios) : rounds.size() / 2 + " × " + Math.round(b.seconds() / base.size()) + " s");
             }
         }
     }
