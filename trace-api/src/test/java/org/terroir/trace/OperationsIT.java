@@ -2,8 +2,11 @@ package org.terroir.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -36,6 +39,16 @@ class OperationsIT extends DemoApiTestBase {
         assertThat(metrics).contains("graphql_request_seconds_count", "http_server_requests_seconds_count");
         assertThat(metrics).as("no observation of each security filter, authentication and authorization")
                 .doesNotContain("spring_security_");
+    }
+
+    @Autowired
+    private List<GraphQlObservationInstrumentation> observationInstrumentations;
+
+    @Test
+    void theGraphQlRequestIsObservedByOneInstrumentationThatLeavesFieldsAlone() {
+        assertThat(observationInstrumentations).as("ours, in place of Spring Boot's").singleElement()
+                .satisfies(instrumentation -> assertThat(instrumentation.getClass().getName())
+                        .isEqualTo("org.terroir.trace.limits.Observations$RequestObservations"));
     }
 
     @Test
