@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
 

@@ -15,6 +15,7 @@ import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -62,7 +63,7 @@ class ObservationsTest {
         GraphQL graphQl = GraphQL.newGraphQL(schema).instrumentation(new Observations().graphQlObservationInstrumentation(observations)).build();
 
         DataLoaderRegistry loaders = DataLoaderRegistry.newRegistry()
-                .register("products", DataLoaderFactory.newMappedDataLoader((java.util.Set<String> keys) ->
+                .register("products", DataLoaderFactory.newMappedDataLoader((Set<String> keys) ->
                         CompletableFuture.completedFuture(keys.stream().collect(Collectors.toMap(Function.identity(), k -> "product of " + k)))))
                 .build();
         ExecutionResult result = graphQl.execute(ExecutionInput.newExecutionInput()
