@@ -49,7 +49,27 @@ final class ClosedLoops {
         }
     }
 
+    /** One side of a comparison: its name in the results, the samples it asks about, and how it asks. */
+    record Side<T>(String name, List<T> samples, Call<T> call) {}
+
     private ClosedLoops() {}
+
+    /**
+     * Rounds of two sides in turn (first, second, first, …), each a warm-up then a measure, so that a
+     * slow stretch of the machine falls on both sides alike; the results in the order they ran.
+     */
+    static List<Result> turns(int rounds, String question, int clients, Side<?> first, Side<?> second, int warmupSeconds, int seconds) {
+        List<Result> results = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            results.add(run(question, clients, first, warmupSeconds, seconds));
+            results.add(run(question, clients, second, warmupSeconds, seconds));
+        }
+        return results;
+    }
+
+    private static <T> Result run(String question, int clients, Side<T> side, int warmupSeconds, int seconds) {
+        return run(question, side.name(), clients, side.samples(), side.call(), warmupSeconds, seconds);
+    }
 
     /** A warm-up of {@code warmupSeconds}, then {@code seconds} measured; prints and returns the measured part. */
     static <T> Result run(String question, String side, int clients, List<T> samples, Call<T> call, int warmupSeconds, int seconds) {

@@ -25,6 +25,7 @@ import org.terroir.bench.BenchSample.Lot;
 import org.terroir.bench.BenchSample.Unit;
 import org.terroir.bench.ClosedLoops.Call;
 import org.terroir.bench.ClosedLoops.Result;
+import org.terroir.bench.ClosedLoops.Side;
 import org.terroir.labels.DigitalLink;
 import org.terroir.model.cypher.Catalogue;
 import org.terroir.store.GraphStore;
@@ -114,8 +115,8 @@ public final class TraceApiLoad {
     }
 
     /** Rounds per side and client count: the trace is what the GraphQL ÷ driver ratio is judged on. */
-    private static final int TRACE_ROUNDS = 4;
-    private static final int RECALL_ROUNDS = 2;
+    static final int TRACE_ROUNDS = 4;
+    static final int RECALL_ROUNDS = 2;
 
     private static int arg(String[] args, int index, int otherwise) {
         return args.length > index ? Integer.parseInt(args[index]) : otherwise;
@@ -141,7 +142,7 @@ public final class TraceApiLoad {
             URI endpoint = base.resolve("/graphql");
             Call<Lot> trace = traceOver(http, endpoint);
             Call<Lot> traceDirect = (client, lot) -> direct(reader, lot).toFuture();
-            Call<Lot> recall = (client, lot) -> graphQl(http, endpoint, RECALL, Map.of("gtin", lot.gtin(), "lot", lot.lot()), lot.key());
+            Call<Lot> recall = recallOver(http, endpoint);
             Call<Lot> recallDirect = (client, lot) -> directRecall(reader, lot).toFuture();
             List<String> devices = devices(Arrays.stream(clientCounts).max().orElse(1));
             Call<Unit> page = (client, unit) -> page(http, unit, devices.get(client));
@@ -286,7 +287,7 @@ public final class TraceApiLoad {
         }
     }
 
-    private static HttpClient http() {
+    static HttpClient http() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
@@ -303,8 +304,13 @@ public final class TraceApiLoad {
     }
 
     /** The benchmark's trace of a packed lot over HTTP; true when the answer has the lot and no error. */
-    private static Call<Lot> traceOver(HttpClient http, URI endpoint) {
+    static Call<Lot> traceOver(HttpClient http, URI endpoint) {
         return (client, lot) -> graphQl(http, endpoint, TRACE, Map.of("gtin", lot.gtin(), "lot", lot.lot()), lot.key());
+    }
+
+    /** The benchmark's recall of a raw lot over HTTP; true when the answer has the lot and no error. */
+    static Call<Lot> recallOver(HttpClient http, URI endpoint) {
+        return (client, lot) -> graphQl(http, endpoint, RECALL, Map.of("gtin", lot.gtin(), "lot", lot.lot()), lot.key());
     }
 
     /** A GraphQL query over HTTP; true when the answer has {@code expected} and no error. */
@@ -396,15 +402,11 @@ public final class TraceApiLoad {
         }
     }
 
-    /** Rounds of the two sides in turn (baseline first), each a warm-up then a measure: baseline, GraphQL, baseline, … */
+    /** Rounds of the driver and GraphQL in turn (the driver first), on the same samples. */
     private static <T> List<Result> rounds(int rounds, String question, int clients, List<T> samples, Call<T> baseline,
                                            Call<T> graphQl, int warmup, int seconds) {
-        List<Result> results = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
-            results.add(ClosedLoops.run(question, "driver", clients, samples, baseline, warmup, seconds));
-            results.add(ClosedLoops.run(question, "graphql", clients, samples, graphQl, warmup, seconds));
-        }
-        return results;
+        return ClosedLoops.turns(rounds, question, clients, new Side<>("driver", samples, baseline), new Side<>("graphql", samples, graphQl),
+                warmup, seconds);
     }
 
     /**
