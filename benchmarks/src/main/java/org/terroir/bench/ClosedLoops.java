@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Closed-loop load: each client sends a request for a random sample, waits for the answer, and
@@ -51,6 +52,35 @@ final class ClosedLoops {
 
     /** One side of a comparison: its name in the results, the samples it asks about, and how it asks. */
     record Side<T>(String name, List<T> samples, Call<T> call) {}
+
+    /** The results of {@link #turns}, each side's rounds in the order they ran. */
+    record Turns(List<Result> first, List<Result> second) {
+
+        static Turns of(List<Result> rounds) {
+            List<Result> first = new ArrayList<>();
+            List<Result> second = new ArrayList<>();
+            for (int i = 0; i < rounds.size(); i += 2) {
+                first.add(rounds.get(i));
+                second.add(rounds.get(i + 1));
+            }
+            return new Turns(first, second);
+        }
+
+        /** Each round's second side ÷ its first in {@code measure}, to two decimals. */
+        List<String> ratios(ToDoubleFunction<Result> measure) {
+            List<String> ratios = new ArrayList<>();
+            for (int i = 0; i < first.size(); i++) {
+                ratios.add(String.format(Locale.ROOT, "%.2f", measure.applyAsDouble(second.get(i)) / measure.applyAsDouble(first.get(i))));
+            }
+            return ratios;
+        }
+
+        /** How long each round of the first side was measured, e.g. "4 × 15 s". */
+        String rounds() {
+            Result pooled = Result.pooled(first);
+            return first.size() + " × " + Math.round(pooled.seconds() / first.size()) + " s";
+        }
+    }
 
     private ClosedLoops() {}
 

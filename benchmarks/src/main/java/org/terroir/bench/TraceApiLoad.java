@@ -26,6 +26,7 @@ import org.terroir.bench.BenchSample.Unit;
 import org.terroir.bench.ClosedLoops.Call;
 import org.terroir.bench.ClosedLoops.Result;
 import org.terroir.bench.ClosedLoops.Side;
+import org.terroir.bench.ClosedLoops.Turns;
 import org.terroir.labels.DigitalLink;
 import org.terroir.model.cypher.Catalogue;
 import org.terroir.store.GraphStore;
@@ -418,21 +419,14 @@ public final class TraceApiLoad {
                 baseline);
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         for (List<Result> rounds : pairs) {
-            List<Result> base = new ArrayList<>();
-            List<Result> graphQl = new ArrayList<>();
-            List<String> ratios = new ArrayList<>();
-            for (int i = 0; i < rounds.size(); i += 2) {
-                base.add(rounds.get(i));
-                graphQl.add(rounds.get(i + 1));
-                ratios.add(String.format(Locale.ROOT, "%.2f", rounds.get(i + 1).perSecond() / rounds.get(i).perSecond()));
-            }
-            Result b = Result.pooled(base);
-            Result g = Result.pooled(graphQl);
+            Turns turns = Turns.of(rounds);
+            Result b = Result.pooled(turns.first());
+            Result g = Result.pooled(turns.second());
             for (Result r : List.of(b, g)) {
                 System.out.printf(Locale.ROOT, "| %,d batches | %s | %d | %s | %,.0f | %.1f | %.1f | %s | %s |%n", batches, r.question(),
                         r.clients(), r.side(), r.perSecond(), r.percentileMillis(50), r.percentileMillis(99),
                         r == g ? String.format(Locale.ROOT, "%.2f", g.perSecond() / b.perSecond()) : "",
-                        r == g ? String.join(", ", ratios) : rounds.size() / 2 + " × " + Math.round(b.seconds() / base.size()) + " s");
+                        r == g ? String.join(", ", turns.ratios(Result::perSecond)) : turns.rounds());
             }
         }
     }

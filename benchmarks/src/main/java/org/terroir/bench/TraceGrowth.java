@@ -12,6 +12,7 @@ import org.terroir.bench.BenchSample.Lot;
 import org.terroir.bench.ClosedLoops.Call;
 import org.terroir.bench.ClosedLoops.Result;
 import org.terroir.bench.ClosedLoops.Side;
+import org.terroir.bench.ClosedLoops.Turns;
 
 /**
  * How latency grows with the graph, run by {@code bench/trace-api-growth} against two {@code terroir
@@ -104,27 +105,20 @@ public final class TraceGrowth {
      * One row per graph, question and client count, its rounds pooled; the larger graph's row gives its
      * pooled p99 (and p50) as a multiple of the smaller's, and each round's p99 multiple.
      */
-    static void report(List<List<Result>> pairs) {
+    private static void report(List<List<Result>> pairs) {
         System.out.printf(Locale.ROOT, "%n| query | clients | graph | requests/s | p50 ms | p99 ms | errors | p50 ÷ smaller | p99 ÷ smaller | rounds' p99 ÷ smaller |%n");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         for (List<Result> rounds : pairs) {
-            List<Result> smaller = new ArrayList<>();
-            List<Result> larger = new ArrayList<>();
-            List<String> ratios = new ArrayList<>();
-            for (int i = 0; i < rounds.size(); i += 2) {
-                smaller.add(rounds.get(i));
-                larger.add(rounds.get(i + 1));
-                ratios.add(String.format(Locale.ROOT, "%.2f", rounds.get(i + 1).percentileMillis(99) / rounds.get(i).percentileMillis(99)));
-            }
-            Result s = Result.pooled(smaller);
-            Result l = Result.pooled(larger);
+            Turns turns = Turns.of(rounds);
+            Result s = Result.pooled(turns.first());
+            Result l = Result.pooled(turns.second());
             for (Result r : List.of(s, l)) {
                 boolean isLarger = r == l;
                 System.out.printf(Locale.ROOT, "| %s | %d | %s | %,.0f | %.1f | %.1f | %d | %s | %s | %s |%n", r.question(), r.clients(),
                         r.side(), r.perSecond(), r.percentileMillis(50), r.percentileMillis(99), r.errors(),
                         isLarger ? String.format(Locale.ROOT, "%.2f", l.percentileMillis(50) / s.percentileMillis(50)) : "",
                         isLarger ? String.format(Locale.ROOT, "%.2f", l.percentileMillis(99) / s.percentileMillis(99)) : "",
-                        isLarger ? String.join(", ", ratios) : rounds.size() / 2 + " × " + Math.round(s.seconds() / smaller.size()) + " s");
+                        isLarger ? String.join(", ", turns.ratios(result -> result.percentileMillis(99))) : turns.rounds());
             }
         }
     }

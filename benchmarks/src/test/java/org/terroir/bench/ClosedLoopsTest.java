@@ -1,0 +1,45 @@
+package org.terroir.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.terroir.bench.ClosedLoops.Result;
+import org.terroir.bench.ClosedLoops.Turns;
+
+class ClosedLoopsTest {
+
+    private static Result round(String side, long requests, long... latenciesMillis) {
+        long[] nanos = new long[latenciesMillis.length];
+        for (int i = 0; i < nanos.length; i++) {
+            nanos[i] = latenciesMillis[i] * 1_000_000;
+        }
+        return new Result("trace", side, 16, requests, 0, 10.0, nanos);
+    }
+
+    @Test
+    void turnsSplitTheRoundsBySideInTheOrderTheyRan() {
+        Result a1 = round("100k", 100, 10);
+        Result b1 = round("1M", 50, 20);
+        Result a2 = round("100k", 200, 30);
+        Result b2 = round("1M", 300, 40);
+
+        Turns turns = Turns.of(List.of(a1, b1, a2, b2));
+
+        assertThat(turns.first()).containsExactly(a1, a2);
+        assertThat(turns.second()).containsExactly(b1, b2);
+        assertThat(turns.ratios(Result::perSecond)).containsExactly("0.50", "1.50");
+        assertThat(turns.ratios(r -> r.percentileMillis(99))).containsExactly("2.00", "1.33");
+        assertThat(turns.rounds()).isEqualTo("2 × 10 s");
+    }
+
+    @Test
+    void aPooledResultTakesItsPercentilesOverEveryRoundsLatencies() {
+        Result pooled = Result.pooled(List.of(round("1M", 3, 1, 2, 3), round("1M", 2, 100, 4)));
+
+        assertThat(pooled.requests()).isEqualTo(5);
+        assertThat(pooled.perSecond()).isEqualTo(0.25);
+        assertThat(pooled.percentileMillis(50)).isEqualTo(3.0);
+        assertThat(pooled.percentileMillis(99)).isEqualTo(100.0);
+    }
+}
