@@ -77,8 +77,8 @@ final class ClosedLoops {
 
         /** How long each round of the first side was measured, e.g. "4 × 15 s". */
         String rounds() {
-            Result pooled = Result.pooled(first);
-            return first.size() + " × " + Math.round(pooled.seconds() / first.size()) + " s";
+            double seconds = first.stream().mapToDouble(Result::seconds).sum();
+            return first.size() + " × " + Math.round(seconds / first.size()) + " s";
         }
     }
 

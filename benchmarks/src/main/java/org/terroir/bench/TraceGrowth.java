@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.terroir.bench.BenchSample.Lot;
-import org.terroir.bench.ClosedLoops.Call;
 import org.terroir.bench.ClosedLoops.Result;
 import org.terroir.bench.ClosedLoops.Side;
 import org.terroir.bench.ClosedLoops.Turns;
