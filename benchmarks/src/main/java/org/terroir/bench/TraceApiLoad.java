@@ -44,9 +44,10 @@ import reactor.core.publisher.Mono;
  * <ul>
  *   <li>{@code prepare STORE WORK}: before the server starts, samples the store (packed lots, raw
  *       lots, serialised units), makes a label PKI and signs the units' labels ({@link BenchSample});
- *   <li>{@code measure WORK URL BOLT [seconds] [warm-up] [clients,…]}: GraphQL {@code trace} and
+ *   <li>{@code measure WORK URL STORE [seconds] [warm-up] [clients,…]}: GraphQL {@code trace} and
  *       {@code recall} over HTTP beside the same catalogue statements straight through the driver over
- *       Bolt (the ceiling), in rounds of {@code seconds} each after {@code warm-up} seconds, and the scan
+ *       the server's Bolt port (the ceiling; reached with the store's credentials, as any terroir
+ *       command reaches a store another process holds), in rounds of {@code seconds} each after {@code warm-up} seconds, and the scan
  *       page beside the GraphQL question it asks, for the same units; the scans the pages recorded,
  *       counted in the graph;
  *   <li>{@code load WORK URL seconds clients}: normal traces alone, while another process sends bombs;
@@ -99,7 +100,7 @@ public final class TraceApiLoad {
         String mode = args.length > 0 ? args[0] : "";
         switch (mode) {
             case "prepare" -> prepare(Path.of(args[1]), Path.of(args[2]));
-            case "measure" -> measure(new BenchSample(Path.of(args[1])), URI.create(args[2]), URI.create(args[3]),
+            case "measure" -> measure(new BenchSample(Path.of(args[1])), URI.create(args[2]), Path.of(args[3]),
                     arg(args, 4, 15), arg(args, 5, 10),
                     args.length > 6 ? Arrays.stream(args[6].split(",")).mapToInt(Integer::parseInt).toArray() : new int[] {16, 64});
             case "load" -> load(new BenchSample(Path.of(args[1])), URI.create(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
@@ -107,7 +108,7 @@ public final class TraceApiLoad {
             default -> {
                 System.err.println("""
                         usage: TraceApiLoad prepare STORE WORK
-                               TraceApiLoad measure WORK URL BOLT [seconds] [warm-up seconds] [clients,...]
+                               TraceApiLoad measure WORK URL STORE [seconds] [warm-up seconds] [clients,...]
                                TraceApiLoad load WORK URL seconds clients
                                TraceApiLoad bombs URL seconds""");
                 System.exit(2);
@@ -129,14 +130,14 @@ public final class TraceApiLoad {
         }
     }
 
-    private static void measure(BenchSample sample, URI base, URI bolt, int seconds, int warmup, int[] clientCounts) throws IOException {
+    private static void measure(BenchSample sample, URI base, Path store, int seconds, int warmup, int[] clientCounts) throws IOException {
         List<Lot> lots = sample.packed();
         List<Lot> rawLots = sample.raw();
         List<Unit> units = sample.units().stream()
                 .map(u -> new Unit(u.gtin(), u.lot(), u.serial(), DigitalLink.parse(u.label()).withBase(base.toString()).toUri()))
                 .toList();
         long batches = sample.batches();
-        try (OpenGraph graph = GraphStore.open(new GraphTarget.Server(bolt, null, null))) {
+        try (OpenGraph graph = GraphStore.open(new GraphTarget.Embedded(store, 0))) {
             Driver driver = graph.driver();
             GraphReader reader = new GraphReader(driver);
             HttpClient http = http();

@@ -16,7 +16,9 @@ import org.terroir.importer.masterdata.MasterDataReader;
 import org.terroir.store.GraphOptions;
 import org.terroir.store.GraphStats;
 import org.terroir.store.GraphStore;
+import org.terroir.store.GraphTarget;
 import org.terroir.store.OpenGraph;
+import org.terroir.store.StoreCredentials;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,7 +79,11 @@ final class DemoCommand implements Callable<Integer> {
         java.security.interfaces.ECPrivateKey tokenKey = TokensCommand.ensureKey(graph.dataDir());
         Map<String, Object> properties = ApiDefaults.of(graph.dataDir());
         ServeCommand.Serving serving = ServeCommand.Serving.start(open, api, properties, out);
-        out.println("Bolt (Neo4j tools, './terroir stats'): " + open.boltUri());
+        out.println("Bolt (Neo4j tools, './terroir stats'): " + open.boltUri()
+                + (graph.target() instanceof GraphTarget.Embedded embedded
+                        ? ", user " + StoreCredentials.USER + ", password in " + StoreCredentials.file(embedded.dataDir())
+                                + " (terroir commands read it there)"
+                        : ""));
         serving.printEndpoints(out);
         DemoQueries.print(serving.graphQl(), pki.labels(), out);
         DemoQueries.printScanLinks(serving.graphQl(), pki.labels(), pki.sheet(), out);

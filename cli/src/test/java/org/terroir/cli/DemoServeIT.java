@@ -1,6 +1,7 @@
 package org.terroir.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,6 +24,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.exceptions.AuthenticationException;
 import org.terroir.testsupport.PhoneBrowser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -180,6 +186,20 @@ class DemoServeIT {
         JsonNode trace = post(endpoint, queries.getFirst()).get("data").get("trace");
         assertThat(trace.get("journey").findValuesAsString("nameEn")).contains("Beituan Town e-commerce station");
         assertThat(trace.get("inputs").get(0).get("producers")).hasSize(4);
+
+        // The store's Bolt port asks for a login: a Neo4j client without the store's password is refused,
+        // and terroir's own commands read it from the data folder.
+        String bolt = printed.stream().filter(line -> line.startsWith("Bolt (")).findFirst().orElseThrow()
+                .replaceAll(".*(bolt://localhost:[0-9]+).*", "$1");
+        for (AuthToken intruder : List.of(AuthTokens.none(), AuthTokens.basic("neo4j", "neo4j"))) {
+            try (Driver driver = GraphDatabase.driver(bolt, intruder)) {
+                assertThatThrownBy(driver::verifyConnectivity).as(bolt + " with " + intruder)
+                        .isInstanceOf(AuthenticationException.class);
+            }
+        }
+        TerroirTest.Run stats = TerroirTest.run("stats", "--data-dir", dataDir.toString());
+        assertThat(stats.exitCode()).as(stats.err()).isZero();
+        assertThat(stats.out()).contains("\"Batch\"");
 
         // The printed label is signed by the demo PKI and verifies against its trust list.
         String label = queries.get(1).replaceAll("(?s).*uri: \"([^\"]+)\".*", "$1");

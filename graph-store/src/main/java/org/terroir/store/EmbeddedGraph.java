@@ -12,14 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Map;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.exceptions.AuthenticationException;
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.io.ByteUnit;
 import org.terroir.model.schema.Migrations;
 
@@ -29,6 +32,11 @@ import org.terroir.model.schema.Migrations;
  *
  * <p>The process that starts it holds {@code <data-dir>/terroir.lock} and writes its Bolt port to
  * {@code <data-dir>/bolt.port}. A second process finding the lock held connects through that port.
+ *
+ * <p>Bolt asks for a login ({@link StoreCredentials}: a password made on the first start, kept
+ * owner-only in the data folder, which is owner-only too), also over WebSocket, which the connector
+ * speaks on the same port. Failed logins lock nobody out: the password is 256 random bits, and a lock
+ * would let any local process or web page shut Terroir out of its own store.
  */
 final class EmbeddedGraph implements OpenGraph {
 
@@ -85,6 +93,8 @@ final class EmbeddedGraph implements OpenGraph {
     private static OpenGraph start(GraphTarget.Embedded target, Path dataDir, FileChannel channel, FileLock lock,
             Migrations migrations) {
         int port = choosePort(target.boltPort());
+        StoreCredentials.restrictFolderToOwner(dataDir);
+        StoreCredentials credentials = StoreCredentials.readOrCreate(dataDir);
         DatabaseManagementService dbms;
         Path home = dataDir.resolve("neo4j");
         long pageCache = StoreSettings.pageCacheBytes(home.resolve("data").resolve("databases"));
@@ -93,7 +103,8 @@ final class EmbeddedGraph implements OpenGraph {
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress("localhost", port))
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                    .setConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
@@ -105,7 +116,8 @@ final class EmbeddedGraph implements OpenGraph {
         String uri = "bolt://localhost:" + port;
         ServerGraph connection;
         try {
-            connection = ServerGraph.connect(uri, AuthTokens.none(), "embedded store " + target.dataDir(), migrations);
+            setPassword(dbms, uri, credentials);
+            connection = ServerGraph.connect(uri, credentials.authToken(), "embedded store " + target.dataDir(), migrations);
             Files.writeString(dataDir.resolve(PORT_FILE), port + " " + ProcessHandle.current().pid() + "\n",
                     StandardCharsets.US_ASCII);
         } catch (IOException e) {
@@ -119,7 +131,28 @@ final class EmbeddedGraph implements OpenGraph {
                 "embedded store " + target.dataDir() + " (Bolt " + uri + ", page cache " + ByteUnit.bytesToString(pageCache) + ")");
     }
 
+    /**
+     * Gives the store's user the password of the credentials file, unless it has it already: a new
+     * store (Neo4j's default password), one made before logins were asked for, or one whose file was
+     * deleted. The embedded API is this process's own, and needs no login.
+     */
+    private static void setPassword(DatabaseManagementService dbms, String uri, StoreCredentials credentials) {
+        try (Driver driver = GraphDatabase.driver(uri, credentials.authToken(), ServerGraph.driverConfig())) {
+            driver.verifyConnectivity();
+            return;
+        } catch (AuthenticationException notYet) {
+            // set it below
+        } catch (Neo4jException e) {
+            throw new GraphUnavailableException("cannot reach the embedded store's Bolt port " + uri + ": "
+                    + ServerGraph.firstLine(e.getMessage()), e);
+        }
+        dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                "ALTER USER " + credentials.user() + " SET PASSWORD $password CHANGE NOT REQUIRED",
+                Map.of("password", credentials.password()));
+    }
+
     private static OpenGraph reachRunningStore(Path shown, Path dataDir, Migrations migrations) {
+        StoreCredentials credentials = StoreCredentials.read(dataDir);
         String holder;
         int port;
         try {
@@ -131,7 +164,7 @@ final class EmbeddedGraph implements OpenGraph {
                     + " or has no Bolt port; wait for it, stop it, or use another --data-dir");
         }
         try {
-            ServerGraph graph = ServerGraph.connect("bolt://localhost:" + port, AuthTokens.none(),
+            ServerGraph graph = ServerGraph.connect("bolt://localhost:" + port, credentials.authToken(),
                     "embedded store " + shown + " held by " + holder + ", reached through its Bolt port " + port, migrations);
             return graph;
         } catch (GraphUnavailableException e) {
