@@ -11,8 +11,7 @@ import org.springframework.http.MediaType;
 /** Abusive queries are refused before they run, each with an error naming the limit; normal ones pass. */
 class LimitsIT extends DemoApiTestBase {
 
-
-
+    private static final String TRACE = "trace(gtin: \"09520011001021\", lot: \"LC2601\")";
 
     private Map<String, Object> post(String query) {
         return post(query, Map.of());
@@ -91,5 +90,38 @@ class LimitsIT extends DemoApiTestBase {
             assertThat(onlyError(post(query, Map.of("deep", true)))).as("round %d, with it", round)
                     .startsWith("query depth 16 exceeds the limit 12");
         }
+    }
+
+    @Test
+    void aFragmentSpreadThirtyTimesIsRefusedForTheComplexityOfThirty() {
+        String query = "{ " + TRACE + " { " + java.util.stream.IntStream.range(0, 29).mapToObj(i -> "i" + i + ": inputs { ...up }")
+                .collect(java.util.stream.Collectors.joining(" ")) + " } }"
+                + " fragment up on BatchTrace { inputs { producers { pseudonym } journey { id } key } }";
+        assertThat(onlyError(post(query))).startsWith("query complexity 9600 exceeds the limit 2000");
+    }
+
+    @Test
+    void aChainOfSixtyFragmentsIsRefusedForItsDepth() {
+        StringBuilder query = new StringBuilder("{ " + TRACE + " { ...f0 } }");
+        for (int i = 0; i < 60; i++) {
+            query.append(" fragment f").append(i).append(" on BatchTrace { key ")
+                    .append(i < 59 ? "inputs { ...f" + (i + 1) + " } " : "").append("}");
+        }
+        assertThat(onlyError(post(query.toString()))).startsWith("query depth 61 exceeds the limit 12");
+    }
+
+    @Test
+    void aliasesInAFragmentCountAtEveryPlaceItIsSpread() {
+        String query = "{ a: " + TRACE + " { ...names } b: " + TRACE + " { ...names } c: " + TRACE + " { ... on BatchTrace { ...names } } }"
+                + " fragment names on BatchTrace { " + java.util.stream.IntStream.range(0, 10).mapToObj(i -> "k" + i + ": key")
+                .collect(java.util.stream.Collectors.joining(" ")) + " }";
+        assertThat(onlyError(post(query)))
+                .isEqualTo("the query has 33 aliased fields, more than the limit 30 (terroir.graphql.max-aliases)");
+    }
+
+    @Test
+    void aDeepSelectionInAnInlineFragmentIsRefusedForItsDepth() {
+        String query = "{ " + TRACE + " { ... on BatchTrace { ... { " + nested("inputs", 14, "key") + " } } } }";
+        assertThat(onlyError(post(query))).startsWith("query depth 16 exceeds the limit 12");
     }
 }

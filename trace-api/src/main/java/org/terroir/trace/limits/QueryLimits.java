@@ -1,9 +1,5 @@
 package org.terroir.trace.limits;
 
-import graphql.analysis.FieldComplexityCalculator;
-import graphql.analysis.QueryComplexityCalculator;
-import graphql.analysis.QueryTraverser;
-import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -13,12 +9,10 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.Directive;
 import graphql.language.Document;
-import graphql.language.Field;
 import graphql.language.Node;
 import graphql.language.NodeTraverser;
 import graphql.language.NodeVisitorStub;
 import graphql.language.VariableReference;
-import graphql.schema.GraphQLTypeUtil;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import java.util.LinkedHashMap;
@@ -33,7 +27,8 @@ import org.springframework.context.annotation.Configuration;
  * error saying which limit and by how much: the depth of the selection, its complexity (list fields
  * count {@value #LIST_FACTOR} times what they select, so that nested {@code inputs}, {@code producers}
  * and {@code journey} add up as the rows they may fetch), and the number of aliases; checked in that
- * order, the first one exceeded refuses.
+ * order, the first one exceeded refuses. All three count a field at every place it is selected,
+ * through fragments however they are spread ({@link OperationCost}).
  *
  * <p>The verdict on an operation of a parsed document is kept (beside the {@link DocumentCache}, as
  * many), so that a client's query sent again with other variables, or a bomb sent in a loop, is not
@@ -57,10 +52,6 @@ public class QueryLimits {
 
     /** Checks each operation against the three limits before it executes; see {@link QueryLimits}. */
     static final class OperationLimits extends SimplePerformantInstrumentation {
-        private static final FieldComplexityCalculator LISTS = (environment, childComplexity) ->
-                1 + (GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(environment.getFieldDefinition().getType()))
-                        ? LIST_FACTOR * childComplexity : childComplexity);
-
         private final int maxDepth;
         private final int maxComplexity;
         private final int maxAliases;
@@ -103,55 +94,25 @@ public class QueryLimits {
 
         /** Why the operation is refused, or null when it is within every limit. */
         private String refusal(ExecutionContext context) {
-            int depth = depth(context);
-            if (depth > maxDepth) {
-                return "query depth " + depth + " exceeds the limit " + maxDepth + " (terroir.graphql.max-depth)";
+            OperationCost cost = OperationCost.of(context.getGraphQLSchema(), context.getOperationDefinition(),
+                    context.getFragmentsByName(), context.getCoercedVariables().toMap(), context.getGraphQLContext(), LIST_FACTOR);
+            if (cost.depth() > maxDepth) {
+                return "query depth " + cost.depth() + " exceeds the limit " + maxDepth + " (terroir.graphql.max-depth)";
             }
-            int complexity = QueryComplexityCalculator.newCalculator().fieldComplexityCalculator(LISTS)
-                    .schema(context.getGraphQLSchema()).document(context.getDocument())
-                    .operationName(context.getExecutionInput().getOperationName())
-                    .variables(context.getCoercedVariables()).build().calculate();
-            if (complexity > maxComplexity) {
-                return "query complexity " + complexity + " exceeds the limit " + maxComplexity
-                        + " (terroir.graphql.max-complexity; a list field counts " + LIST_FACTOR + " times what it selects)";
+            if (cost.complexity() > maxComplexity) {
+                return "query complexity " + count(cost.complexity()) + " exceeds the limit " + maxComplexity
+                        + " (terroir.graphql.max-complexity; a list field counts " + LIST_FACTOR + " times what it selects,"
+                        + " a fragment at every place it is spread)";
             }
-            int aliases = aliases(context.getDocument());
-            if (aliases > maxAliases) {
-                return "the query has " + aliases + " aliased fields, more than the limit " + maxAliases
+            if (cost.aliases() > maxAliases) {
+                return "the query has " + count(cost.aliases()) + " aliased fields, more than the limit " + maxAliases
                         + " (terroir.graphql.max-aliases)";
             }
             return null;
         }
 
-        /** The depth of the operation's selection: a root field is 1 deep, a field it selects 2, and so on. */
-        private static int depth(ExecutionContext context) {
-            return QueryTraverser.newQueryTraverser().schema(context.getGraphQLSchema()).document(context.getDocument())
-                    .operationName(context.getExecutionInput().getOperationName())
-                    .coercedVariables(context.getCoercedVariables()).build()
-                    .reducePreOrder((field, deepest) -> Math.max(pathLength(field), deepest), 0);
-        }
-
-        private static int pathLength(QueryVisitorFieldEnvironment field) {
-            int length = 0;
-            for (QueryVisitorFieldEnvironment at = field; at != null; at = at.getParentEnvironment()) {
-                length++;
-            }
-            return length;
-        }
-
-        /** The aliased fields anywhere in the document (alias bombs repeat one costly field). */
-        private static int aliases(Document document) {
-            int[] aliases = {0};
-            new NodeTraverser().preOrder(new NodeVisitorStub() {
-                @Override
-                public TraversalControl visitField(Field field, TraverserContext<Node> context) {
-                    if (field.getAlias() != null) {
-                        aliases[0]++;
-                    }
-                    return TraversalControl.CONTINUE;
-                }
-            }, document);
-            return aliases[0];
+        private static String count(long value) {
+            return value >= OperationCost.CAP ? "over " + OperationCost.CAP : Long.toString(value);
         }
 
         /** Whether an {@code @skip} or {@code @include} of the document takes a variable (what it selects then depends on the values). */
