@@ -98,9 +98,23 @@ final class Check {
                         + (multiLine ? " other than line breaks and tabs" : "") + ", found "
                         + String.format("U+%04X", cp) + " at position " + position);
             }
+            if (isBidiControl(cp)) {
+                throw new IllegalArgumentException(field + " must not contain bidirectional embedding, override or isolate"
+                        + " characters (they reorder what a page shows), found " + String.format("U+%04X", cp)
+                        + " at position " + position);
+            }
             i += Character.charCount(cp);
         }
         return stripped;
+    }
+
+    /**
+     * U+202A–U+202E (embeddings and overrides) and U+2066–U+2069 (isolates): they make a page show
+     * text in another order than it is stored ("Trojan Source"); the plain marks U+200E/U+200F, which
+     * right-to-left scripts need, remain allowed.
+     */
+    static boolean isBidiControl(int cp) {
+        return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
     }
 
     /** A value for a message: quoted, control characters escaped, long values shortened. */
@@ -116,7 +130,7 @@ final class Check {
         }
         StringBuilder out = new StringBuilder(text.length() + 4).append('"');
         text.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp)) {
+            if (Character.isISOControl(cp) || isBidiControl(cp)) {
                 out.append(String.format("\\u%04X", cp));
             } else {
                 out.appendCodePoint(cp);

@@ -76,8 +76,8 @@ public record ProducerIdentity(String pseudonym, String name, String phone, Opti
         Check.present("ProducerIdentity.name", name);
         String stripped = name.strip();
         int length = stripped.codePointCount(0, stripped.length());
-        if (length == 0 || length > 100 || stripped.codePoints().anyMatch(Character::isISOControl)) {
-            throw Check.invalidWithheld("ProducerIdentity.name", "1 to 100 characters without control characters");
+        if (length == 0 || length > 100 || stripped.codePoints().anyMatch(cp -> Character.isISOControl(cp) || Check.isBidiControl(cp))) {
+            throw Check.invalidWithheld("ProducerIdentity.name", "1 to 100 characters without control or bidirectional override characters");
         }
         return stripped;
     }

@@ -90,4 +90,19 @@ class RecallMutationIT extends DemoApiTestBase {
         graphQl.document("{ trace(gtin: \"09520011001014\", lot: \"LC2602R\") { recall { recalled } } }").execute()
                 .path("trace.recall.recalled").entity(Boolean.class).isEqualTo(false);
     }
+
+    @Test
+    void aReasonWithANulOrABidiOverrideIsRefusedAndWritesNothing() {
+        HttpGraphQlTester regulator = graphQlWith(token(Role.REGULATOR, null));
+        for (String reason : List.of("Aflatoxin\u0000 above the limit", "Lab sample \u202Egnissim\u202C found", "\u2066isolated\u2069")) {
+            mark(regulator, "09520011001014", "LC2602R", reason).errors().satisfy(errors -> assertThat(errors).singleElement()
+                    .satisfies(error -> {
+                        assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST");
+                        assertThat(error.getExtensions()).containsEntry("argument", "reason");
+                        assertThat(error.getMessage()).containsPattern("U\\+(0000|202E|2066)");
+                    }));
+        }
+        graphQl.document("{ trace(gtin: \"09520011001014\", lot: \"LC2602R\") { recall { recalled } } }").execute()
+                .path("trace.recall.recalled").entity(Boolean.class).isEqualTo(false);
+    }
 }

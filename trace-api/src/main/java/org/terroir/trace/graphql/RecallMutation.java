@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
+import org.terroir.model.ShownText;
 import org.terroir.model.id.Lgtin;
 import org.terroir.trace.access.AuditLog;
 import org.terroir.trace.access.Caller;
@@ -38,10 +39,11 @@ class RecallMutation {
             throw new ForbiddenFieldException("only a regulator may mark a batch recalled (caller: " + caller.describe() + ")");
         }
         Lgtin batch = Arguments.batch(gtin, lot);
-        String why = reason.strip();
-        if (why.isEmpty() || why.length() > MAX_REASON) {
-            throw new InvalidArgumentException("reason", new IllegalArgumentException(
-                    "the reason must be 1 to " + MAX_REASON + " characters, got " + why.length()));
+        String why;
+        try {
+            why = ShownText.prose("reason", reason, MAX_REASON);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidArgumentException("reason", e);
         }
         String who = caller.subject().orElse("?");
         return recalls.mark(batch.key(), why, who, caller.role().name().toLowerCase(Locale.ROOT))
