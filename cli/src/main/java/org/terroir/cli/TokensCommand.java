@@ -117,7 +117,7 @@ final class TokensCommand implements Runnable {
         @Option(names = "--subject", paramLabel = "NAME", description = "Who the token is for (claim sub; default: the role).")
         String subject;
 
-        @Option(names = "--hours", paramLabel = "N", defaultValue = "8", description = "Hours until it expires (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--hours", paramLabel = "N", defaultValue = "8", description = "Hours until it expires, at most 168 (the API's terroir.tokens.max-lifetime, 7 days by default; default: ${DEFAULT-VALUE}).")
         int hours;
 
         @Option(names = "--key", paramLabel = "FILE", defaultValue = "${env:TERROIR_TOKENS_KEY}",
@@ -141,8 +141,10 @@ final class TokensCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            if (hours < 1) {
-                throw new IllegalArgumentException("--hours must be at least 1, got " + hours);
+            if (hours < 1 || hours > Tokens.DEFAULT_MAX_LIFETIME.toHours()) {
+                throw new IllegalArgumentException("--hours must be 1 to " + Tokens.DEFAULT_MAX_LIFETIME.toHours()
+                        + ", got " + hours + ": the API refuses tokens that live longer than terroir.tokens.max-lifetime"
+                        + " (" + Tokens.DEFAULT_MAX_LIFETIME.toDays() + " days unless configured)");
             }
             Role parsed = Tokens.parseRole(role);
             Optional<String> gln = party == null ? Optional.empty()

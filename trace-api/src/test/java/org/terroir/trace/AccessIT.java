@@ -263,6 +263,31 @@ class AccessIT extends DemoApiTestBase {
         assertUnauthorized(signed(validClaims().expirationTime(null).build()), "exp");
     }
 
+    @Test
+    void aTokenWithoutIssueTimeIsRefused() {
+        assertUnauthorized(signed(validClaims().issueTime(null).build()), "iat");
+    }
+
+    @Test
+    void aTokenLivingLongerThanTheMaximumIsRefused() {
+        Instant now = Instant.now();
+        assertUnauthorized(signed(validClaims().issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofDays(7)).plusSeconds(60))).build()), "longer than the limit PT168H");
+        // Dated ahead to outlive the limit from now: refused for its iat.
+        assertUnauthorized(signed(validClaims().issueTime(Date.from(now.plus(Duration.ofDays(6))))
+                .expirationTime(Date.from(now.plus(Duration.ofDays(12)))).build()), "lies in the future");
+        // Up to the limit is fine.
+        EntityExchangeResult<Map<String, Object>> week = post("{ " + LIANCHENG_RAW + " { key } }", signed(validClaims()
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofDays(7)))).build()));
+        assertThat(week.getStatus()).isEqualTo(HttpStatus.OK);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"REGULATOR", "Regulator", "regulator ", " regulator"})
+    void aRoleNameIsExact(String role) {
+        assertUnauthorized(signed(validClaims().claim(Tokens.ROLE, role).build()), "unknown role");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"association", "logistics"})
     void aTokenOfAnAssociationOrCarrierMustNameItsParty(String role) {

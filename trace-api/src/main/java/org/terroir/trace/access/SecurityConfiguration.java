@@ -5,6 +5,8 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -17,6 +19,10 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -39,7 +45,9 @@ import reactor.core.publisher.Mono;
  * signed by a configured key ({@link TokenSettings}), unexpired, for this issuer and audience, and
  * names a valid role ({@link Tokens#caller}); otherwise 401 with {@code WWW-Authenticate: Bearer
  * error="invalid_token"} and the reason. What a role may see is decided field by field in the
- * GraphQL layer. No session, no cookie, no CSRF token: each request stands on its own token.
+ * GraphQL layer. No session, no cookie, no CSRF token: each request stands on its own token. The
+ * usual security headers go on every response (no sniffing, no framing, no referrer, no caching of
+ * answers), with a Content-Security-Policy and a Permissions-Policy.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -47,6 +55,19 @@ import reactor.core.publisher.Mono;
 class SecurityConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    /**
+     * The Content-Security-Policy of every response that sets none of its own (JSON, problems, error
+     * pages): nothing loads, nothing frames it. The scan pages set one with a nonce for their inline
+     * style and script; GraphiQL one of its own.
+     */
+    static final String NOTHING_LOADS = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    /** Powerful features: only the place a scan page may ask for (coarse, by a button), nothing else. */
+    static final String PERMISSIONS = "geolocation=(self), camera=(), microphone=(), payment=(), usb=()";
+
+    /** How far ahead of this clock a token's {@code iat} may be. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder tokenDecoder) {
@@ -57,6 +78,9 @@ class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(NOTHING_LOADS))
+                        .permissionsPolicy(permissions -> permissions.policy(PERMISSIONS)))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtDecoder(tokenDecoder)
                         .jwtAuthenticationConverter(SecurityConfiguration::authenticate)))
@@ -88,17 +112,47 @@ class SecurityConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("terroir.tokens.public-key: " + e.getMessage(), e);
         }
-        LOG.info("bearer tokens: ES256 by {} key(s) of {}, issuer '{}', audience '{}'",
-                keys.size(), settings.publicKey(), settings.issuer(), settings.audience());
+        LOG.info("bearer tokens: ES256 by {} key(s) of {}, issuer '{}', audience '{}', living at most {}",
+                keys.size(), settings.publicKey(), settings.issuer(), settings.audience(), settings.maxLifetime());
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> Flux.fromIterable(keys))
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(settings.issuer()),
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, exp -> exp != null),
+                new JwtClaimValidator<Instant>(JwtClaimNames.IAT, iat -> iat != null),
+                lifetime(settings.maxLifetime(), Clock.systemUTC()),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(settings.audience()))));
         return decoder;
+    }
+
+    /**
+     * Refuses a token that would live longer than {@code max} from its {@code iat} to its {@code exp},
+     * or that says it was issued in the future (beyond a minute of clock skew): a stolen long-lived
+     * token, or one dated ahead to outlive the limit, is no better than a short one.
+     */
+    static OAuth2TokenValidator<Jwt> lifetime(Duration max, Clock clock) {
+        return jwt -> {
+            Instant issued = jwt.getIssuedAt();
+            Instant expires = jwt.getExpiresAt();
+            if (issued == null || expires == null) {
+                return OAuth2TokenValidatorResult.failure(invalid("the token must carry iat and exp"));
+            }
+            if (issued.isAfter(clock.instant().plus(CLOCK_SKEW))) {
+                return OAuth2TokenValidatorResult.failure(invalid("the token's iat " + issued + " lies in the future"));
+            }
+            Duration lives = Duration.between(issued, expires);
+            if (lives.compareTo(max) > 0) {
+                return OAuth2TokenValidatorResult.failure(invalid("the token lives " + lives + " from iat to exp, longer than"
+                        + " the limit " + max + " (terroir.tokens.max-lifetime)"));
+            }
+            return OAuth2TokenValidatorResult.success();
+        };
+    }
+
+    private static OAuth2Error invalid(String description) {
+        return new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, description, null);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.terroir.trace.access;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,8 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  create-key} writes one); unset: the API accepts no token, every caller is public
  * @param issuer    the {@code iss} a token must carry
  * @param audience  the {@code aud} a token must carry
+ * @param maxLifetime the longest a token may live, from its {@code iat} to its {@code exp}; a
+ *                  token that would live longer is refused, however it was signed (default 7 days)
  */
 @ConfigurationProperties("terroir.tokens")
 public record TokenSettings(Path publicKey, @DefaultValue(Tokens.DEFAULT_ISSUER) String issuer,
-                            @DefaultValue(Tokens.DEFAULT_AUDIENCE) String audience) {
+                            @DefaultValue(Tokens.DEFAULT_AUDIENCE) String audience,
+                            @DefaultValue("7d") Duration maxLifetime) {
 }

@@ -40,6 +40,8 @@ public final class Tokens {
     public static final String DEFAULT_ISSUER = "terroir";
     /** The audience the API expects by default ({@code terroir.tokens.audience}). */
     public static final String DEFAULT_AUDIENCE = "terroir-trace-api";
+    /** The longest a token may live by default ({@code terroir.tokens.max-lifetime}). */
+    public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofDays(7);
 
     private Tokens() {
     }
@@ -127,13 +129,19 @@ public final class Tokens {
         return new Caller(role, subject, party.map(Set::of).orElse(Set.of()));
     }
 
-    /** The role of a claim value or option, e.g. {@code association}; case does not matter. */
+    /**
+     * The role of a claim value or option, spelt exactly as {@link #roleNames} gives it, e.g.
+     * {@code association}: {@code REGULATOR} or {@code regulator } is no role (a token's claims are
+     * compared as written, never normalised into another's).
+     */
     public static Role parseRole(String name) {
-        try {
-            return Role.valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown role '" + name + "', expected one of " + roleNames(), e);
+        for (Role role : Role.values()) {
+            if (lower(role).equals(name)) {
+                return role;
+            }
         }
+        throw new IllegalArgumentException("unknown role '" + name.replace('"', '\'') + "', expected one of " + roleNames()
+                + " exactly");
     }
 
     private static void requireGln(String gln) {
