@@ -84,6 +84,16 @@ public final class PhoneBrowser implements AutoCloseable {
         return browser.findElement(By.id(id)).getText();
     }
 
+    /** The computed CSS {@code property} of the element of this id (e.g. to see that the page's style applied). */
+    public String cssOf(String id, String property) {
+        return browser.findElement(By.id(id)).getCssValue(property);
+    }
+
+    /** Whether the element of this id is shown (e.g. to see that the page's script ran and unhid it). */
+    public boolean shows(String id) {
+        return browser.findElement(By.id(id)).isDisplayed();
+    }
+
     /** Whether the page open fits the phone's width (no sideways scrolling). */
     public boolean fitsTheWidth() {
         return Boolean.TRUE.equals(browser.executeScript(

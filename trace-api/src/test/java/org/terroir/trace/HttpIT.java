@@ -116,4 +116,98 @@ class HttpIT extends DemoApiTestBase {
         assertThat(result.getResponseBody().toString()).doesNotContain("Exception", "\tat ", ".java:");
         assertThat(result.getResponseHeaders().getFirst(HttpHeaders.CONTENT_TYPE)).isNotNull();
     }
+
+    // --- bodies the handler cannot run: a GraphQL error naming the problem, never an empty 200 or a 500
+
+    private EntityExchangeResult<Map<String, Object>> raw(HttpMethod method, String path, MediaType type, byte[] body) {
+        var spec = client.method(method).uri(URI.create("http://localhost:" + port + path)).accept(MediaType.APPLICATION_JSON);
+        if (type != null) {
+            spec = spec.contentType(type);
+        }
+        return (body == null ? spec.exchange() : spec.bodyValue(body).exchange()).expectBody(JSON_MAP).returnResult();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String onlyMessage(EntityExchangeResult<Map<String, Object>> result) {
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) result.getResponseBody().get("errors");
+        assertThat(errors).as(String.valueOf(result.getResponseBody())).singleElement();
+        String message = (String) errors.getFirst().get("message");
+        assertThat(message).doesNotContain("PersistedQueryMarker", "Exception", "SerializableGraphQlRequest");
+        return message;
+    }
+
+    @Test
+    void aBodyThatIsNoGraphQlRequestIs400NamingWhatIsWrong() {
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("", "the request body is empty");
+        cases.put("[{\"query\": \"{ __typename }\"}]", "batched requests (a JSON array) are not supported");
+        cases.put("{}", "the request has no 'query'");
+        cases.put("{\"extensions\": {\"persistedQuery\": {\"version\": 1, \"sha256Hash\": \"abc\"}}}", "the request has no 'query'");
+        cases.put("{\"query\": \"  \"}", "'query' must be a GraphQL document in a non-blank string");
+        cases.put("{\"query\": \"{ __typename }\", \"variables\": [1]}", "'variables' must be a JSON object or null");
+        cases.put("{\"query\": \"{ __typename }\", \"operationName\": 5}", "'operationName' must be a string or null");
+        cases.put("nonsense", "the request body is not JSON");
+        cases.put("\"{ __typename }\"", "must be a JSON object with a 'query'");
+        cases.forEach((body, reason) -> {
+            EntityExchangeResult<Map<String, Object>> result = raw(HttpMethod.POST, "/graphql", MediaType.APPLICATION_JSON,
+                    body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(result.getStatus()).as(body).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(onlyMessage(result)).as(body).contains(reason);
+        });
+        EntityExchangeResult<Map<String, Object>> graphQlBody = raw(HttpMethod.POST, "/graphql",
+                MediaType.parseMediaType("application/graphql"), "{ __typename }".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(graphQlBody.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(onlyMessage(graphQlBody)).contains("application/json", "got application/graphql");
+        EntityExchangeResult<Map<String, Object>> noBody = raw(HttpMethod.POST, "/graphql", null, null);
+        assertThat(noBody.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(onlyMessage(noBody)).contains("got no Content-Type");
+    }
+
+    @Test
+    void unknownMembersAreIgnoredAsTheSpecificationLetsClientsAddTheirOwn() {
+        EntityExchangeResult<Map<String, Object>> result = raw(HttpMethod.POST, "/graphql", MediaType.APPLICATION_JSON,
+                "{\"query\": \"{ __typename }\", \"id\": \"client-7\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(result.getStatus()).isEqualTo(HttpStatus.OK);
+        assertThat(result.getResponseBody()).containsEntry("data", Map.of("__typename", "Query"));
+    }
+
+    @Test
+    void putAndDeleteAre405WithAllowGetPost() {
+        for (HttpMethod method : List.of(HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH)) {
+            EntityExchangeResult<Map<String, Object>> result = raw(method, "/graphql", MediaType.APPLICATION_JSON,
+                    "{\"query\": \"{ __typename }\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(result.getStatus()).as(method.name()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+            assertThat(result.getResponseHeaders().getAllow()).containsExactlyInAnyOrder(HttpMethod.GET, HttpMethod.POST);
+            assertThat(onlyMessage(result)).contains("not allowed");
+        }
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413WithAMessageNotA500() {
+        byte[] big = ("{\"query\": \"{ __typename }\", \"variables\": {\"x\": \"" + "a".repeat(300_000) + "\"}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        EntityExchangeResult<Map<String, Object>> graphQl = raw(HttpMethod.POST, "/graphql", MediaType.APPLICATION_JSON, big);
+        assertThat(graphQl.getStatus()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+        assertThat(onlyMessage(graphQl)).contains("larger than the limit of 65536 bytes (terroir.graphql.max-body)");
+        EntityExchangeResult<Map<String, Object>> place = raw(HttpMethod.POST, "/scans/AAAAAAAAAAAAAAAAAAAAAA/place",
+                MediaType.APPLICATION_JSON, big);
+        assertThat(place.getStatus()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+        assertThat((String) place.getResponseBody().get("detail")).contains("larger than this server reads");
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeadersAndGraphiQlItsOwnPolicy() {
+        EntityExchangeResult<Map<String, Object>> answer = post(GRAPHQL_RESPONSE, "{ __typename }");
+        HttpHeaders headers = answer.getResponseHeaders();
+        assertThat(headers.getFirst("Content-Security-Policy")).isEqualTo(
+                "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+        assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(headers.getFirst("Permissions-Policy")).startsWith("geolocation=(self), camera=()");
+        HttpHeaders graphiQl = client.get().uri(URI.create("http://localhost:" + port + "/graphiql?path=/graphql")).exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseHeaders();
+        assertThat(graphiQl.getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'", "connect-src 'self'")
+                .doesNotContain("default-src 'none'");
+    }
 }

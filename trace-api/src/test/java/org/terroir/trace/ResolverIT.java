@@ -134,6 +134,41 @@ class ResolverIT extends DemoApiTestBase {
                 .isEqualTo(href(context, "defaultLink")).startsWith(base + "/provenance/01/09520011001021/10/LC2601/21/LC2601-0001?");
     }
 
+    @Test
+    @Order(3)
+    void aClientsHostHeaderGoesIntoNoLinkRedirectOrAnchor() {
+        String label = label();
+        String linkset = new String(web.get().uri(URI.create(label + "&linkType=all")).header(HttpHeaders.HOST, "evil.example")
+                .header(HttpHeaders.ACCEPT, "*/*").exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(linkset).doesNotContain("evil.example").contains("\"anchor\":\"" + base + "/01/");
+        WebTestClient.ResponseSpec redirect = web.get().uri(URI.create(label)).header(HttpHeaders.HOST, "evil.example:8443")
+                .header(HttpHeaders.ACCEPT, "*/*").exchange();
+        assertThat(location(redirect)).startsWith(base + "/provenance/01/");
+        JsonNode description = json(web.get().uri(URI.create(base + "/.well-known/gs1resolver")).header(HttpHeaders.HOST, "evil.example")
+                .header(HttpHeaders.ACCEPT, "application/json").exchange().expectStatus().isOk());
+        assertThat(description.get("resolverRoot").asString()).isEqualTo(base);
+    }
+
+    @Test
+    @Order(3)
+    void aPageLetsOnlyItsOwnInlineStyleAndScriptRunByANonceOfItsResponse() {
+        String label = label();
+        var first = get(label, "text/html").expectStatus().isOk().expectBody(String.class).returnResult();
+        var second = get(label, "text/html").expectStatus().isOk().expectBody(String.class).returnResult();
+        String policy = first.getResponseHeaders().getFirst("Content-Security-Policy");
+        String nonce = policy.replaceAll(".*script-src 'nonce-([^']+)'.*", "$1");
+        assertThat(policy).startsWith("default-src 'none'; style-src 'nonce-" + nonce + "'; script-src 'nonce-" + nonce + "'")
+                .contains("connect-src 'self'", "frame-ancestors 'none'", "form-action 'none'").doesNotContain("unsafe-inline");
+        assertThat(first.getResponseBody()).contains("<style nonce=\"" + nonce + "\">", "<script nonce=\"" + nonce + "\">")
+                .doesNotContainPattern("<(style|script)>");
+        assertThat(second.getResponseHeaders().getFirst("Content-Security-Policy")).as("a nonce per response")
+                .doesNotContain(nonce);
+        var error = get(base + "/01/09520011001022", "text/html").expectStatus().isBadRequest().expectBody(String.class).returnResult();
+        String errorNonce = error.getResponseHeaders().getFirst("Content-Security-Policy").replaceAll(".*style-src 'nonce-([^']+)'.*", "$1");
+        assertThat(error.getResponseBody()).contains("<style nonce=\"" + errorNonce + "\">");
+    }
+
     private static String location(WebTestClient.ResponseSpec response) {
         return response.expectStatus().isTemporaryRedirect().expectBody().returnResult().getResponseHeaders().getLocation().toString();
     }

@@ -57,6 +57,9 @@ class ScanPageBrowserIT extends DemoApiTestBase {
                 "Liancheng County", "Beituan Red-Heart Sweet Potato Cooperative", "Pudong pick-up point", "P-");
         assertThat(browser.textOf("verdict")).startsWith("✓ Genuine");
         assertThat(browser.fitsTheWidth()).as("no sideways scrolling on a phone").isTrue();
+        // The page's inline style and script run under its Content-Security-Policy (by the response's nonce).
+        assertThat(browser.cssOf("verdict", "border-left-color")).as("the page's style applied").isEqualTo("rgba(46, 125, 50, 1)");
+        assertThat(browser.shows("place")).as("the page's script ran and offered to share the place").isTrue();
 
         String tampered = browser.open(label.replace("LC2601-0002", "LC2601-0009"), "tampered.png");
         assertThat(browser.textOf("verdict")).contains("Not genuine: tampered");

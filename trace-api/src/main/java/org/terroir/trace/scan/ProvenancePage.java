@@ -55,15 +55,17 @@ class ProvenancePage implements SmartInitializingSingleton {
 
     private final ExecutionGraphQlService graphQl;
     private final Duration timeout;
+    private final ScanIds ids;
     /** Ids of the page's GraphQL requests (a UUID would read the system's entropy source on an event loop). */
     private final AtomicLong requests = new AtomicLong();
 
     private final ITemplateEngine templates;
 
-    ProvenancePage(ExecutionGraphQlService graphQl, ITemplateEngine templates,
+    ProvenancePage(ExecutionGraphQlService graphQl, ITemplateEngine templates, ScanIds ids,
                    @Value("${terroir.graphql.timeout:10s}") Duration timeout) {
         this.graphQl = graphQl;
         this.templates = templates;
+        this.ids = ids;
         this.timeout = timeout;
     }
 
@@ -111,7 +113,9 @@ class ProvenancePage implements SmartInitializingSingleton {
             model.put("linkset", request.uri().getRawPath().replaceFirst("^/provenance/", "/") + "?linkType=linkset");
             model.put("scanId", scanned.id());
             model.put("copyFlags", check.notGenuine() ? List.of() : check.flags());
-            ServerResponse.BodyBuilder response = ServerResponse.ok();
+            String nonce = nonce();
+            model.put("nonce", nonce);
+            ServerResponse.BodyBuilder response = ServerResponse.ok().header(CONTENT_SECURITY_POLICY, policy(nonce));
             if (scanned.newDevice() != null) {
                 response.cookie(ResponseCookie.from(Resolver.DEVICE_COOKIE, scanned.newDevice()).path("/").httpOnly(true)
                         .sameSite("Lax").secure("https".equals(request.uri().getScheme())).maxAge(Duration.ofDays(365)).build());
@@ -128,10 +132,29 @@ class ProvenancePage implements SmartInitializingSingleton {
     Mono<ServerResponse> error(ServerRequest request, HttpStatus status, String detail, Map<String, String> headers) {
         Locale locale = request.exchange().getLocaleContext().getLocale();
         boolean zh = locale == null || locale.getLanguage().equals("zh");
+        String nonce = nonce();
         ServerResponse.BodyBuilder response = ServerResponse.status(status).contentType(MediaType.TEXT_HTML)
-                .header(HttpHeaders.CONTENT_LANGUAGE, zh ? "zh-CN" : "en");
+                .header(HttpHeaders.CONTENT_LANGUAGE, zh ? "zh-CN" : "en")
+                .header(CONTENT_SECURITY_POLICY, policy(nonce));
         headers.forEach(response::header);
-        return response.render("scan-error", Map.of("lang", zh ? "zh-CN" : "en", "status", status.value(), "detail", detail));
+        return response.render("scan-error", Map.of("lang", zh ? "zh-CN" : "en", "status", status.value(), "detail", detail,
+                "nonce", nonce));
+    }
+
+    static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
+
+    /** 128 random bits for one response's Content-Security-Policy, drawn as a scan id is (without blocking). */
+    private String nonce() {
+        return ids.next();
+    }
+
+    /**
+     * What a scan page may load: its own inline style and script, by the nonce of this response, and
+     * nothing else but a POST of the place to this server; no framing, no base, no form.
+     */
+    static String policy(String nonce) {
+        return "default-src 'none'; style-src 'nonce-" + nonce + "'; script-src 'nonce-" + nonce + "'; connect-src 'self';"
+                + " img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     }
 
     /** The trace in the public view: the query's {@code traceLink}, or empty when the graph holds none. */

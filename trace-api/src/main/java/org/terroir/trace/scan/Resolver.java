@@ -1,5 +1,8 @@
 package org.terroir.trace.scan;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -77,7 +80,7 @@ class Resolver {
     Mono<ServerResponse> resolve(ServerRequest request) {
         Wants wants = wants(request);
         boolean browser = wants instanceof Wants.Page;
-        return scan(request, request.uri(), browser, check -> switch (wants) {
+        return scan(request, scannedLink(request, request.uri().getRawPath()), browser, check -> switch (wants) {
             case Wants.Page p -> page.render(request, check, scanned(request, check));
             case Wants.Linkset l -> linkset(request, check);
             case Wants.Redirect r -> redirect(request, check, r.type());
@@ -86,8 +89,7 @@ class Resolver {
 
     /** {@code GET /provenance/01/…}: the provenance page of the link after {@code /provenance}, always HTML. */
     Mono<ServerResponse> provenance(ServerRequest request) {
-        URI uri = request.uri();
-        URI link = URI.create(uri.toString().replaceFirst("/provenance/01/", "/01/"));
+        URI link = scannedLink(request, request.uri().getRawPath().replaceFirst("^/provenance/01/", "/01/"));
         return scan(request, link, true, check -> page.render(request, check, scanned(request, check)));
     }
 
@@ -258,12 +260,36 @@ class Resolver {
         return new Wants.Redirect(LinkType.DEFAULT_LINK);
     }
 
+    /** The link scanned, on this resolver's root (not the client's Host): {@code path} and the request's query. */
+    private URI scannedLink(ServerRequest request, String path) {
+        String query = request.uri().getRawQuery();
+        return URI.create(base(request) + path + (query == null ? "" : "?" + query));
+    }
+
+    /**
+     * The resolver's root for the links it gives: {@code terroir.resolver.base}, else the address this
+     * server answered on ({@code localhost} on a loopback one), never the {@code Host} a client sent —
+     * that would let anyone point a label's links, redirects and linkset anchor at a host of theirs.
+     */
     private String base(ServerRequest request) {
         if (configuredBase != null) {
             return configuredBase;
         }
-        URI uri = request.uri();
-        return uri.getScheme() + "://" + uri.getRawAuthority();
+        return ownBase(request);
+    }
+
+    static String ownBase(ServerRequest request) {
+        var exchange = request.exchange().getRequest();
+        String scheme = exchange.getSslInfo() != null ? "https" : "http";
+        InetSocketAddress local = exchange.getLocalAddress();
+        if (local == null) {
+            return scheme + "://localhost";
+        }
+        InetAddress address = local.getAddress();
+        String host = address == null || address.isLoopbackAddress() ? "localhost"
+                : address instanceof Inet6Address ? "[" + address.getHostAddress().replaceFirst("%.*", "") + "]"
+                : address.getHostAddress();
+        return scheme + "://" + host + ":" + local.getPort();
     }
 
     /** The URI without its {@code linkType} parameter (not GS1 data, and not part of what was scanned). */
