@@ -25,7 +25,10 @@ import org.terroir.trace.access.Tokens;
  * JVM's Neo4j, and clients of its {@code /graphql} endpoint; a token key made for the test JVM
  * ({@code terroir.tokens.public-key}) and {@link #token} to mint tokens of each role with it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Every test client comes from one address: a budget no test class spends (BudgetIT sets a small one, its
+// @DynamicPropertySource taking precedence over these).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "terroir.graphql.budget.capacity=1000000000", "terroir.graphql.budget.per-minute=1000000000"})
 abstract class DemoApiTestBase {
 
     /** Parties of the demo data ({@code demo/master-data/parties.csv}) that tokens speak for. */

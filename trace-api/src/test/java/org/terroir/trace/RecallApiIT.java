@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.terroir.trace.access.Role;
 
 /** The recall query over HTTP, against the demo data in a real Neo4j. */
 class RecallApiIT extends DemoApiTestBase {
@@ -22,11 +23,9 @@ class RecallApiIT extends DemoApiTestBase {
             }
             """;
 
-
-
-
+    /** As a regulator, who reads the serials a recall reaches. */
     private HttpGraphQlTester.Response recall(String gtin, String lot) {
-        return graphQl.document(RECALL).variable("gtin", gtin).variable("lot", lot).execute();
+        return graphQlWith(token(Role.REGULATOR, null)).document(RECALL).variable("gtin", gtin).variable("lot", lot).execute();
     }
 
     @Test
@@ -70,5 +69,23 @@ class RecallApiIT extends DemoApiTestBase {
                     assertThat(e.getExtensions()).containsEntry("argument", "gtin");
                     assertThat(e.getErrorType().toString()).isEqualTo("BAD_REQUEST");
                 }));
+    }
+
+    @Test
+    void thePublicViewCountsTheSerialsButDoesNotListThem() {
+        var response = graphQl.document(RECALL).variable("gtin", "09520011001014").variable("lot", "LC2601R").execute();
+        response.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.getErrorType().toString()).isEqualTo("FORBIDDEN");
+            assertThat(error.getPath()).isEqualTo("recall.items.nodes");
+        }));
+        response.path("recall.items.nodes").valueIsNull();
+        assertThat(response.path("recall.items.totalCount").entity(Integer.class).get()).isPositive();
+        response.path("recall.batches.nodes[*].key").entityList(String.class).contains("01/09520011001021/10/LC2601");
+        for (Role role : List.of(Role.ASSOCIATION, Role.LOGISTICS)) {
+            var allowed = graphQlWith(token(role, role == Role.ASSOCIATION ? LIANCHENG_ASSOCIATION : CARRIER))
+                    .document(RECALL).variable("gtin", "09520011001014").variable("lot", "LC2601R").execute();
+            allowed.errors().verify();
+            allowed.path("recall.items.nodes[*].serial").entityList(String.class).contains("LC2601-0001");
+        }
     }
 }

@@ -73,6 +73,8 @@ class StatementCountIT {
     @DynamicPropertySource
     static void neo4j(DynamicPropertyRegistry registry) {
         registry.add("spring.neo4j.uri", () -> DemoGraph.boltUri().toString());
+        registry.add("terroir.graphql.budget.capacity", () -> "1000000000");
+        registry.add("terroir.graphql.budget.per-minute", () -> "1000000000");
     }
 
     @Value("${local.server.port}")

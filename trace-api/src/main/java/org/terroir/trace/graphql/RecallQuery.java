@@ -1,5 +1,6 @@
 package org.terroir.trace.graphql;
 
+import graphql.GraphQLContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,11 @@ import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
+import org.terroir.trace.access.Caller;
+import org.terroir.trace.access.Role;
 import org.terroir.trace.provenance.BatchTrace;
 import org.terroir.trace.provenance.Batches;
 import org.terroir.trace.provenance.Downstream;
@@ -48,6 +52,16 @@ class RecallQuery {
                     recalls.forEach(r -> result.put(r, byKey.get(r.batch())));
                     return result;
                 });
+    }
+
+    /** The serials reached, for anyone but the public: see the schema. */
+    @SchemaMapping(typeName = "DownstreamItems", field = "nodes")
+    List<Downstream.Item> reachedItems(Downstream.Reached<Downstream.Item> items, GraphQLContext context) {
+        if (Caller.of(context).role() == Role.PUBLIC) {
+            throw new ForbiddenFieldException("DownstreamItems.nodes: a lot's serials are listed to regulators, associations"
+                    + " and carriers, not in the public view (totalCount is public)");
+        }
+        return items.nodes();
     }
 
     @BatchMapping(typeName = "DownstreamBatches", field = "nodes")

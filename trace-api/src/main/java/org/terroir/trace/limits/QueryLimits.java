@@ -16,6 +16,7 @@ import graphql.language.VariableReference;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,8 +47,9 @@ public class QueryLimits {
     OperationLimits operationLimits(@Value("${terroir.graphql.max-depth:12}") int maxDepth,
                                     @Value("${terroir.graphql.max-complexity:2000}") int maxComplexity,
                                     @Value("${terroir.graphql.max-aliases:30}") int maxAliases,
-                                    @Value("${terroir.graphql.document-cache:1000}") int verdicts) {
-        return new OperationLimits(maxDepth, maxComplexity, maxAliases, verdicts);
+                                    @Value("${terroir.graphql.document-cache:1000}") int verdicts,
+                                    Budgets budgets) {
+        return new OperationLimits(maxDepth, maxComplexity, maxAliases, verdicts, budgets);
     }
 
     /** Checks each operation against the three limits before it executes; see {@link QueryLimits}. */
@@ -56,8 +58,10 @@ public class QueryLimits {
         private final int maxComplexity;
         private final int maxAliases;
         private final Map<Operation, Verdict> verdicts;
+        private final Budgets budgets;
 
-        OperationLimits(int maxDepth, int maxComplexity, int maxAliases, int kept) {
+        OperationLimits(int maxDepth, int maxComplexity, int maxAliases, int kept, Budgets budgets) {
+            this.budgets = budgets;
             this.maxDepth = maxDepth;
             this.maxComplexity = maxComplexity;
             this.maxAliases = maxAliases;
@@ -79,23 +83,30 @@ public class QueryLimits {
                 verdict = verdicts.get(operation);
             }
             if (verdict == null) {
-                verdict = new Verdict(selectsByVariable(context.getDocument()), refusal(context));
+                verdict = verdict(context, selectsByVariable(context.getDocument()));
                 synchronized (verdicts) {
                     verdicts.put(operation, verdict);
                 }
             } else if (verdict.variableSelection()) {
-                verdict = new Verdict(true, refusal(context));
+                verdict = verdict(context, true);
             }
             if (verdict.refusal() != null) {
                 throw new AbortExecutionException(verdict.refusal());
             }
+            budgets.take(context.getGraphQLContext(), verdict.complexity()).ifPresent(refused -> {
+                throw new AbortExecutionException(List.of(refused));
+            });
             return SimpleInstrumentationContext.noOp();
         }
 
-        /** Why the operation is refused, or null when it is within every limit. */
-        private String refusal(ExecutionContext context) {
+        private Verdict verdict(ExecutionContext context, boolean variableSelection) {
             OperationCost cost = OperationCost.of(context.getGraphQLSchema(), context.getOperationDefinition(),
                     context.getFragmentsByName(), context.getCoercedVariables().toMap(), context.getGraphQLContext(), LIST_FACTOR);
+            return new Verdict(variableSelection, refusal(cost), cost.complexity());
+        }
+
+        /** Why the operation is refused, or null when it is within every limit. */
+        private String refusal(OperationCost cost) {
             if (cost.depth() > maxDepth) {
                 return "query depth " + cost.depth() + " exceeds the limit " + maxDepth + " (terroir.graphql.max-depth)";
             }
@@ -146,6 +157,6 @@ public class QueryLimits {
         }
     }
 
-    /** What the limits said of an operation, and whether that may change with its variables. */
-    private record Verdict(boolean variableSelection, String refusal) {}
+    /** What the limits said of an operation, what it costs, and whether that may change with its variables. */
+    private record Verdict(boolean variableSelection, String refusal, long complexity) {}
 }

@@ -6,61 +6,43 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
+import org.terroir.trace.limits.Clients;
 
 /**
  * Scans per client, so that serials cannot be enumerated: each client has a token bucket of
  * {@code terroir.scan.rate.burst} scans (default 30), refilled at {@code terroir.scan.rate.per-minute}
- * (default 30). A client is its network address (behind a proxy, the address the proxy forwards, with
- * {@code server.forward-headers-strategy}), kept in memory only as a salted hash, for ten minutes after
- * its last scan; at most {@code terroir.scan.rate.clients} clients (default 100,000) are tracked.
+ * (default 30). A client is its network address, an IPv6 one by its /64 ({@link Clients}), kept for ten
+ * minutes after its last scan; at most {@code terroir.scan.rate.clients} clients (default 100,000) are tracked.
  */
 @Component
 class ScanLimits {
 
     private final Bandwidth limit;
     private final Cache<String, Bucket> buckets;
-    private final byte[] salt = new byte[16];
+    private final Clients clients;
 
-    ScanLimits(@Value("${terroir.scan.rate.burst:30}") int burst,
+    ScanLimits(Clients clients, @Value("${terroir.scan.rate.burst:30}") int burst,
                @Value("${terroir.scan.rate.per-minute:30}") int perMinute,
-               @Value("${terroir.scan.rate.clients:100000}") int clients) {
+               @Value("${terroir.scan.rate.clients:100000}") int clientCount) {
         if (burst < 1 || perMinute < 1) {
             throw new IllegalArgumentException("terroir.scan.rate.burst and terroir.scan.rate.per-minute must be at least 1, are "
                     + burst + " and " + perMinute);
         }
         this.limit = Bandwidth.builder().capacity(burst).refillGreedy(perMinute, Duration.ofMinutes(1)).build();
-        this.buckets = Caffeine.newBuilder().maximumSize(clients).expireAfterAccess(Duration.ofMinutes(10)).build();
-        new SecureRandom().nextBytes(salt);
+        this.buckets = Caffeine.newBuilder().maximumSize(clientCount).expireAfterAccess(Duration.ofMinutes(10)).build();
+        this.clients = clients;
     }
 
     /** Takes one scan from the client's bucket: empty when it may scan now, else how long until it may. */
     Optional<Duration> take(ServerRequest request) {
-        Bucket bucket = buckets.get(client(request), key -> Bucket.builder().addLimit(limit).build());
+        String client = clients.key(Optional.empty(), request.remoteAddress().map(InetSocketAddress::getAddress).orElse(null));
+        Bucket bucket = buckets.get(client, key -> Bucket.builder().addLimit(limit).build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
-    }
-
-    private String client(ServerRequest request) {
-        String address = request.remoteAddress()
-                .map(InetSocketAddress::getAddress)
-                .map(a -> a.getHostAddress())
-                .orElse("unknown");
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(salt);
-            return HexFormat.of().formatHex(sha.digest(address.getBytes(StandardCharsets.UTF_8)), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

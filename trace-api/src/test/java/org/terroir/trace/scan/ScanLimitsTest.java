@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.reactive.function.server.MockServerRequest;
+import org.terroir.trace.limits.Clients;
 
 /** Scans per client: a burst, then a refusal with the time until the next token; each client its own bucket. */
 class ScanLimitsTest {
@@ -17,7 +18,7 @@ class ScanLimitsTest {
 
     @Test
     void aClientGetsItsBurstThenWaitsForTheRefill() {
-        ScanLimits limits = new ScanLimits(3, 6, 100);
+        ScanLimits limits = new ScanLimits(new Clients(), 3, 6, 100);
         for (int i = 0; i < 3; i++) {
             assertThat(limits.take(from("203.0.113.7"))).as("scan %d", i + 1).isEmpty();
         }
@@ -27,7 +28,16 @@ class ScanLimitsTest {
     }
 
     @Test
+    void anIpv6ClientIsItsSlash64AnotherAddressInItIsTheSameClient() {
+        ScanLimits limits = new ScanLimits(new Clients(), 2, 6, 100);
+        assertThat(limits.take(from("2001:db8:1:2::1"))).isEmpty();
+        assertThat(limits.take(from("2001:db8:1:2:aaaa:bbbb:cccc:dddd"))).isEmpty();
+        assertThat(limits.take(from("2001:db8:1:2:ffff::9"))).as("a third address of the same /64").isPresent();
+        assertThat(limits.take(from("2001:db8:1:3::1"))).as("the next /64 is another client").isEmpty();
+    }
+
+    @Test
     void limitsBelowOneAreRefused() {
-        assertThatThrownBy(() -> new ScanLimits(0, 30, 100)).hasMessageContaining("terroir.scan.rate.burst");
+        assertThatThrownBy(() -> new ScanLimits(new Clients(), 0, 30, 100)).hasMessageContaining("terroir.scan.rate.burst");
     }
 }
