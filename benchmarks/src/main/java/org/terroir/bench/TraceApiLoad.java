@@ -84,7 +84,7 @@ public final class TraceApiLoad {
             }""";
 
     /** Abusive queries the API must refuse before running them: too deep, too complex. */
-    private static final String TRACE = "trace(gtin: \"09520011001021\", lot: \"LC2601\")";
+    private static final String LOT = "trace(gtin: \"09520011001021\", lot: \"LC2601\")";
 
     /**
      * The bombs: a deep and a complex selection written out, and the fragment family the limits once
@@ -93,18 +93,18 @@ public final class TraceApiLoad {
      * spread at three places.
      */
     private static final List<String> BOMBS = List.of(
-            "{ " + TRACE + " { " + "inputs { ".repeat(40) + "key" + " }".repeat(40) + " } }",
-            "{ " + TRACE + " { " + "inputs { producers { pseudonym } journey { id } ".repeat(6) + "key" + " }".repeat(6) + " } }",
-            "{ " + TRACE + " { " + java.util.stream.IntStream.range(0, 29).mapToObj(i -> "i" + i + ": inputs { ...up }")
+            "{ " + LOT + " { " + "inputs { ".repeat(40) + "key" + " }".repeat(40) + " } }",
+            "{ " + LOT + " { " + "inputs { producers { pseudonym } journey { id } ".repeat(6) + "key" + " }".repeat(6) + " } }",
+            "{ " + LOT + " { " + java.util.stream.IntStream.range(0, 29).mapToObj(i -> "i" + i + ": inputs { ...up }")
                     .collect(java.util.stream.Collectors.joining(" ")) + " } }"
                     + " fragment up on BatchTrace { inputs { producers { pseudonym } journey { id } key } }",
-            "{ " + TRACE + " { ...f0 } }" + java.util.stream.IntStream.range(0, 60).mapToObj(i -> " fragment f" + i
+            "{ " + LOT + " { ...f0 } }" + java.util.stream.IntStream.range(0, 60).mapToObj(i -> " fragment f" + i
                     + " on BatchTrace { key " + (i < 59 ? "inputs { ...f" + (i + 1) + " } " : "") + "}")
                     .collect(java.util.stream.Collectors.joining()),
-            "{ " + TRACE + " { ...d0 } }" + java.util.stream.IntStream.range(0, 40).mapToObj(i -> " fragment d" + i
+            "{ " + LOT + " { ...d0 } }" + java.util.stream.IntStream.range(0, 40).mapToObj(i -> " fragment d" + i
                     + " on BatchTrace { " + (i < 39 ? "l: inputs { ...d" + (i + 1) + " } r: inputs { ...d" + (i + 1) + " }" : "key") + " }")
                     .collect(java.util.stream.Collectors.joining()),
-            "{ a: " + TRACE + " { ...names } b: " + TRACE + " { ...names } c: " + TRACE + " { ...names } }"
+            "{ a: " + LOT + " { ...names } b: " + LOT + " { ...names } c: " + LOT + " { ...names } }"
                     + " fragment names on BatchTrace { " + java.util.stream.IntStream.range(0, 10).mapToObj(i -> "k" + i + ": key")
                     .collect(java.util.stream.Collectors.joining(" ")) + " }");
 
