@@ -118,6 +118,7 @@ final class EmbeddedGraph implements OpenGraph {
         try {
             setPassword(dbms, uri, credentials);
             connection = ServerGraph.connect(uri, credentials.authToken(), "embedded store " + target.dataDir(), migrations);
+            StoreCredentials.restrictFolderToOwner(dataDir); // what Neo4j and the migrations made at this start
             Files.writeString(dataDir.resolve(PORT_FILE), port + " " + ProcessHandle.current().pid() + "\n",
                     StandardCharsets.US_ASCII);
         } catch (IOException e) {
