@@ -1,6 +1,7 @@
 package org.terroir.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -128,6 +129,10 @@ public record StoreCredentials(String user, String password) {
                     throw new GraphUnavailableException("cannot make " + path + " owner-only: " + e.getMessage(), e);
                 }
             });
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof NoSuchFileException)) { // a folder the running store removed meanwhile
+                throw new GraphUnavailableException("cannot make the data folder " + dataDir + " owner-only: " + e.getMessage(), e);
+            }
         } catch (IOException e) {
             throw new GraphUnavailableException("cannot make the data folder " + dataDir + " owner-only: " + e.getMessage(), e);
         }
