@@ -108,7 +108,7 @@ class LabelCommandsTest {
         String uri = uris(out.getParent()).getFirst();
         assertThat(uri).startsWith("https://brand.example/01/09520001000010/10/L1/21/1?").contains("8030=");
 
-        Run byList = TerroirTest.run("verify", "--trust-list", pki + "/trust-list.pem", uri);
+        Run byList = TerroirTest.run("verify", "--trust-list", pki + "/trust-list.pem", "--root", pki + "/root.cert.pem", uri);
         Run byCerts = TerroirTest.run("verify", "--cert", pki + "/root.cert.pem", "--cert", pki + "/brand.cert.pem",
                 "--cert", pki + "/signer.cert.pem", uri);
 
@@ -123,7 +123,7 @@ class LabelCommandsTest {
         issue(pki, dir.resolve("tampered/sheet.pdf"));
         String uri = uris(dir.resolve("tampered")).get(1).replace("/10/L1/", "/10/L2/");
 
-        Run run = TerroirTest.run("verify", "--trust-list", pki + "/trust-list.pem", uri);
+        Run run = TerroirTest.run("verify", "--trust-list", pki + "/trust-list.pem", "--root", pki + "/root.cert.pem", uri);
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).startsWith("not genuine: tampered: ");
@@ -132,7 +132,7 @@ class LabelCommandsTest {
 
     @Test
     void aMalformedLinkIsNotGenuineExitOne() {
-        Run run = TerroirTest.run("verify", "--trust-list", pki + "/trust-list.pem",
+        Run run = TerroirTest.run("verify", "--trust-list", pki + "/trust-list.pem", "--root", pki + "/root.cert.pem",
                 "https://brand.example/01/09520001000017/21/1");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).startsWith("not genuine: malformed: ").contains("check digit");
@@ -148,7 +148,8 @@ class LabelCommandsTest {
                 "--cert", folder + "/brand.cert.pem", folder + "/signer.cert.pem", "--revocation", folder + "/signer.revoked",
                 "--out", folder + "/trust-list-2.pem");
 
-        Run run = TerroirTest.run("verify", "--trust-list", folder + "/trust-list-2.pem", uris(folder.resolve("labels")).getFirst());
+        Run run = TerroirTest.run("verify", "--trust-list", folder + "/trust-list-2.pem", "--root", folder + "/root.cert.pem",
+                uris(folder.resolve("labels")).getFirst());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).startsWith("not genuine: revoked: ").contains("key compromise");
@@ -169,7 +170,8 @@ class LabelCommandsTest {
     void aLabelFromAnotherPkiIsAnUnknownSigner() throws IOException {
         Path other = demoPki(Files.createDirectories(dir.resolve("other")), "ed25519");
         issue(other, other.resolve("labels/sheet.pdf"));
-        Run run = TerroirTest.run("verify", "--trust-list", pki + "/trust-list.pem", uris(other.resolve("labels")).getFirst());
+        Run run = TerroirTest.run("verify", "--trust-list", pki + "/trust-list.pem", "--root", pki + "/root.cert.pem",
+                uris(other.resolve("labels")).getFirst());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).startsWith("not genuine: unknown signer: ");
     }
@@ -181,19 +183,20 @@ class LabelCommandsTest {
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(50, 50, java.awt.image.BufferedImage.TYPE_INT_RGB), "png",
                 blank.toFile());
         String list = pki + "/trust-list.pem";
+        String root = pki + "/root.cert.pem";
         for (String[] args : new String[][] {
-            {"verify", "--trust-list", list, dir + "/missing.png"},
-            {"verify", "--trust-list", list, notAnImage.toString()},
-            {"verify", "--trust-list", list, blank.toString()},
+            {"verify", "--trust-list", list, "--root", root, dir + "/missing.png"},
+            {"verify", "--trust-list", list, "--root", root, notAnImage.toString()},
+            {"verify", "--trust-list", list, "--root", root, blank.toString()},
             {"verify", "https://brand.example/01/09520001000010/21/1"},
-            {"verify", "--trust-list", dir + "/no-list.pem", "https://brand.example/01/09520001000010/21/1"},
-            {"verify", "--trust-list", pki + "/signer.cert.pem", "https://brand.example/01/09520001000010/21/1"}}) {
+            {"verify", "--trust-list", dir + "/no-list.pem", "--root", root, "https://brand.example/01/09520001000010/21/1"},
+            {"verify", "--trust-list", pki + "/signer.cert.pem", "--root", root, "https://brand.example/01/09520001000010/21/1"}}) {
             Run run = TerroirTest.run(args);
             assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isEqualTo(Terroir.USAGE);
             assertThat(run.out()).as(String.join(" ", args)).isEmpty();
             assertThat(run.err()).as(String.join(" ", args)).startsWith("terroir: ").doesNotContain("\tat ", "Exception");
         }
-        assertThat(TerroirTest.run("verify", "--trust-list", list, blank.toString()).err())
+        assertThat(TerroirTest.run("verify", "--trust-list", list, "--root", root, blank.toString()).err())
                 .isEqualTo("terroir: no QR code found in " + blank + "\n");
     }
 
@@ -205,7 +208,7 @@ class LabelCommandsTest {
         assertThat(png).isRegularFile();
         assertThat(folder.resolve("09520001000010-A0009.svg")).isRegularFile();
 
-        Run run = TerroirTest.run("verify", "--trust-list", pki + "/trust-list.pem", png.toString());
+        Run run = TerroirTest.run("verify", "--trust-list", pki + "/trust-list.pem", "--root", pki + "/root.cert.pem", png.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("genuine: 01/09520001000010/10/L1/21/A0009, signed by Packhouse 1");
 
@@ -215,7 +218,7 @@ class LabelCommandsTest {
         assertThat(zbar.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String decoded = new String(zbar.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(decoded).isEqualTo(uris(folder).get(1));
-        Run fromZbar = TerroirTest.run("verify", "--trust-list", pki + "/trust-list.pem", decoded);
+        Run fromZbar = TerroirTest.run("verify", "--trust-list", pki + "/trust-list.pem", "--root", pki + "/root.cert.pem", decoded);
         assertThat(fromZbar.out()).isEqualTo(run.out());
     }
 
@@ -227,7 +230,7 @@ class LabelCommandsTest {
         String uri = uris(folder.resolve("labels")).getFirst();
         assertThat(uri).contains("13=", "17=271231");
 
-        Run run = TerroirTest.run("verify", "--trust-list", folder + "/trust-list.pem", uri);
+        Run run = TerroirTest.run("verify", "--trust-list", folder + "/trust-list.pem", "--root", folder + "/root.cert.pem", uri);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).endsWith("(" + (algorithm.equals("sm2") ? "SM2-SM3" : "ECDSA-P256-SHA256") + ")\n");

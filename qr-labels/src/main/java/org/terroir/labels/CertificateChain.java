@@ -26,6 +26,11 @@ public record CertificateChain(LabelCertificate signer, LabelCertificate brand, 
 
     /** The company prefixes the signer may sign for: its own if it lists any, else its brand's. */
     public List<String> companyPrefixes() {
+        return companyPrefixes(signer, brand);
+    }
+
+    /** The company prefixes a signer issued by this brand may sign for: its own if it lists any, else the brand's. */
+    static List<String> companyPrefixes(LabelCertificate signer, LabelCertificate brand) {
         return signer.companyPrefixes().isEmpty() ? brand.companyPrefixes() : signer.companyPrefixes();
     }
 }

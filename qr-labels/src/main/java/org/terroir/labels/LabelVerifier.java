@@ -182,45 +182,117 @@ public final class LabelVerifier {
     }
 
     private Verdict judge(DigitalLink label, VerificationKey key, CertificateChain chain) {
-        Gs1Date date = label.packagingDate().orElseGet(() -> label.productionDate().orElseThrow());
-        int currentYear = Year.now(clock.withZone(zone)).getValue();
-        LocalDate firstDay;
-        LocalDate lastDay;
+        DatePeriod period;
         try {
-            firstDay = date.dayOmitted() ? date.month(currentYear).atDay(1) : date.toLocalDate(currentYear);
-            lastDay = date.dayOmitted() ? date.month(currentYear).atEndOfMonth() : firstDay;
+            period = DatePeriod.of(label, clock, zone);
         } catch (java.time.DateTimeException e) {
-            return malformed(Gs1Date.NAMES.get(date.ai()) + " \"" + date.value() + "\" is no calendar date: " + e.getMessage());
+            return malformed(e.getMessage());
         }
-        Instant start = firstDay.atStartOfDay(zone).toInstant();
-        Instant end = lastDay.plusDays(1).atStartOfDay(zone).toInstant();
-        String when = Gs1Date.NAMES.get(date.ai()) + " " + (date.dayOmitted() ? firstDay.toString().substring(0, 7) : firstDay);
         for (LabelCertificate certificate : chain.certificates()) {
             for (Revocation revocation : revocations) {
-                if (revocation.revokes(certificate) && revocation.voids(end)) {
+                if (revocation.revokes(certificate) && revocation.voids(period.end())) {
                     return new Verdict.NotGenuine(Verdict.Reason.REVOKED, certificate.role() + " certificate "
                             + certificate.subject() + " was revoked " + revocation.revokedAt() + " ("
                             + revocation.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")"
-                            + (revocation.reason().voidsEveryLabel() ? ", which voids all its labels" : ", on or before the " + when));
+                            + (revocation.reason().voidsEveryLabel() ? ", which voids all its labels" : ", on or before the " + period.when()));
                 }
             }
         }
-        for (LabelCertificate certificate : chain.certificates()) {
-            if (certificate.notAfter().isBefore(start)) {
-                return new Verdict.NotGenuine(Verdict.Reason.CERTIFICATE_EXPIRED, certificate.role() + " certificate "
-                        + certificate.subject() + " expired " + certificate.notAfter() + ", before the " + when);
+        Optional<Verdict.NotGenuine> refusal = firstRefusal(label, chain.certificates(), chain.companyPrefixes(), chain.signer(), period);
+        return refusal.isPresent() ? refusal.get() : new Verdict.Genuine(label, key, Optional.of(chain));
+    }
+
+    /**
+     * What {@link #verify} would answer about a label of this signer whatever it trusts, for whoever
+     * is about to sign it: {@code certificate expired} or {@code certificate not yet valid} when the
+     * signer certificate, or the brand certificate if given, was not valid on the label's date;
+     * {@code certificate not allowed for this GTIN} when the GTIN is outside the signer's company
+     * prefixes (its own, else its brand's); {@code malformed} when the label has no calendar date.
+     * The same checks, in the same order, as verification; a label without such a refusal verifies
+     * once its chain is in a trusted, unrevoking trust list.
+     *
+     * @param label  the label, signed or not, with AI 11 or 13
+     * @param signer the certificate of the key that signs it
+     * @param brand  the brand certificate that issued the signer's; required when the signer lists no
+     *               company prefixes of its own
+     * @param clock  "now", for the century of two-digit years
+     * @param zone   where label dates are days
+     * @return the verdict verification would give, or empty if the certificates allow the label
+     * @throws IllegalArgumentException if the label has no production or packaging date, the signer
+     *                                  certificate is not a signer's, or it inherits the prefixes of a brand not given
+     */
+    public static Optional<Verdict.NotGenuine> refusal(DigitalLink label, LabelCertificate signer, Optional<LabelCertificate> brand,
+            Clock clock, ZoneId zone) {
+        if (label.packagingDate().isEmpty() && label.productionDate().isEmpty()) {
+            throw new IllegalArgumentException("label " + label.toUri() + " has neither a production (AI 11) nor a packaging (AI 13) date");
+        }
+        if (signer.role() != CertificateRole.SIGNER) {
+            throw new IllegalArgumentException("certificate " + signer.subject() + " is a " + signer.role() + " certificate, not a signer's");
+        }
+        if (signer.companyPrefixes().isEmpty() && brand.isEmpty()) {
+            throw new IllegalArgumentException("signer certificate " + signer.subject()
+                    + " inherits its brand's company prefixes: the brand certificate is needed to judge the GTIN");
+        }
+        DatePeriod period;
+        try {
+            period = DatePeriod.of(label, clock, zone);
+        } catch (java.time.DateTimeException e) {
+            return Optional.of(new Verdict.NotGenuine(Verdict.Reason.MALFORMED, e.getMessage()));
+        }
+        List<LabelCertificate> certificates = brand.map(b -> List.of(signer, b)).orElse(List.of(signer));
+        List<String> prefixes = brand.map(b -> CertificateChain.companyPrefixes(signer, b)).orElse(signer.companyPrefixes());
+        return firstRefusal(label, certificates, prefixes, signer, period);
+    }
+
+    /** Validity of every certificate at the label's date, then the GTIN within the signer's prefixes. */
+    private static Optional<Verdict.NotGenuine> firstRefusal(DigitalLink label, List<LabelCertificate> certificates,
+            List<String> companyPrefixes, LabelCertificate signer, DatePeriod period) {
+        for (LabelCertificate certificate : certificates) {
+            String valid = certificate.role() + " certificate " + certificate.subject() + ", valid " + certificate.notBefore()
+                    + " to " + certificate.notAfter() + ",";
+            if (certificate.notAfter().isBefore(period.start())) {
+                return Optional.of(new Verdict.NotGenuine(Verdict.Reason.CERTIFICATE_EXPIRED, valid + " had expired before the "
+                        + period.when()));
             }
-            if (!certificate.notBefore().isBefore(end)) {
-                return new Verdict.NotGenuine(Verdict.Reason.CERTIFICATE_NOT_YET_VALID, certificate.role() + " certificate "
-                        + certificate.subject() + " is valid from " + certificate.notBefore() + ", after the " + when);
+            if (!certificate.notBefore().isBefore(period.end())) {
+                return Optional.of(new Verdict.NotGenuine(Verdict.Reason.CERTIFICATE_NOT_YET_VALID, valid + " was not yet valid on the "
+                        + period.when()));
             }
         }
         String digits = label.gtin().value().substring(1);
-        if (chain.companyPrefixes().stream().noneMatch(digits::startsWith)) {
-            return new Verdict.NotGenuine(Verdict.Reason.NOT_ALLOWED_FOR_GTIN, "GTIN " + label.gtin() + " is not under the"
-                    + " company prefixes " + chain.companyPrefixes() + " of signer " + chain.signer().subject());
+        if (companyPrefixes.stream().noneMatch(digits::startsWith)) {
+            return Optional.of(new Verdict.NotGenuine(Verdict.Reason.NOT_ALLOWED_FOR_GTIN, "GTIN " + label.gtin()
+                    + " is not under the company prefixes " + companyPrefixes + " of signer " + signer.subject()));
         }
-        return new Verdict.Genuine(label, key, Optional.of(chain));
+        return Optional.empty();
+    }
+
+    /**
+     * The time a label's date stands for: its packaging date, else its production date; a day in the
+     * zone, or the whole month when the day is 00; the century from the clock.
+     *
+     * @param start the first moment
+     * @param end   the moment after the last
+     * @param when  for people, e.g. {@code production date 2026-11-20}
+     */
+    private record DatePeriod(Instant start, Instant end, String when) {
+
+        /** @throws java.time.DateTimeException if the date is no calendar date, the message naming it */
+        static DatePeriod of(DigitalLink label, Clock clock, ZoneId zone) {
+            Gs1Date date = label.packagingDate().orElseGet(() -> label.productionDate().orElseThrow());
+            int currentYear = Year.now(clock.withZone(zone)).getValue();
+            LocalDate firstDay;
+            LocalDate lastDay;
+            try {
+                firstDay = date.dayOmitted() ? date.month(currentYear).atDay(1) : date.toLocalDate(currentYear);
+                lastDay = date.dayOmitted() ? date.month(currentYear).atEndOfMonth() : firstDay;
+            } catch (java.time.DateTimeException e) {
+                throw new java.time.DateTimeException(Gs1Date.NAMES.get(date.ai()) + " \"" + date.value()
+                        + "\" is no calendar date: " + e.getMessage(), e);
+            }
+            return new DatePeriod(firstDay.atStartOfDay(zone).toInstant(), lastDay.plusDays(1).atStartOfDay(zone).toInstant(),
+                    Gs1Date.NAMES.get(date.ai()) + " " + (date.dayOmitted() ? firstDay.toString().substring(0, 7) : firstDay));
+        }
     }
 
     private static Verdict malformed(String detail) {

@@ -63,7 +63,8 @@ public record TrustList(String issuer, BigInteger sequenceNumber, Instant issued
     public static final String CONTENT_TYPE_OID = "2.25.135339716161971216783239497808479167213.2";
 
     private static final ASN1ObjectIdentifier CONTENT_TYPE = new ASN1ObjectIdentifier(CONTENT_TYPE_OID);
-    private static final String PEM_LABEL = "TERROIR TRUST LIST";
+    /** The label of a trust list's PEM block. */
+    public static final String PEM_LABEL = "TERROIR TRUST LIST";
 
     /** Copies the lists and requires every part. */
     public TrustList {

@@ -268,6 +268,27 @@ class LabelPkiTest {
         assertThat(other.revokes(pki.brand())).isFalse();
     }
 
+    @Test
+    void refusesBeforeSigningWhatVerificationWouldRefuseAfter() {
+        Pki pki = Pki.of(SignatureAlgorithm.ED25519, SignatureAlgorithm.ED25519, SignatureAlgorithm.ED25519);
+        for (DigitalLink label : List.of(pki.label(APPLES, "261120"), pki.label(APPLES, "260531"), pki.label(APPLES, "270602"),
+                pki.label(APPLES, "260500"), pki.label(OTHER_BRAND, "261120"))) {
+            Verdict verified = pki.verifier().verify(label);
+            java.util.Optional<Verdict.NotGenuine> refused = LabelVerifier.refusal(label.withoutDigitalSignature(), pki.signer(),
+                    java.util.Optional.of(pki.brand()), NOW, LabelVerifier.CHINA);
+            assertThat(refused).as(label.toUri()).isEqualTo(verified.isGenuine() ? java.util.Optional.empty()
+                    : java.util.Optional.of(verified));
+        }
+    }
+
+    @Test
+    void needsTheBrandCertificateToJudgeTheGtinOfASignerThatInheritsItsPrefixes() {
+        Pki pki = Pki.of(SignatureAlgorithm.ED25519, SignatureAlgorithm.ED25519, SignatureAlgorithm.ED25519);
+        assertThatThrownBy(() -> LabelVerifier.refusal(pki.label(APPLES, "261120"), pki.signer(), java.util.Optional.empty(), NOW,
+                LabelVerifier.CHINA)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CN=Yongjing Packing Cooperative inherits its brand's company prefixes");
+    }
+
     private static Reason reason(Verdict verdict) {
         return verdict instanceof Verdict.NotGenuine notGenuine ? notGenuine.reason() : null;
     }

@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
             "  terroir labels issue --gtin 09520001000010 --lot L1 --count 24 \\",
             "      --date $(date +%F) --key pki/signer.key.pem \\",
             "      --cert pki/signer.cert.pem --host brand.example --out labels.pdf",
-            "  terroir verify --trust-list pki/trust-list.pem \"$(head -1 labels.txt)\""})
+            "  terroir verify --trust-list pki/trust-list.pem --root pki/root.cert.pem \\",
+            "      \"$(head -1 labels.txt)\""})
 public final class KeysCommand implements Runnable {
 
     @Spec

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Year;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.terroir.labels.CertificateRole;
 import org.terroir.labels.DigitalLink;
 import org.terroir.labels.Gs1Date;
 import org.terroir.labels.LabelCertificate;
@@ -24,6 +26,7 @@ import org.terroir.labels.LabelSigner;
 import org.terroir.labels.LabelVerifier;
 import org.terroir.labels.SignatureAlgorithm;
 import org.terroir.labels.SigningKey;
+import org.terroir.labels.Verdict;
 import org.terroir.labels.render.ErrorCorrection;
 import org.terroir.labels.render.LabelSheet;
 import org.terroir.labels.render.LabelText;
@@ -66,7 +69,10 @@ public final class LabelsCommand implements Runnable {
                 "FILE.pdf, 24 labels per A4 page) or a folder of PNG and SVG images, one pair per serial (--out DIR).",
                 "Beside them: " + URIS + " (the label URIs, one a line) and " + COMMISSIONING + ", an EPCIS 2.0",
                 "document with the ObjectEvent that commissions the serials (ADD, commissioning, active, the lot as",
-                "ILMD cbvmda:lotNumber), for 'terroir import'. Existing files are never overwritten."},
+                "ILMD cbvmda:lotNumber), for 'terroir import'. Existing files are never overwritten.",
+                "Labels that could never verify are refused before anything is written (exit 2): a --gtin outside the"
+                    + " signer's GS1 company prefixes (its own, else its brand's), a --date outside the validity of the"
+                    + " signer's certificate or its brand's; the checks of 'terroir verify'."},
             footerHeading = "%nExample:%n",
             footer = {"  terroir labels issue --gtin 09520001000010 --lot L1 --serials 1..100 \\",
                 "      --date 2026-11-23 --key pki/signer.key.pem --cert pki/signer.cert.pem \\",
@@ -107,6 +113,12 @@ public final class LabelsCommand implements Runnable {
         @Option(names = "--cert", required = true, paramLabel = "FILE", description = "The signer's certificate (PEM).")
         Path cert;
 
+        @Option(names = "--brand-cert", paramLabel = "FILE",
+                description = "The brand certificate that issued --cert (PEM), whose GS1 company prefixes a signer without"
+                        + " its own inherits and whose validity must cover --date too (default: " + BRAND_CERT
+                        + " beside --cert, where 'terroir keys' leaves it, if it issued --cert).")
+        Path brandCert;
+
         @Option(names = "--host", required = true, paramLabel = "HOST",
                 description = "The resolver the QR codes open, e.g. brand.example (https://) or a full base URL.")
         String host;
@@ -141,6 +153,9 @@ public final class LabelsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        /** The file name of a brand certificate that 'terroir keys issue-brand' writes. */
+        static final String BRAND_CERT = "brand.cert.pem";
+
         @Override
         public Integer call() throws IOException {
             LabelCertificate certificate = PemFiles.readCertificate(cert);
@@ -148,12 +163,13 @@ public final class LabelsCommand implements Runnable {
             if (!Arrays.equals(certificate.publicKey().subjectPublicKeyInfo(), signingKey.verificationKey().subjectPublicKeyInfo())) {
                 throw new IllegalArgumentException("--key " + key + " is not the key of --cert " + cert + " (" + certificate.subject() + ")");
             }
-            Gtin product = Gtin.of(gtin);
-            String digits = product.value().substring(1);
-            if (!certificate.companyPrefixes().isEmpty() && certificate.companyPrefixes().stream().noneMatch(digits::startsWith)) {
-                throw new IllegalArgumentException("GTIN " + product + " is not under the company prefixes "
-                        + certificate.companyPrefixes() + " of " + certificate.subject() + "; its labels would not verify");
+            if (certificate.role() != CertificateRole.SIGNER) {
+                throw new IllegalArgumentException("--cert " + cert + " (" + certificate.subject() + ") is a "
+                        + certificate.role().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + " certificate; labels are signed with a signer's key and certificate ('terroir keys issue-signer')");
             }
+            Optional<LabelCertificate> brand = brandOf(certificate);
+            Gtin product = Gtin.of(gtin);
             LotNumber lotNumber = new LotNumber(lot);
             LocalDate day = localDate("--date", date);
             String yymmdd = yymmdd("--date", date);
@@ -165,6 +181,13 @@ public final class LabelsCommand implements Runnable {
                 default -> throw new IllegalArgumentException("--date-kind must be production or packing, got '" + dateKind + "'");
             };
             Optional<Gln> site = Optional.ofNullable(location).map(Gln::of);
+            DigitalLink first = DigitalLink.of(base, product, lotNumber, serialNumbers.getFirst());
+            LabelVerifier.refusal(packing ? first.withPackagingDate(yymmdd) : first.withProductionDate(yymmdd), certificate, brand,
+                    Clock.systemUTC(), LabelVerifier.CHINA).ifPresent(refusal -> {
+                        String option = refusal.reason() == Verdict.Reason.NOT_ALLOWED_FOR_GTIN ? "--gtin " + gtin : "--date " + date;
+                        throw new IllegalArgumentException(option + ": " + refusal.detail()
+                                + "; such labels would never verify, so none were written");
+                    });
 
             LabelSigner signer = new LabelSigner(certificate.publicKey().algorithm() instanceof SignatureAlgorithm.Sm2 sm2
                     ? signingKey.withSm2DistinguishingId(sm2.distinguishingId()) : signingKey);
@@ -230,6 +253,38 @@ public final class LabelsCommand implements Runnable {
             stdout.println("URIs: " + uris);
             stdout.println("EPCIS commissioning event: " + commissioning + " (terroir import " + commissioning + ")");
             return 0;
+        }
+
+        /**
+         * The brand certificate that issued the signer's: --brand-cert, else {@value #BRAND_CERT} beside --cert if it
+         * issued it; required when the signer inherits the brand's company prefixes.
+         */
+        private Optional<LabelCertificate> brandOf(LabelCertificate signer) throws IOException {
+            if (brandCert != null) {
+                LabelCertificate brand = PemFiles.readCertificate(brandCert);
+                if (brand.role() != CertificateRole.BRAND || !signer.isIssuedBy(brand)) {
+                    throw new IllegalArgumentException("--brand-cert " + brandCert + " (" + brand.subject() + ") did not issue --cert "
+                            + cert + " (" + signer.subject() + ")");
+                }
+                return Optional.of(brand);
+            }
+            Path beside = cert.resolveSibling(BRAND_CERT);
+            if (Files.isRegularFile(beside)) {
+                try {
+                    LabelCertificate brand = PemFiles.readCertificate(beside);
+                    if (brand.role() == CertificateRole.BRAND && signer.isIssuedBy(brand)) {
+                        return Optional.of(brand);
+                    }
+                } catch (IllegalArgumentException notACertificate) {
+                    // not the signer's brand: as if absent
+                }
+            }
+            if (signer.companyPrefixes().isEmpty()) {
+                throw new IllegalArgumentException("--cert " + cert + " (" + signer.subject() + ") inherits its brand's GS1 company"
+                        + " prefixes: give --brand-cert FILE, the brand certificate that issued it, to check --gtin against them ("
+                        + (Files.exists(beside) ? beside + " did not issue it" : "no " + beside) + ")");
+            }
+            return Optional.empty();
         }
 
         private static String brandName(LabelCertificate signer) {

@@ -37,8 +37,9 @@ public final class TrustListCommand implements Runnable {
     /** {@code trust-list create}. */
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = {"Signs a trust list with the regulator root's key. The file holds the list (PEM \"TERROIR",
-                "TRUST LIST\") followed by the root certificate, so a verifier that has no root of its own pinned can",
-                "use it; revocation files ('terroir keys revoke') are checked against their issuer's certificate."})
+                "TRUST LIST\") followed by the root certificate, for people and tools to read; a verifier trusts only",
+                "the root it pins itself ('terroir verify --root root.cert.pem'), never the one in the file. Revocation",
+                "files ('terroir keys revoke') are checked against their issuer's certificate."})
     public static final class Create implements Callable<Integer> {
         @Option(names = "--root-key", required = true, paramLabel = "FILE", description = "The regulator root's private key (PEM).")
         Path rootKey;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import org.terroir.labels.CertificateRole;
 import org.terroir.labels.DigitalLink;
 import org.terroir.labels.LabelCertificate;
@@ -25,28 +26,46 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code terroir verify}: is a label genuine, offline, from a trust list or certificates. */
+/**
+ * {@code terroir verify}: is a label genuine, offline, from a trust list or certificates. The trust
+ * anchor is always a regulator root the user names ({@code --root}, {@value #TRUST_ROOT_VARIABLE}, or
+ * a root among {@code --cert}), never the root certificate a trust list file carries: anyone can
+ * make a list and a root of the same name.
+ */
 @Command(name = "verify", header = "Checks a signed label offline (URI or image): genuine or not, and why.", mixinStandardHelpOptions = true,
-        description = {"Checks a signed label offline: a GS1 Digital Link URI, or an image file (PNG, JPEG) of its QR",
-            "code. Prints one line: 'genuine: <product/lot/serial>, signed by <signer> (<algorithm>)' or",
-            "'not genuine: <reason>: <detail>', the reason one of tampered, unknown signer, revoked, certificate",
-            "expired, certificate not yet valid, certificate not allowed for this GTIN, malformed."},
+        description = {"Checks a signed label offline: a GS1 Digital Link URI, or an image file (PNG, JPEG) of its QR"
+                + " code. Prints one line: 'genuine: <product/lot/serial>, signed by <signer> (<algorithm>)' or"
+                + " 'not genuine: <reason>: <detail>', the reason one of tampered, unknown signer, revoked, certificate"
+                + " expired, certificate not yet valid, certificate not allowed for this GTIN, malformed.",
+            "Only a regulator root you name is trusted: --root FILE, else the file " + VerifyCommand.TRUST_ROOT_VARIABLE
+                + " names (for --trust-list), else with --cert the root certificate among the --cert files; never the root"
+                + " in the trust list file. A trust list without a pinned root prints 'not verified: trust anchor not"
+                + " pinned: ...' and exits 2."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:genuine", "1:not genuine", "2:unusable input (no such file, no QR code found, no trust list)"})
+        exitCodeList = {"0:genuine", "1:not genuine",
+            "2:unusable input (no such file, no QR code found, no trust list, trust anchor not pinned)"})
 public final class VerifyCommand implements Callable<Integer> {
 
+    /** The environment variable naming a PEM file of the regulator root certificate(s) that pin --trust-list. */
+    static final String TRUST_ROOT_VARIABLE = "TERROIR_TRUST_ROOT";
+
+    /** The exit code of unusable input, as the terroir program gives it for a bad input or a missing file. */
+    private static final int UNUSABLE = 2;
+
     @Option(names = "--trust-list", paramLabel = "FILE",
-            description = "A trust list of 'terroir trust-list create'; its signature is checked against --root, or"
-                    + " else against the root certificate in the same file.")
+            description = "A trust list of 'terroir trust-list create'; its signature is checked against --root, else"
+                    + " against the root(s) in the file named by " + TRUST_ROOT_VARIABLE + ", never the root in the trust list"
+                    + " file itself.")
     Path trustList;
 
     @Option(names = "--root", paramLabel = "FILE",
-            description = "A regulator root certificate (PEM) to trust for --trust-list; repeat for several.")
+            description = "The regulator root certificate (PEM), obtained from the regulator, that is the trust anchor;"
+                    + " repeat for several. When given, it is the only root trusted, with --trust-list and with --cert.")
     List<Path> roots = List.of();
 
     @Option(names = "--cert", paramLabel = "FILE",
             description = "Instead of a trust list: a root, brand or signer certificate (PEM); repeat for each."
-                    + " No revocations apply.")
+                    + " Without --root, the regulator root certificate given here is the one trusted. No revocations apply.")
     List<Path> certs = List.of();
 
     @Parameters(paramLabel = "URI|IMAGE", description = "The label's Digital Link, or an image file of its QR code.")
@@ -54,6 +73,9 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** Reads environment variables; tests replace it. */
+    UnaryOperator<String> environment = System::getenv;
 
     @Override
     public Integer call() throws IOException {
@@ -63,12 +85,48 @@ public final class VerifyCommand implements Callable<Integer> {
         if (trustList != null && !certs.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --trust-list or --cert, not both");
         }
-        String uri = readLabel();
-        LabelVerifier verifier = verifier();
-        Verdict verdict = verifier.verify(uri);
         PrintWriter out = spec.commandLine().getOut();
+        List<LabelCertificate> pinned = pinnedRoots();
+        if (trustList != null && pinned.isEmpty()) {
+            out.println("not verified: trust anchor not pinned: give --root FILE (the regulator's root certificate) or set "
+                    + TRUST_ROOT_VARIABLE + " to it; the root inside " + trustList + " proves nothing, anyone can make one");
+            return UNUSABLE;
+        }
+        String uri = readLabel();
+        LabelVerifier verifier = verifier(pinned);
+        Verdict verdict = verifier.verify(uri);
         out.println(describe(verdict));
         return verdict.isGenuine() ? 0 : 1;
+    }
+
+    /** The roots of --root, else (for --trust-list) of {@value #TRUST_ROOT_VARIABLE}; each a self-signed regulator root. */
+    private List<LabelCertificate> pinnedRoots() throws IOException {
+        List<LabelCertificate> pinned = new ArrayList<>();
+        for (Path file : roots) {
+            pinned.addAll(readRoots("--root " + file, file));
+        }
+        String configured = environment.apply(TRUST_ROOT_VARIABLE);
+        if (pinned.isEmpty() && trustList != null && configured != null && !configured.isBlank()) {
+            Path file = Path.of(configured.strip());
+            pinned.addAll(readRoots(TRUST_ROOT_VARIABLE + "=" + file, file));
+        }
+        return pinned;
+    }
+
+    private static List<LabelCertificate> readRoots(String source, Path file) throws IOException {
+        if (Files.readString(file, StandardCharsets.US_ASCII).contains("-----BEGIN " + TrustList.PEM_LABEL + "-----")) {
+            throw new IllegalArgumentException(source + " is a trust list, not a root certificate: the root inside a trust list"
+                    + " proves nothing; give the regulator's root certificate");
+        }
+        List<LabelCertificate> certificates = PemFiles.readCertificatesIn(file);
+        for (LabelCertificate certificate : certificates) {
+            if (certificate.role() != CertificateRole.REGULATOR_ROOT || !certificate.isIssuedBy(certificate)) {
+                throw new IllegalArgumentException(source + ": " + certificate.subject() + " is a "
+                        + certificate.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                        + " certificate, not a self-signed regulator root");
+            }
+        }
+        return certificates;
     }
 
     private String readLabel() throws IOException {
@@ -88,23 +146,21 @@ public final class VerifyCommand implements Callable<Integer> {
         return decoded.orElseThrow(() -> new IllegalArgumentException("no QR code found in " + file));
     }
 
-    private LabelVerifier verifier() throws IOException {
+    private LabelVerifier verifier(List<LabelCertificate> pinned) throws IOException {
         if (!certs.isEmpty()) {
             List<LabelCertificate> all = PemFiles.readCertificates(certs);
-            List<LabelCertificate> rootCerts = all.stream().filter(c -> c.role() == CertificateRole.REGULATOR_ROOT).toList();
+            List<LabelCertificate> rootCerts = !pinned.isEmpty() ? pinned
+                    : all.stream().filter(c -> c.role() == CertificateRole.REGULATOR_ROOT).toList();
             if (rootCerts.isEmpty()) {
-                throw new IllegalArgumentException("none of the --cert files is a regulator root certificate");
+                throw new IllegalArgumentException("none of the --cert files is a regulator root certificate; give it with --cert"
+                        + " or --root");
             }
             return LabelVerifier.trusting(rootCerts, all);
         }
         String text = Files.readString(trustList, StandardCharsets.US_ASCII);
-        List<LabelCertificate> rootCerts = new ArrayList<>(PemFiles.readCertificates(roots));
-        if (rootCerts.isEmpty()) {
-            rootCerts.add(PemFiles.readCertificate(trustList));
-        }
         TrustList list;
         try {
-            list = TrustList.verifyPem(text, rootCerts);
+            list = TrustList.verifyPem(text, pinned);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(trustList + ": " + e.getMessage());
         }
@@ -112,7 +168,7 @@ public final class VerifyCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("terroir: warning: trust list " + trustList + " was due for an update on "
                     + list.nextUpdate() + "; fetch a newer one");
         }
-        return LabelVerifier.trusting(rootCerts, list, Clock.systemUTC(), LabelVerifier.CHINA);
+        return LabelVerifier.trusting(pinned, list, Clock.systemUTC(), LabelVerifier.CHINA);
     }
 
     /** The one line printed for a verdict. */
