@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.terroir.importer.cli.GenerateCommand;
 import org.terroir.importer.cli.ImportCommand;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>Exit codes: 0 success; 1 a domain failure (documents rejected, label not genuine, store
  * busy); 2 a usage error or a missing file. Failures print one line, never a stack trace
- * (set {@code TERROIR_DEBUG=1} to see it).
+ * (set {@code TERROIR_DEBUG=1} to see it); what the libraries under a graph command log goes to
+ * its log file ({@link CommandLog}), which that line names when it holds the details.
  */
 @Command(name = "terroir",
         mixinStandardHelpOptions = true,
@@ -64,14 +66,24 @@ public final class Terroir implements Runnable {
             failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
             return USAGE;
         });
+        AtomicReference<CommandLog> log = new AtomicReference<>(CommandLog.none());
+        commandLine.setExecutionStrategy(parseResult -> {
+            log.set(CommandLog.of(parseResult));
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
-            failed.getErr().println("terroir: " + Failures.describe(e));
+            String line = "terroir: " + Failures.describe(e);
+            failed.getErr().println(log.get().details(e).map(file -> line + " (details in " + file + ")").orElse(line));
             if (System.getenv("TERROIR_DEBUG") != null) {
                 e.printStackTrace(failed.getErr());
             }
             return Failures.exitCode(e);
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            log.get().close();
+        }
     }
 
     /**

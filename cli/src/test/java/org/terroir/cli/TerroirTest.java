@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TerroirTest {
 
@@ -71,8 +73,8 @@ class TerroirTest {
     }
 
     @Test
-    void anUnreachableServerIsADomainFailureOnOneLine() {
-        Run run = run("stats", "--neo4j-uri", "bolt://localhost:1");
+    void anUnreachableServerIsADomainFailureOnOneLine(@TempDir Path dataDir) {
+        Run run = run("stats", "--neo4j-uri", "bolt://localhost:1", "--data-dir", dataDir.toString());
         assertThat(run.exitCode()).isEqualTo(Terroir.DOMAIN_FAILURE);
         assertThat(run.err()).startsWith("terroir: cannot use Neo4j server bolt://localhost:1: ");
         assertThat(run.err().lines()).hasSize(1);

@@ -13,14 +13,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.terroir.importer.PseudonymSalts;
 import org.terroir.importer.epcis.graph.EpcisImport;
+import org.terroir.importer.epcis.graph.ImportInterruptedException;
 import org.terroir.importer.masterdata.MasterDataImport;
 import org.terroir.importer.masterdata.MasterDataKind;
 import org.terroir.importer.masterdata.MasterDataRejectedException;
 import org.terroir.importer.masterdata.Problem;
 import org.terroir.store.GraphOptions;
 import org.terroir.store.GraphStore;
+import org.terroir.store.GraphUnavailableException;
 import org.terroir.store.OpenGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,6 +85,8 @@ public final class ImportCommand implements Callable<Integer> {
                 } catch (MasterDataRejectedException e) {
                     rejections.add(new Rejection(csv.size() + " master-data file(s)", e.problems().size(),
                             e.problems().stream().map(Problem::toString).toList()));
+                } catch (Neo4jException e) {
+                    throw interrupted(open, "while the master data were written", e);
                 }
             }
             EpcisImport events = new EpcisImport(open.driver());
@@ -87,6 +94,10 @@ public final class ImportCommand implements Callable<Integer> {
                 EpcisImport.Outcome outcome;
                 try (Progress progress = Progress.start(document.getFileName().toString(), -1, err)) {
                     outcome = events.run(document, progress::stepTo);
+                    progress.finish();
+                } catch (ImportInterruptedException e) {
+                    throw interrupted(open, "after %,d of %,d events of %s were written".formatted(e.written(), e.events(), document),
+                            e.getCause());
                 }
                 if (outcome.imported()) {
                     imported.put(document.toString(), outcome.events());
@@ -110,6 +121,27 @@ public final class ImportCommand implements Callable<Integer> {
         err.println("terroir: report written to " + report);
         err.flush();
         return 1;
+    }
+
+    /**
+     * The one line for an import the graph cut short: where the graph is, what it did, how far the
+     * import got. What was written stays (whole transactions, MERGEd on natural keys), so the same
+     * import run again writes only what is missing.
+     */
+    private static GraphUnavailableException interrupted(OpenGraph open, String when, Neo4jException cause) {
+        boolean gone = cause instanceof ServiceUnavailableException || cause instanceof SessionExpiredException;
+        String what = gone ? "stopped answering" : "refused a write (" + firstLine(cause.getMessage()) + ")";
+        return new GraphUnavailableException("the import was interrupted: the graph at " + open.boltUri() + " " + what + " " + when
+                + "; what was written is kept, and running the same import again " + (gone ? "once the graph answers " : "")
+                + "completes it", cause);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no reason given";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static String suffix(Path file) {

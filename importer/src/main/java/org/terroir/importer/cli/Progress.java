@@ -10,6 +10,9 @@ abstract sealed class Progress implements AutoCloseable {
 
     abstract void stepTo(long events);
 
+    /** The document is done: says how many events it had. Not called when it failed part-way. */
+    abstract void finish();
+
     @Override
     public abstract void close();
 
@@ -41,6 +44,11 @@ abstract sealed class Progress implements AutoCloseable {
         @Override
         void stepTo(long events) {
             bar.stepTo(events);
+        }
+
+        @Override
+        void finish() {
+            // the bar shows it
         }
 
         @Override
@@ -81,8 +89,13 @@ abstract sealed class Progress implements AutoCloseable {
         }
 
         @Override
-        public void close() {
+        void finish() {
             print();
+        }
+
+        @Override
+        public void close() {
+            // a document that failed part-way is told of in the failure's own line
         }
     }
 }

@@ -76,9 +76,16 @@ public final class MasterDataReader {
      * each to {@code sink}.
      *
      * @throws IllegalStateException if a file no longer reads as it did when validated
+     * @throws RuntimeException what {@code sink} throws, as it is (not taken for a file that no longer reads)
      */
     public void rows(MasterData validated, MasterDataKind kind, java.util.function.Consumer<Map<String, Object>> sink) {
-        MasterData again = new MasterData(sink);
+        MasterData again = new MasterData(row -> {
+            try {
+                sink.accept(row);
+            } catch (RuntimeException e) {
+                throw new SinkFailed(e);
+            }
+        });
         if (kind == MasterDataKind.CONTRIBUTIONS) {
             again.pseudonymsByHousehold().putAll(validated.pseudonymsByHousehold());
         }
@@ -134,8 +141,21 @@ public final class MasterDataReader {
                     data.problem(new Problem(file, cells.line, e.column, e.getMessage()));
                 }
             }
+        } catch (SinkFailed e) {
+            throw e.failure();
         } catch (IOException | RuntimeException e) {
             data.problem(new Problem(file, 0, "", "cannot read as CSV: " + e.getMessage()));
+        }
+    }
+
+    /** What the sink of {@link #rows} threw, carried past the catch of the file's own read errors. */
+    private static final class SinkFailed extends RuntimeException {
+        SinkFailed(RuntimeException failure) {
+            super(failure);
+        }
+
+        RuntimeException failure() {
+            return (RuntimeException) getCause();
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.terroir.importer.epcis.EpcisReader;
 import org.terroir.importer.epcis.EpcisValidator;
 import org.terroir.importer.epcis.model.Problem;
@@ -58,6 +59,8 @@ public final class EpcisImport {
      * Imports one document.
      *
      * @param progress told the number of events written so far, after each transaction
+     * @throws ImportInterruptedException when the graph stops answering, or refuses a write, part-way:
+     *     how many events were written by then, of how many
      */
     public Outcome run(Path file, LongConsumer progress) {
         EpcisValidator.Validation validation = EpcisValidator.validate(file, PROBLEMS_KEPT);
@@ -81,6 +84,8 @@ public final class EpcisImport {
                 return new Outcome(file, written, problems.size(), problems);
             }
             return new Outcome(file, written, 0, List.of());
+        } catch (Neo4jException e) {
+            throw new ImportInterruptedException(file, written, validation.eventCount(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("import of " + file + " interrupted");
