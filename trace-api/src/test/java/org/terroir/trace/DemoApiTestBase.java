@@ -28,7 +28,9 @@ import org.terroir.trace.access.Tokens;
 // Every test client comes from one address: a budget no test class spends (BudgetIT sets a small one, its
 // @DynamicPropertySource taking precedence over these).
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "terroir.graphql.budget.capacity=1000000000", "terroir.graphql.budget.per-minute=1000000000"})
+        "terroir.graphql.budget.capacity=1000000000", "terroir.graphql.budget.per-minute=1000000000",
+        // A trusted proxy in front, as deployed: X-Forwarded-For stands for the phones' networks.
+        "server.forward-headers-strategy=framework"})
 abstract class DemoApiTestBase {
 
     /** Parties of the demo data ({@code demo/master-data/parties.csv}) that tokens speak for. */

@@ -262,7 +262,7 @@ class ResolverIT extends DemoApiTestBase {
                 .expectCookie().httpOnly("terroir_device", true).expectBody(String.class).returnResult();
         String device = first.getResponseCookies().getFirst("terroir_device").getValue();
         String scan = scanId(first.getResponseBody());
-        web.post().uri("/scans/" + scan + "/place").contentType(MediaType.APPLICATION_JSON)
+        web.post().uri("/scans/" + scan + "/place").contentType(MediaType.APPLICATION_JSON).cookie("terroir_device", device)
                 .bodyValue(Map.of("latitude", 25.7349, "longitude", 116.7512)).exchange().expectStatus().isNoContent()
                 .expectBody().isEmpty();
         // The same browser again: the same device; a tampered label: recorded as not genuine.
@@ -318,31 +318,25 @@ class ResolverIT extends DemoApiTestBase {
     void oneSerialScannedInTwoCities1500KmApartWithinAnHourIsFlaggedAndThePageWarns() {
         String label = TRUST.sign(DigitalLink.of(base, Gtin.of("09520011001021"), LotNumber.of("LC2601"), SerialNumber.of("LC2601-0003"))
                 .withProductionDate("260107"));
-        // Beijing, then Fuzhou: 1,560 km apart, seconds later (two phones: neither sends a cookie).
-        for (double[] city : new double[][] {{39.9042, 116.4074}, {26.0745, 119.2965}}) {
-            String scan = scanId(get(label, "text/html").expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
-            web.post().uri("/scans/" + scan + "/place").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("latitude", city[0], "longitude", city[1])).exchange().expectStatus().isNoContent()
-                    .expectBody().isEmpty();
-        }
-        String suspicious = """
-                { suspiciousScans(brand: "liancheng-dried-sweet-potato") {
-                    nodes { kind gtin serial distanceKm speedKmh brand journeyEnd { nameEn }
-                            evidence { serial place { latitude longitude } verdict } } } }""";
+        // Beijing, then Fuzhou: 1,560 km apart, seconds later, two phones on two networks (each places its own scan).
+        placeFrom(scanFrom(label, BEIJING_PHONE, null), BEIJING_PHONE, BEIJING);
+        placeFrom(scanFrom(label, FUZHOU_PHONE, null), FUZHOU_PHONE, FUZHOU);
         HttpGraphQlTester association = graphQlWith(token(Role.ASSOCIATION, LIANCHENG_ASSOCIATION));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(association.document(suspicious).execute().path("suspiciousScans.nodes").entityList(Map.class).get())
+                assertThat(association.document(SUSPICIOUS).execute().path("suspiciousScans.nodes").entityList(Map.class).get())
                         .anySatisfy(flag -> assertThat(flag).containsEntry("serial", "LC2601-0003").containsEntry("kind", "SPEED")));
-        Map<?, ?> flag = association.document(suspicious).execute().path("suspiciousScans.nodes").entityList(Map.class).get()
+        Map<?, ?> flag = association.document(SUSPICIOUS).execute().path("suspiciousScans.nodes").entityList(Map.class).get()
                 .stream().filter(f -> "LC2601-0003".equals(f.get("serial"))).findFirst().orElseThrow();
         assertThat(((Number) flag.get("distanceKm")).doubleValue()).isBetween(1500.0, 1600.0);
         assertThat(flag.get("brand")).isEqualTo("liancheng-dried-sweet-potato");
+        assertThat(flag.get("shownToConsumers")).isEqualTo(true);
+        assertThat(flag.get("networks")).isEqualTo(2);
         assertThat((List<?>) flag.get("evidence")).hasSize(2).allSatisfy(scan ->
                 assertThat(((Map<?, ?>) scan).get("verdict")).isEqualTo("GENUINE"));
         // Both places are also far from where the unit's journey ended: the Pudong pick-up point in
         // Shanghai, 1,070 km from Beijing and 610 km from Fuzhou.
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(association.document(suspicious).execute().path("suspiciousScans.nodes").entityList(Map.class).get())
+                assertThat(association.document(SUSPICIOUS).execute().path("suspiciousScans.nodes").entityList(Map.class).get())
                         .filteredOn(f -> "LC2601-0003".equals(f.get("serial")) && "JOURNEY_END".equals(f.get("kind")))
                         .singleElement().satisfies(far -> {
                             assertThat(((Number) far.get("distanceKm")).doubleValue()).as("the farther, Beijing").isBetween(1000.0, 1150.0);
@@ -351,13 +345,96 @@ class ResolverIT extends DemoApiTestBase {
                         }));
 
         // The regulator sees it, another association not, the public is refused; the next scan's page warns.
-        assertThat(graphQlWith(token(Role.REGULATOR, null)).document(suspicious).execute().path("suspiciousScans.nodes[*].serial")
+        assertThat(graphQlWith(token(Role.REGULATOR, null)).document(SUSPICIOUS).execute().path("suspiciousScans.nodes[*].serial")
                 .entityList(String.class).get()).contains("LC2601-0003");
-        graphQlWith(token(Role.ASSOCIATION, YONGJING_ASSOCIATION)).document(suspicious).execute()
+        graphQlWith(token(Role.ASSOCIATION, YONGJING_ASSOCIATION)).document(SUSPICIOUS).execute()
                 .path("suspiciousScans.nodes").entityList(Object.class).hasSize(0);
-        graphQl.document(suspicious).execute().errors().expect(e -> e.getErrorType().toString().equals("FORBIDDEN")).verify();
+        graphQl.document(SUSPICIOUS).execute().errors().expect(e -> e.getErrorType().toString().equals("FORBIDDEN")).verify();
         assertThat(get(label, "text/html").expectBody(String.class).returnResult().getResponseBody())
                 .contains("Genuine", "Warning: this code may be copied", "too far apart", "far from where its recorded journey ended");
+    }
+
+    private static final String SUSPICIOUS = """
+            { suspiciousScans(brand: "liancheng-dried-sweet-potato") {
+                nodes { kind gtin serial distanceKm speedKmh devices networks shownToConsumers brand journeyEnd { nameEn }
+                        evidence { serial place { latitude longitude } verdict } } } }""";
+    private static final double[] BEIJING = {39.9042, 116.4074};
+    private static final double[] FUZHOU = {26.0745, 119.2965};
+    private static final String BEIJING_PHONE = "203.0.113.7";
+    private static final String FUZHOU_PHONE = "198.51.100.23";
+
+    /** A scan of a phone on the network of {@code address} (behind the test's trusted proxy), with its cookie. */
+    private record Scanned(String id, String device) {}
+
+    private Scanned scanFrom(String label, String address, String device) {
+        var request = web.get().uri(URI.create(label)).header(HttpHeaders.ACCEPT, "text/html")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").header("X-Forwarded-For", address);
+        if (device != null) {
+            request = request.cookie("terroir_device", device);
+        }
+        var page = request.exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+        var cookie = page.getResponseCookies().getFirst("terroir_device");
+        return new Scanned(scanId(page.getResponseBody()), cookie != null ? cookie.getValue() : device);
+    }
+
+    private void placeFrom(Scanned scan, String address, double[] city) {
+        var request = web.post().uri("/scans/" + scan.id() + "/place").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", address);
+        if (scan.device() != null) {
+            request = request.cookie("terroir_device", scan.device());
+        }
+        request.bodyValue(Map.of("latitude", city[0], "longitude", city[1])).exchange().expectStatus().isNoContent();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> flagsOf(String serial) {
+        return graphQlWith(token(Role.ASSOCIATION, LIANCHENG_ASSOCIATION)).document(SUSPICIOUS).execute()
+                .path("suspiciousScans.nodes").entityList(Map.class).get().stream()
+                .map(f -> (Map<String, Object>) f).filter(f -> serial.equals(f.get("serial"))).toList();
+    }
+
+    private String pageOf(String label) {
+        return web.get().uri(URI.create(label)).header(HttpHeaders.ACCEPT, "text/html").header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .header("X-Forwarded-For", "192.0.2.99").exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+    }
+
+    @Test
+    @Order(10)
+    void sevenCookielessScansFromOneNetworkWarnNoConsumerTheAssociationSeesThem() {
+        String label = TRUST.sign(DigitalLink.of(base, Gtin.of("09520011001021"), LotNumber.of("LC2601"), SerialNumber.of("LC2601-0004"))
+                .withProductionDate("260107"));
+        for (int i = 0; i < 7; i++) {
+            scanFrom(label, "203.0.113." + (40 + i % 2), null); // one /24, a new cookie each time
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(flagsOf("LC2601-0004")).singleElement().satisfies(flag -> assertThat(flag)
+                        .containsEntry("kind", "DEVICES").containsEntry("devices", 7).containsEntry("networks", 1)
+                        .containsEntry("shownToConsumers", false)));
+        assertThat(pageOf(label)).contains("Genuine").doesNotContain("may be copied");
+    }
+
+    @Test
+    @Order(11)
+    void oneClientReportingTwoFarPlacesWarnsNoConsumerAndNobodyPlacesAnothersScan() {
+        String label = TRUST.sign(DigitalLink.of(base, Gtin.of("09520011001021"), LotNumber.of("LC2601"), SerialNumber.of("LC2601-0005"))
+                .withProductionDate("260107"));
+        String smear = "203.0.113.80";
+        Scanned first = scanFrom(label, smear, null);
+        // Another client cannot place it: another network with the same cookie, or the same network without it.
+        placeFrom(first, "198.51.100.80", FUZHOU);
+        placeFrom(new Scanned(first.id(), null), smear, FUZHOU);
+        placeFrom(first, smear, BEIJING);
+        placeFrom(scanFrom(label, smear, first.device()), smear, FUZHOU);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(flagsOf("LC2601-0005")).extracting(f -> f.get("kind")).containsExactlyInAnyOrder("SPEED", "JOURNEY_END"));
+        assertThat(flagsOf("LC2601-0005")).allSatisfy(flag -> assertThat(flag).containsEntry("shownToConsumers", false)
+                .containsEntry("networks", 1));
+        Map<String, Object> speed = flagsOf("LC2601-0005").stream().filter(f -> f.get("kind").equals("SPEED")).findFirst().orElseThrow();
+        assertThat((List<?>) speed.get("evidence")).extracting(e -> (Object) ((Map<?, ?>) e).get("place"))
+                .as("the first place its own client gave, not the other clients'")
+                .containsExactly(Map.of("latitude", 39.9, "longitude", 116.4), Map.of("latitude", 26.1, "longitude", 119.3));
+        assertThat(pageOf(label)).contains("Genuine").doesNotContain("may be copied");
     }
 
     @Test

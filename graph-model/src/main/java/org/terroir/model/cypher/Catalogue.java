@@ -687,7 +687,8 @@ public final class Catalogue {
      * null when it names no serial. Columns: {@code product} (GTIN and names, null when unknown),
      * {@code batchKnown}, {@code itemKnown}, {@code itemBatch} (the key of the batch the item belongs
      * to, null when unknown or unrecorded), {@code certified} (whether the product or its brand holds a
-     * certification), {@code flags} (the kinds of copy flag raised on the unit, e.g. {@code SPEED}).
+     * certification), {@code flags} (the kinds of copy flag raised on the unit that consumers are shown,
+     * e.g. {@code SPEED}: those resting on independent sources).
      */
     public static final Statement RESOLVE_LINK = new Statement("resolve.link", """
             OPTIONAL MATCH (p:Product {gtin: $gtin})
@@ -699,15 +700,26 @@ public final class Catalogue {
                    [(i)-[:OF_BATCH]->(ib:Batch) | ib.key][0] AS itemBatch,
                    EXISTS { MATCH (:Certification)-[:CERTIFIES]->(p) }
                      OR EXISTS { MATCH (p)-[:OF_BRAND]->(:Brand)<-[:CERTIFIES]-(:Certification) } AS certified,
-                   COLLECT { MATCH (i)<-[:FLAGS]-(f:ScanFlag) RETURN DISTINCT f.kind ORDER BY f.kind } AS flags
+                   COLLECT { MATCH (i)<-[:FLAGS]-(f:ScanFlag) WHERE f.visible = true RETURN DISTINCT f.kind ORDER BY f.kind } AS flags
             """);
 
     // --- scans of labels: recorded by the resolver in batches, read by associations and regulators.
 
     /**
+     * The secret the resolver hashes scanners' networks with: made from {@code $secret} by the first
+     * server to ask, the same for every server of the graph after that. One row: {@code secret}.
+     */
+    public static final Statement SCANS_NETWORK_KEY = new Statement("scans.networkKey", """
+            MERGE (k:ScanKey {id: 'network'})
+              ON CREATE SET k.secret = $secret
+            RETURN k.secret AS secret
+            """);
+
+    /**
      * Records the scans of {@code $scans} (maps: {@code id}, {@code at} ISO 8601, {@code gtin},
      * {@code lot}, {@code serial}, {@code item} and {@code batch} keys or null, {@code device} a
-     * hashed device id or null, {@code verdict}, {@code problem} or null), each linked ({@code SCAN_OF})
+     * hashed device id or null, {@code network} a keyed hash of the scanner's network or null,
+     * {@code verdict}, {@code problem} or null), each linked ({@code SCAN_OF})
      * to the unit it names, else its lot, else its product. A scan of nothing the graph holds is not
      * recorded. One row: how many were.
      */
@@ -719,19 +731,20 @@ public final class Catalogue {
             WITH s, coalesce(i, b, p) AS subject
             WHERE subject IS NOT NULL
             CREATE (scan:Scan {id: s.id, at: datetime(s.at), gtin: s.gtin, lot: s.lot, serial: s.serial,
-                               device: s.device, verdict: s.verdict, problem: s.problem})-[:SCAN_OF]->(subject)
+                               device: s.device, network: s.network, verdict: s.verdict, problem: s.problem})-[:SCAN_OF]->(subject)
             RETURN count(scan) AS recorded
             """);
 
     /**
      * Sets the coarse place a scanner's browser gave for each scan of {@code $places} (maps:
-     * {@code id}, {@code latitude}, {@code longitude}), once: a scan that has a place keeps it. One
-     * row per scan placed.
+     * {@code id}, {@code latitude}, {@code longitude}, {@code device} and {@code network} hashes of the
+     * client that sent it), once, and only from the client that scanned (its device and network): a
+     * scan that has a place keeps it, and nobody places another's scan. One row per scan placed.
      */
     public static final Statement SCANS_PLACE = new Statement("scans.place", """
             UNWIND $places AS place
             MATCH (scan:Scan {id: place.id})
-            WHERE scan.latitude IS NULL
+            WHERE scan.latitude IS NULL AND scan.device = place.device AND scan.network = place.network
             SET scan.latitude = place.latitude, scan.longitude = place.longitude
             RETURN scan.id AS id
             """);
@@ -740,7 +753,9 @@ public final class Catalogue {
      * Copy detection on the scans of {@code $ids} that have a place: each other placed scan of the
      * same unit more than {@code $minKm} away, reached at more than {@code $maxKmh} (or at the same
      * second), raises a {@code SPEED} flag on the unit with both scans as evidence — no parcel travels
-     * that fast. One flag per pair, whichever scan came first. One row per flag raised or found again.
+     * that fast. One flag per pair, whichever scan came first; shown to consumers ({@code visible}) only
+     * when the two scans came from independent sources — other networks and other devices — so that
+     * one client reporting two places cannot raise it. One row per flag raised or found again.
      */
     public static final Statement SCANS_DETECT_SPEED = new Statement("scans.detectSpeed", """
             UNWIND $ids AS id
@@ -759,7 +774,10 @@ public final class Catalogue {
             WITH i, km, kmh, pair[0] AS first, pair[1] AS second
             MERGE (f:ScanFlag {id: first.id + '/' + second.id})
               ON CREATE SET f.kind = 'SPEED', f.at = second.at, f.gtin = i.gtin, f.serial = i.serial,
-                            f.distanceKm = round(km, 1), f.speedKmh = CASE WHEN kmh IS NULL THEN null ELSE round(kmh) END
+                            f.distanceKm = round(km, 1), f.speedKmh = CASE WHEN kmh IS NULL THEN null ELSE round(kmh) END,
+                            f.networks = CASE WHEN first.network = second.network THEN 1 ELSE 2 END,
+                            f.visible = first.network IS NOT NULL AND second.network IS NOT NULL AND first.network <> second.network
+                                        AND first.device IS NOT NULL AND second.device IS NOT NULL AND first.device <> second.device
             MERGE (f)-[:FLAGS]->(i)
             MERGE (f)-[:EVIDENCE]->(first)
             MERGE (f)-[:EVIDENCE]->(second)
@@ -772,7 +790,9 @@ public final class Catalogue {
      * container it was in, its batch or a container its batch was in, when that location has a place.
      * A scan more than {@code $maxKm} from there raises (or adds evidence to) the unit's
      * {@code JOURNEY_END} flag, which keeps the farthest distance, that location and its latest scan's
-     * time. One row per flag raised or found again.
+     * time, and how many networks its far scans came from: it is shown to consumers ({@code visible})
+     * once they came from at least {@code $minNetworks}, so that one client's place cannot raise it.
+     * One row per flag raised or found again.
      */
     public static final Statement SCANS_DETECT_JOURNEY_END = new Statement("scans.detectJourneyEnd", """
             UNWIND $ids AS id
@@ -801,23 +821,28 @@ public final class Catalogue {
                 f.journeyEnd = end.key
             MERGE (f)-[:FLAGS]->(i)
             MERGE (f)-[:EVIDENCE]->(s)
+            WITH f, size(COLLECT { MATCH (f)-[:EVIDENCE]->(e:Scan) WHERE e.network IS NOT NULL RETURN DISTINCT e.network }) AS networks
+            SET f.networks = networks, f.visible = networks >= $minNetworks
             RETURN DISTINCT f.id AS id, f.kind AS kind
             """.formatted(WHILE_PACKED));
 
     /**
      * Copy detection on the units of {@code $keys}: a unit scanned by more than {@code $maxDevices}
      * distinct devices raises (or updates) its {@code DEVICES} flag, with its scans from known devices
-     * as evidence. One row per unit flagged.
+     * as evidence; shown to consumers ({@code visible}) only when those scans came from more than
+     * {@code $maxDevices} distinct networks too — a device is a cookie, which one client can drop at
+     * every request. One row per unit flagged.
      */
     public static final Statement SCANS_DETECT_DEVICES = new Statement("scans.detectDevices", """
             UNWIND $keys AS key
             MATCH (i:Item {key: key})<-[:SCAN_OF]-(s:Scan)
             WHERE s.device IS NOT NULL
-            WITH i, count(DISTINCT s.device) AS devices, collect(s) AS scans, max(s.at) AS last
+            WITH i, count(DISTINCT s.device) AS devices, count(DISTINCT s.network) AS networks, collect(s) AS scans,
+                 max(s.at) AS last
             WHERE devices > $maxDevices
             MERGE (f:ScanFlag {id: i.key + '/devices'})
               ON CREATE SET f.kind = 'DEVICES', f.gtin = i.gtin, f.serial = i.serial
-            SET f.devices = devices, f.at = last
+            SET f.devices = devices, f.networks = networks, f.at = last, f.visible = networks > $maxDevices
             MERGE (f)-[:FLAGS]->(i)
             WITH f, scans
             UNWIND scans AS s

@@ -644,12 +644,23 @@ class CatalogueIT {
                     assertThat(tx.run("MATCH (s:Scan {id: 'scan-1'}) RETURN s.at.epochSeconds AS t, s.device AS d").single()
                             .get("d").asString()).isEqualTo("d1");
                 });
+        example(Catalogue.SCANS_NETWORK_KEY, Map.of("secret", "first"), (rows, tx) -> {
+            assertThat(rows.getFirst().get("secret").asString()).isEqualTo("first");
+            assertThat(tx.run(Catalogue.SCANS_NETWORK_KEY.cypher(), Map.of("secret", "second")).single().get("secret").asString())
+                    .as("made once: every server hashes with the first").isEqualTo("first");
+        });
         example(Catalogue.SCANS_PLACE, """
-                CREATE (:Scan {id: 'p1'}), (:Scan {id: 'p2', latitude: 31.2, longitude: 121.5})
-                """, Map.of("places", List.of(row("id", "p1", "latitude", 25.7, "longitude", 116.7),
-                        row("id", "p2", "latitude", 39.9, "longitude", 116.4), row("id", "p3", "latitude", 0.0, "longitude", 0.0))),
+                CREATE (:Scan {id: 'p1', device: 'd1', network: 'n1'}), (:Scan {id: 'p2', device: 'd1', network: 'n1', latitude: 31.2, longitude: 121.5})
+                CREATE (:Scan {id: 'p4', device: 'd4', network: 'n4'}), (:Scan {id: 'p5', device: 'd5', network: 'n5'})
+                """, Map.of("places", List.of(row("id", "p1", "latitude", 25.7, "longitude", 116.7, "device", "d1", "network", "n1"),
+                        row("id", "p2", "latitude", 39.9, "longitude", 116.4, "device", "d1", "network", "n1"),
+                        row("id", "p3", "latitude", 0.0, "longitude", 0.0, "device", "d1", "network", "n1"),
+                        row("id", "p4", "latitude", 39.9, "longitude", 116.4, "device", "d1", "network", "n4"),
+                        row("id", "p5", "latitude", 39.9, "longitude", 116.4, "device", "d5", "network", "n1"))),
                 (rows, tx) -> {
-                    assertThat(rows).extracting(r -> r.get("id").asString()).as("p2 keeps its place; p3 is no scan").containsExactly("p1");
+                    assertThat(rows).extracting(r -> r.get("id").asString())
+                            .as("p2 keeps its place; p3 is no scan; p4 and p5 were scanned by another device or from another network")
+                            .containsExactly("p1");
                     assertThat(tx.run("MATCH (s:Scan {id: 'p2'}) RETURN s.latitude AS lat").single().get("lat").asDouble()).isEqualTo(31.2);
                 });
         Map<String, Object> scanPage = row("gtin", "09520001000010", "lot", null, "serial", null, "from", null, "until", null,
@@ -681,13 +692,13 @@ class CatalogueIT {
                 MATCH (b2:Batch {key: '01/09520001000010/10/L2'}), (brand:Brand {id: 'liancheng-dried-sweet-potato'})
                 CREATE (:Product {gtin: '09520001000010'})-[:OF_BRAND]->(brand)-[:OWNED_BY]->(:Party {gln: '9520011000017'})
                 CREATE (i:Item {key: '01/09520001000010/21/S1', gtin: '09520001000010', serial: 'S1'})-[:OF_BATCH]->(b2)
-                CREATE (:Scan {id: 'shanghai', gtin: '09520001000010', serial: 'S1', device: 'd1', latitude: 31.2, longitude: 121.5,
+                CREATE (:Scan {id: 'shanghai', gtin: '09520001000010', serial: 'S1', device: 'd1', network: 'n1', latitude: 31.2, longitude: 121.5,
                                at: datetime('2026-02-01T10:00:00+08:00')})-[:SCAN_OF]->(i)
-                CREATE (:Scan {id: 'chengdu', gtin: '09520001000010', serial: 'S1', device: 'd2', latitude: 30.7, longitude: 104.1,
+                CREATE (:Scan {id: 'chengdu', gtin: '09520001000010', serial: 'S1', device: 'd2', network: 'n2', latitude: 30.7, longitude: 104.1,
                                at: datetime('2026-02-01T10:40:00+08:00')})-[:SCAN_OF]->(i)
-                CREATE (:Scan {id: 'near', gtin: '09520001000010', serial: 'S1', device: 'd3', latitude: 31.3, longitude: 121.5,
+                CREATE (:Scan {id: 'near', gtin: '09520001000010', serial: 'S1', device: 'd3', network: 'n3', latitude: 31.3, longitude: 121.5,
                                at: datetime('2026-02-01T10:41:00+08:00')})-[:SCAN_OF]->(i)
-                CREATE (:Scan {id: 'later', gtin: '09520001000010', serial: 'S1', device: 'd1', latitude: 30.7, longitude: 104.1,
+                CREATE (:Scan {id: 'later', gtin: '09520001000010', serial: 'S1', device: 'd1', network: 'n1', latitude: 30.7, longitude: 104.1,
                                at: datetime('2026-02-03T10:00:00+08:00')})-[:SCAN_OF]->(i)
                 """;
         example(Catalogue.SCANS_DETECT_SPEED, placedScans,
@@ -702,10 +713,19 @@ class CatalogueIT {
                     assertThat(flag.get("f").get("distanceKm").asDouble()).isBetween(1600.0, 1700.0);
                     assertThat(flag.get("f").get("speedKmh").asDouble()).isGreaterThan(2000.0);
                     assertThat(flag.get("evidence").asLong()).isEqualTo(2);
+                    assertThat(flag.get("f").get("visible").asBoolean()).as("two devices on two networks").isTrue();
                     assertThat(tx.run(Catalogue.SCANS_DETECT_SPEED.cypher(),
                             row("ids", List.of("shanghai"), "minKm", 50.0, "maxKmh", 800.0)).list())
                             .as("found again from the other side: the same flag").hasSize(1);
                     assertThat(count(tx, "MATCH (f:ScanFlag) RETURN count(f)")).isEqualTo(2);
+                    // One client (Shanghai's device and network) reporting Beijing an hour later: flagged, not shown.
+                    tx.run("""
+                            MATCH (i:Item {key: '01/09520001000010/21/S1'})
+                            CREATE (:Scan {id: 'spoof', gtin: '09520001000010', serial: 'S1', device: 'd1', network: 'n1',
+                                           latitude: 39.9, longitude: 116.4, at: datetime('2026-02-01T11:00:00+08:00')})-[:SCAN_OF]->(i)""").consume();
+                    tx.run(Catalogue.SCANS_DETECT_SPEED.cypher(), row("ids", List.of("spoof"), "minKm", 50.0, "maxKmh", 800.0)).consume();
+                    assertThat(tx.run("MATCH (f:ScanFlag {id: 'shanghai/spoof'}) RETURN f.visible AS v").single().get("v").asBoolean())
+                            .as("one device on one network").isFalse();
                 });
         example(Catalogue.SCANS_DETECT_JOURNEY_END, placedScans + """
                 WITH i
@@ -714,7 +734,7 @@ class CatalogueIT {
                 SET hub.latitude = 31.2, hub.longitude = 121.5
                 CREATE (i)<-[:MOVED]-(:Hop {id: 'j0', arrived: datetime('2026-01-08T20:00:00+08:00')})-[:TO]->(farm)
                 CREATE (b2)<-[:MOVED]-(:Hop {id: 'j1', departed: datetime('2026-01-09T10:00:00+08:00')})-[:TO]->(hub)
-                """, row("ids", List.of("shanghai", "chengdu", "later", "none"), "maxKm", 500.0), (rows, tx) -> {
+                """, row("ids", List.of("shanghai", "chengdu", "later", "none"), "maxKm", 500.0, "minNetworks", 2), (rows, tx) -> {
                     assertThat(rows).extracting(r -> r.get("id").asString())
                             .as("the lot's hop to the hub in Shanghai is the latest; Chengdu is 1,660 km from there")
                             .containsExactly("01/09520001000010/21/S1/journey-end");
@@ -726,11 +746,19 @@ class CatalogueIT {
                     assertThat(flag.get("f").get("journeyEnd").asString()).isEqualTo("414/9520001000034");
                     assertThat(flag.get("at").asString()).as("the latest far scan").isEqualTo("2026-02-03T10:00:00+08:00");
                     assertThat(flag.get("evidence").asList(v -> v.asString())).containsExactly("chengdu", "later");
+                    assertThat(flag.get("f").get("networks").asLong()).isEqualTo(2);
+                    assertThat(flag.get("f").get("visible").asBoolean()).as("far scans from two networks").isTrue();
+                    assertThat(tx.run(Catalogue.SCANS_DETECT_JOURNEY_END.cypher(),
+                            row("ids", List.of("chengdu"), "maxKm", 500.0, "minNetworks", 3)).single().get("id").asString())
+                            .isEqualTo("01/09520001000010/21/S1/journey-end");
+                    assertThat(tx.run("MATCH (f:ScanFlag {kind: 'JOURNEY_END'}) RETURN f.visible AS v").single().get("v").asBoolean())
+                            .as("fewer networks than asked for").isFalse();
                     tx.run("""
                             MATCH (i:Item {key: '01/09520001000010/21/S1'}), (farm:Location {key: '414/9520001000027'})
                             CREATE (i)-[:PACKED_IN]->(:Container {key: '00/095200010000000010'})
                                    <-[:MOVED]-(:Hop {id: 'j2', arrived: datetime('2026-01-10T10:00:00+08:00')})-[:TO]->(farm)""").consume();
-                    assertThat(tx.run(Catalogue.SCANS_DETECT_JOURNEY_END.cypher(), row("ids", List.of("chengdu"), "maxKm", 500.0)).list())
+                    assertThat(tx.run(Catalogue.SCANS_DETECT_JOURNEY_END.cypher(), row("ids", List.of("chengdu"), "maxKm", 500.0,
+                            "minNetworks", 2)).list())
                             .as("its case's later hop ends at the farm, which has no place: not judged").isEmpty();
                 });
         example(Catalogue.SCANS_DETECT_DEVICES, placedScans,
@@ -739,8 +767,21 @@ class CatalogueIT {
                         assertThat(r.get("id").asString()).isEqualTo("01/09520001000010/21/S1/devices");
                         assertThat(r.get("devices").asLong()).isEqualTo(3);
                     });
-                    assertThat(tx.run(Catalogue.SCANS_DETECT_DEVICES.cypher(),
-                            row("keys", List.of("01/09520001000010/21/S1"), "maxDevices", 3)).list()).isEmpty();
+                    assertThat(tx.run("MATCH (f:ScanFlag {kind: 'DEVICES'}) RETURN f.networks AS n, f.visible AS v").single())
+                            .satisfies(f -> {
+                                assertThat(f.get("n").asLong()).isEqualTo(3);
+                                assertThat(f.get("v").asBoolean()).as("three networks, more than two").isTrue();
+                            });
+                    // Three more cookies from one network: more devices, no more networks.
+                    tx.run("""
+                            MATCH (i:Item {key: '01/09520001000010/21/S1'})
+                            UNWIND ['d7', 'd8', 'd9'] AS device
+                            CREATE (:Scan {id: device, gtin: '09520001000010', serial: 'S1', device: device, network: 'n1',
+                                           at: datetime('2026-02-04T10:00:00+08:00')})-[:SCAN_OF]->(i)""").consume();
+                    assertThat(tx.run(Catalogue.SCANS_DETECT_DEVICES.cypher(), row("keys", List.of("01/09520001000010/21/S1"),
+                            "maxDevices", 3)).single().get("devices").asLong()).isEqualTo(6);
+                    assertThat(tx.run("MATCH (f:ScanFlag {kind: 'DEVICES'}) RETURN f.visible AS v").single().get("v").asBoolean())
+                            .as("six devices but three networks: not more than three").isFalse();
                 });
         example(Catalogue.SCAN_FLAGS, placedScans + """
                 WITH i
@@ -768,15 +809,16 @@ class CatalogueIT {
                 MATCH (b2:Batch {key: '01/09520001000010/10/L2'}), (brand:Brand {id: 'liancheng-dried-sweet-potato'})
                 CREATE (:Product {gtin: '09520001000010', nameEn: 'Dried sweet potato'})-[:OF_BRAND]->(brand)
                 CREATE (:Certification {id: 'c1', kind: 'GI'})-[:CERTIFIES]->(brand)
-                CREATE (:ScanFlag {id: 'f1', kind: 'SPEED'})-[:FLAGS]->
-                       (:Item {key: '01/09520001000010/21/S1', gtin: '09520001000010', serial: 'S1'})-[:OF_BATCH]->(b2)
+                CREATE (:ScanFlag {id: 'f1', kind: 'SPEED', visible: true})-[:FLAGS]->
+                       (i:Item {key: '01/09520001000010/21/S1', gtin: '09520001000010', serial: 'S1'})-[:OF_BATCH]->(b2)
+                CREATE (:ScanFlag {id: 'f0', kind: 'DEVICES', visible: false})-[:FLAGS]->(i)
                 CREATE (:Product {gtin: '09520001000997', nameEn: 'Plain'})
                 """, Map.of("gtin", "09520001000010", "batch", "01/09520001000010/10/L2", "item", "01/09520001000010/21/S1"),
                 (rows, tx) -> {
                     assertThat(rows).hasSize(1);
                     Record known = rows.getFirst();
                     assertThat(known.keys()).containsExactly("product", "batchKnown", "itemKnown", "itemBatch", "certified", "flags");
-                    assertThat(known.get("flags").asList(v -> v.asString())).containsExactly("SPEED");
+                    assertThat(known.get("flags").asList(v -> v.asString())).as("only what consumers are shown").containsExactly("SPEED");
                     assertThat(known.get("product").get("gtin").asString()).isEqualTo("09520001000010");
                     assertThat(known.get("batchKnown").asBoolean()).isTrue();
                     assertThat(known.get("itemKnown").asBoolean()).isTrue();

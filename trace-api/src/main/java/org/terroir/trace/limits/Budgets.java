@@ -68,7 +68,7 @@ public class Budgets {
             return Optional.empty();
         }
         Caller caller = context.getOrDefault(Caller.CONTEXT_KEY, Caller.PUBLIC);
-        String client = clients.key(caller.subject(), address.getAddress());
+        String client = clients.key(caller.subject(), Clients.addressOf(address));
         Bucket bucket = buckets.get(client, key -> Bucket.builder().addLimit(limit).build());
         long units = Math.max(1, Math.min(cost, capacity));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(units);

@@ -1,7 +1,9 @@
 package org.terroir.trace.limits;
 
+import io.netty.util.NetUtil;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,6 +35,22 @@ public class Clients {
             return hash("subject " + subject.get());
         }
         return hash(address == null ? "unknown" : network(address));
+    }
+
+    /**
+     * The IP address of {@code socket}, without a name lookup: behind a proxy the address Spring reads
+     * from {@code X-Forwarded-For} is unresolved, a literal to parse; null when there is none.
+     */
+    public static InetAddress addressOf(InetSocketAddress socket) {
+        if (socket == null) {
+            return null;
+        }
+        if (socket.getAddress() != null) {
+            return socket.getAddress();
+        }
+        String host = socket.getHostString();
+        return host == null ? null : NetUtil.createInetAddressFromIpAddressString(
+                host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host);
     }
 
     /** The address, or for IPv6 its /64 network, as text. */

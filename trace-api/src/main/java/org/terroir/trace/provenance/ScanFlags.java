@@ -24,10 +24,13 @@ public class ScanFlags {
      *                   from where the unit's journey ended the farthest of its scans was
      * @param speedKmh   for {@code SPEED}: the speed the pack would have travelled at; null when both were in the same second
      * @param devices    for {@code DEVICES}: how many distinct devices scanned the unit
+     * @param networks   how many distinct networks the evidence came from
+     * @param shownToConsumers whether the unit's page warns: the flag rests on independent sources
      * @param journeyEnd for {@code JOURNEY_END}: where the unit's recorded journey ended
      */
     public record Flag(String id, Kind kind, String at, String brand, String gtin, String serial, Double distanceKm,
-                       Double speedKmh, Long devices, Location journeyEnd, List<Scans.Scan> evidence) {}
+                       Double speedKmh, Long devices, Long networks, boolean shownToConsumers, Location journeyEnd,
+                       List<Scans.Scan> evidence) {}
 
     private final GraphReader graph;
 
@@ -52,7 +55,9 @@ public class ScanFlags {
         return new Flag(flag.get("id").asString(), Kind.valueOf(flag.get("kind").asString()), row.get("at").asString(),
                 row.get("brand").asString(), flag.get("gtin").asString(), flag.get("serial").asString(),
                 number(flag.get("distanceKm")), number(flag.get("speedKmh")),
-                flag.get("devices").isNull() ? null : flag.get("devices").asLong(), Location.from(row.get("journeyEnd")),
+                flag.get("devices").isNull() ? null : flag.get("devices").asLong(),
+                flag.get("networks").isNull() ? null : flag.get("networks").asLong(), flag.get("visible").asBoolean(false),
+                Location.from(row.get("journeyEnd")),
                 row.get("evidence").asList(Scans::scan));
     }
 

@@ -22,6 +22,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.terroir.labels.DigitalLink;
 import org.terroir.model.id.InvalidIdentifierException;
 import org.terroir.trace.labels.TrustedLabels;
+import org.terroir.trace.limits.Clients;
 import reactor.core.publisher.Mono;
 
 /**
@@ -115,7 +116,8 @@ class Resolver {
                         return error(request, false, HttpStatus.BAD_REQUEST, (latitude == null ? "latitude" : "longitude")
                                 + " must be a number of degrees within ±" + (latitude == null ? 90 : 180), Map.of());
                     }
-                    recorder.place(new ScanRecorder.Place(id, Math.round(latitude * 10) / 10.0, Math.round(longitude * 10) / 10.0));
+                    recorder.place(new ScanRecorder.Place(id, Math.round(latitude * 10) / 10.0, Math.round(longitude * 10) / 10.0,
+                            device(request).map(ScanIds::deviceHash).orElse(null), network(request)));
                     return ServerResponse.noContent().build();
                 })
                 .switchIfEmpty(Mono.defer(() -> error(request, false, HttpStatus.BAD_REQUEST,
@@ -134,15 +136,25 @@ class Resolver {
      * new one the page will set.
      */
     private ProvenancePage.Scanned scanned(ServerRequest request, LinkCheck check) {
-        String device = Optional.ofNullable(request.cookies().getFirst(DEVICE_COOKIE)).map(c -> c.getValue())
-                .filter(v -> ScanIds.ID.matcher(v).matches()).orElse(null);
+        String device = device(request).orElse(null);
         boolean newDevice = device == null;
         if (newDevice) {
             device = ids.next();
         }
         String id = ids.next();
-        recorder.record(new ScanRecorder.Scan(id, java.time.Instant.now(), check, ScanIds.deviceHash(device)));
+        recorder.record(new ScanRecorder.Scan(id, java.time.Instant.now(), check, ScanIds.deviceHash(device), network(request)));
         return new ProvenancePage.Scanned(id, newDevice ? device : null);
+    }
+
+    /** The device id of the request's cookie, when it has a well-formed one. */
+    private static Optional<String> device(ServerRequest request) {
+        return Optional.ofNullable(request.cookies().getFirst(DEVICE_COOKIE)).map(c -> c.getValue())
+                .filter(v -> ScanIds.ID.matcher(v).matches());
+    }
+
+    /** The network the request came from ({@link ScanNetworks#of}); null when unknown. */
+    private static String network(ServerRequest request) {
+        return request.remoteAddress().map(Clients::addressOf).map(ScanNetworks::of).orElse(null);
     }
 
     /** {@code GET /.well-known/gs1resolver}: the resolver description file of the GS1-conformant resolver standard. */

@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,7 +39,7 @@ class ScanLimits {
 
     /** Takes one scan from the client's bucket: empty when it may scan now, else how long until it may. */
     Optional<Duration> take(ServerRequest request) {
-        String client = clients.key(Optional.empty(), request.remoteAddress().map(InetSocketAddress::getAddress).orElse(null));
+        String client = clients.key(Optional.empty(), request.remoteAddress().map(Clients::addressOf).orElse(null));
         Bucket bucket = buckets.get(client, key -> Bucket.builder().addLimit(limit).build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));

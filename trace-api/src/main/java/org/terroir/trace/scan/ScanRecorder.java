@@ -32,7 +32,8 @@ import reactor.core.scheduler.Schedulers;
  * {@code scans.place}) in one write transaction each. The queue holds at most
  * {@code terroir.scan.queue} entries (default 100,000); beyond that a scan is dropped and counted
  * ({@code terroir_scans_dropped_total}), as is a batch the graph refused (logged). No network
- * address is recorded.
+ * address is recorded: a scan keeps an HMAC of its network ({@link ScanNetworks}), and a place is
+ * taken only from the client that scanned (its device and network).
  *
  * <p>Copy detection follows each write: the units just scanned are checked for too many devices
  * ({@code scans.detectDevices}, more than {@code terroir.copies.max-devices}, default 5), the scans
@@ -40,7 +41,9 @@ import reactor.core.scheduler.Schedulers;
  * than {@code terroir.copies.min-km} away, default 50, reached faster than
  * {@code terroir.copies.max-kmh}, default 800) and for a place far from where the unit's journey
  * ended ({@code scans.detectJourneyEnd}: more than {@code terroir.copies.journey-km}, default 500).
- * Flags are counted ({@code terroir_scan_flags_total}).
+ * Flags are counted ({@code terroir_scan_flags_total}). A flag is shown to consumers only when it
+ * rests on independent sources — networks, not cookies — so that one client cannot raise a warning
+ * on a genuine label; the association sees every flag (docs/scan.md, "Who can raise a warning").
  */
 @Component
 @EnableConfigurationProperties(CopyRules.class)
@@ -49,11 +52,17 @@ class ScanRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(ScanRecorder.class);
     private static final int BATCH = 2_000;
 
-    /** One recorded scan, as {@code scans.record} reads it. */
-    record Scan(String id, Instant at, LinkCheck check, String device) {}
+    /**
+     * One recorded scan, as {@code scans.record} reads it: the device's hash, and the scanner's network
+     * ({@link ScanNetworks#of}), hashed when written.
+     */
+    record Scan(String id, Instant at, LinkCheck check, String device, String network) {}
 
-    /** A place for a scan, rounded to a tenth of a degree (about 11 km). */
-    record Place(String id, double latitude, double longitude) {}
+    /**
+     * A place for a scan, rounded to a tenth of a degree (about 11 km), with the device hash and the
+     * network of the client that sent it: only the client that scanned places a scan.
+     */
+    record Place(String id, double latitude, double longitude, String device, String network) {}
 
     private final GraphWriter graph;
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
@@ -64,11 +73,13 @@ class ScanRecorder {
     private final Counter flagged;
     private final Disposable flushing;
     private final CopyRules rules;
+    private final ScanNetworks networks;
 
     ScanRecorder(GraphWriter graph, MeterRegistry meters, @Value("${terroir.scan.flush:200ms}") Duration flush,
                  @Value("${terroir.scan.queue:100000}") int capacity,
-                 CopyRules rules) {
+                 CopyRules rules, ScanNetworks networks) {
         this.graph = graph;
+        this.networks = networks;
         this.capacity = capacity;
         this.rules = rules;
         this.flagged = Counter.builder("terroir.scan.flags").description("copy flags raised or updated").register(meters);
@@ -103,14 +114,32 @@ class ScanRecorder {
 
     /** Writes what is queued, a batch at a time, scans before places (a place may be of a scan in the same batch). */
     Mono<Void> flush() {
+        if (queue.isEmpty()) {
+            return Mono.empty();
+        }
+        return networks.key().flatMap(this::flush).onErrorResume(e -> {
+            LOG.warn("scans could not be recorded: {}", e.getMessage());
+            return Mono.empty();
+        });
+    }
+
+    private Mono<Void> flush(byte[] networkKey) {
         List<Map<String, Object>> scans = new ArrayList<>();
         List<Map<String, Object>> places = new ArrayList<>();
         Object entry;
         while (scans.size() + places.size() < BATCH && (entry = queue.poll()) != null) {
             queued.decrementAndGet();
             switch (entry) {
-                case Scan scan -> scans.add(row(scan));
-                case Place place -> places.add(Map.of("id", place.id(), "latitude", place.latitude(), "longitude", place.longitude()));
+                case Scan scan -> scans.add(row(scan, networkKey));
+                case Place place -> {
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("id", place.id());
+                    row.put("latitude", place.latitude());
+                    row.put("longitude", place.longitude());
+                    row.put("device", place.device());
+                    row.put("network", ScanNetworks.hash(networkKey, place.network()));
+                    places.add(row);
+                }
                 default -> throw new IllegalStateException("queued " + entry);
             }
         }
@@ -128,7 +157,8 @@ class ScanRecorder {
                     .map(row -> row.get("id").asString()).collectList()
                     .flatMap(placed -> placed.isEmpty() ? Mono.empty() : graph.write(Catalogue.SCANS_DETECT_SPEED,
                             Map.of("ids", placed, "minKm", rules.minKm(), "maxKmh", rules.maxKmh())).count().doOnNext(flagged::increment)
-                            .then(graph.write(Catalogue.SCANS_DETECT_JOURNEY_END, Map.of("ids", placed, "maxKm", rules.journeyKm()))
+                            .then(graph.write(Catalogue.SCANS_DETECT_JOURNEY_END, Map.of("ids", placed, "maxKm", rules.journeyKm(),
+                                    "minNetworks", rules.journeyNetworks()))
                                     .count().doOnNext(flagged::increment)))
                     .then());
         }
@@ -140,7 +170,7 @@ class ScanRecorder {
         });
     }
 
-    private static Map<String, Object> row(Scan scan) {
+    private static Map<String, Object> row(Scan scan, byte[] networkKey) {
         LinkCheck check = scan.check();
         Map<String, Object> row = new HashMap<>();
         row.put("id", scan.id());
@@ -151,6 +181,7 @@ class ScanRecorder {
         row.put("item", check.itemKnown() ? check.link().item().orElseThrow().key() : null);
         row.put("batch", check.batchKnown() ? new Lgtin(check.link().gtin(), check.link().lot().orElseThrow()).key() : null);
         row.put("device", scan.device());
+        row.put("network", ScanNetworks.hash(networkKey, scan.network()));
         row.put("verdict", (switch (check.authenticity()) {
             case Authenticity.Genuine g -> Scans.Verdict.GENUINE;
             case Authenticity.NotGenuine n -> Scans.Verdict.NOT_GENUINE;
@@ -164,7 +195,8 @@ class ScanRecorder {
     @PreDestroy
     void stop() {
         flushing.dispose();
-        while (!queue.isEmpty()) {
+        // Bounded: a graph that is gone keeps what is queued (each flush waits for it), and nothing is lost by waiting longer.
+        for (int round = 0; round < capacity / BATCH + 2 && !queue.isEmpty(); round++) {
             flush().block(Duration.ofSeconds(10));
         }
     }
