@@ -71,6 +71,7 @@ final class ServeCommand implements Callable<Integer> {
                 throw e;
             }
             Serving serving = new Serving(server);
+            open.whenFailed(server::graphFailed);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.close();

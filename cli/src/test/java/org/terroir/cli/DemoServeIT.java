@@ -275,4 +275,65 @@ class DemoServeIT {
         assertThat(asAssociation.get("data").get("trace").get("producers").findValuesAsString("name")).hasSize(4);
         assertThat(serve.stop()).isIn(0, 143);
     }
+
+    @Test
+    void aServedStoreWhoseDiskFillsGoesNotLiveAndStatsSaysWhy(@TempDir Path temp) throws Exception {
+        Path volume = java.nio.file.Files.createDirectories(temp.resolve("volume"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=512m", "tmpfs", volume.toString())
+                .redirectErrorStream(true).start();
+        String said = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0,
+                "needs to mount a 512 MB tmpfs (run as root, as CI does): " + said);
+        Running serve = null;
+        Path ballast = volume.resolve("ballast");
+        try {
+            Path dataDir = volume.resolve("data");
+            serve = Running.start("serve", "--data-dir", dataDir.toString(), "--bolt-port", "0", "--port", "0");
+            URI endpoint = endpoint(serve.until("Stop with Ctrl+C"));
+            URI liveness = endpoint.resolve("/actuator/health/liveness");
+            assertThat(HTTP.send(HttpRequest.newBuilder(liveness).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
+            // Another process writes through the store's Bolt port, with its login, until the disk is full.
+            java.util.Properties login = new java.util.Properties();
+            try (var reader = java.nio.file.Files.newBufferedReader(dataDir.resolve("bolt.credentials"))) {
+                login.load(reader);
+            }
+            String bolt = "bolt://localhost:" + java.nio.file.Files.readString(dataDir.resolve("bolt.port")).strip().split(" ")[0];
+            long free = java.nio.file.Files.getFileStore(volume).getUsableSpace() - (20L << 20);
+            try (var out = java.nio.file.Files.newOutputStream(ballast)) {
+                byte[] block = new byte[1 << 20];
+                for (long written = 0; written + block.length <= free; written += block.length) {
+                    out.write(block);
+                }
+            }
+            try (Driver driver = GraphDatabase.driver(bolt, AuthTokens.basic(login.getProperty("user"), login.getProperty("password")))) {
+                assertThatThrownBy(() -> {
+                    for (int batch = 0; batch < 10_000; batch++) {
+                        driver.executableQuery("UNWIND range(1, 2000) AS x CREATE (:Filler {text: $text})")
+                                .withParameters(Map.of("text", "x".repeat(100))).execute();
+                    }
+                }).as("the disk filled up").isInstanceOf(org.neo4j.driver.exceptions.Neo4jException.class);
+            }
+            // The server's liveness goes DOWN (a supervisor restarts it); another command says what happened.
+            HttpResponse<String> down = null;
+            for (int i = 0; i < 100 && (down == null || down.statusCode() == 200); i++) {
+                Thread.sleep(100);
+                down = HTTP.send(HttpRequest.newBuilder(liveness).build(), HttpResponse.BodyHandlers.ofString());
+            }
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.body()).contains("DOWN");
+            TerroirTest.Run stats = TerroirTest.run("stats", "--data-dir", dataDir.toString());
+            assertThat(stats.exitCode()).isNotZero();
+            assertThat(stats.err()).contains("stopped after a critical error", "free space, then restart that process")
+                    .doesNotContain("does not answer");
+            java.nio.file.Files.delete(ballast); // before it stops: Neo4j's shutdown waits until it can flush
+            assertThat(serve.stop()).isIn(0, 143);
+        } finally {
+            if (serve != null && serve.process().isAlive()) {
+                java.nio.file.Files.deleteIfExists(ballast);
+                serve.process().destroyForcibly();
+            }
+            new ProcessBuilder("umount", "-l", volume.toString()).start().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
 }

@@ -12,7 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -23,6 +28,8 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.graphdb.event.DatabaseEventContext;
+import org.neo4j.graphdb.event.DatabaseEventListenerAdapter;
 import org.neo4j.io.ByteUnit;
 import org.terroir.model.schema.Migrations;
 
@@ -49,9 +56,12 @@ final class EmbeddedGraph implements OpenGraph {
     private final DatabaseManagementService dbms;
     private final ServerGraph connection;
     private final String description;
+    private final AtomicReference<String> failure;
+    private final List<Consumer<String>> failureListeners = new CopyOnWriteArrayList<>();
 
     private EmbeddedGraph(Path dataDir, FileChannel lockChannel, FileLock lock, DatabaseManagementService dbms,
-            ServerGraph connection, String description) {
+            ServerGraph connection, String description, AtomicReference<String> failure) {
+        this.failure = failure;
         this.dataDir = dataDir;
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -114,6 +124,19 @@ final class EmbeddedGraph implements OpenGraph {
                     + ServerGraph.firstLine(rootMessage(e)), e);
         }
         String uri = "bolt://localhost:" + port;
+        AtomicReference<String> failure = new AtomicReference<>();
+        AtomicReference<EmbeddedGraph> opened = new AtomicReference<>();
+        dbms.registerDatabaseEventListener(new DatabaseEventListenerAdapter() {
+            @Override
+            public void databasePanic(DatabaseEventContext event) {
+                String why = "the embedded Neo4j in " + target.dataDir() + " stopped after a critical error in database '"
+                        + event.getDatabaseName() + "' (a full disk, usually; see " + home.resolve("logs").resolve("debug.log")
+                        + "): free space, then restart the terroir process holding it";
+                if (failure.compareAndSet(null, why) && opened.get() != null) {
+                    opened.get().failed(why);
+                }
+            }
+        });
         ServerGraph connection;
         try {
             setPassword(dbms, uri, credentials);
@@ -128,8 +151,14 @@ final class EmbeddedGraph implements OpenGraph {
             dbms.shutdown();
             throw e;
         }
-        return new EmbeddedGraph(dataDir, channel, lock, dbms, connection,
-                "embedded store " + target.dataDir() + " (Bolt " + uri + ", page cache " + ByteUnit.bytesToString(pageCache) + ")");
+        EmbeddedGraph graph = new EmbeddedGraph(dataDir, channel, lock, dbms, connection,
+                "embedded store " + target.dataDir() + " (Bolt " + uri + ", page cache " + ByteUnit.bytesToString(pageCache) + ")",
+                failure);
+        opened.set(graph);
+        if (failure.get() != null) {
+            graph.failed(failure.get());
+        }
+        return graph;
     }
 
     /**
@@ -169,6 +198,11 @@ final class EmbeddedGraph implements OpenGraph {
                     "embedded store " + shown + " held by " + holder + ", reached through its Bolt port " + port, migrations);
             return graph;
         } catch (GraphUnavailableException e) {
+            if (e.getCause() instanceof Neo4jException neo4j && stoppedAfterCriticalError(neo4j)) {
+                throw new GraphUnavailableException("the store " + shown + " held by " + holder + " stopped after a critical"
+                        + " error (a full disk, usually; see " + dataDir.resolve("neo4j").resolve("logs").resolve("debug.log")
+                        + "): free space, then restart that process", e);
+            }
             throw new StoreBusyException("the store " + shown + " is in use by " + holder
                     + " and its Bolt port " + port + " does not answer; stop that process or use another --data-dir");
         }
@@ -200,6 +234,31 @@ final class EmbeddedGraph implements OpenGraph {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** Whether the store answering said it stopped after a critical error (Neo4j's "needs to be restarted"). */
+    static boolean stoppedAfterCriticalError(Neo4jException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return message.contains("critical error") || message.contains("needs to be restarted")
+                || "Neo.DatabaseError.Transaction.TransactionStartFailed".equals(e.code());
+    }
+
+    private void failed(String why) {
+        failureListeners.forEach(listener -> listener.accept(why));
+    }
+
+    @Override
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure.get());
+    }
+
+    @Override
+    public void whenFailed(Consumer<String> listener) {
+        failureListeners.add(listener);
+        String why = failure.get();
+        if (why != null) {
+            listener.accept(why);
+        }
     }
 
     @Override

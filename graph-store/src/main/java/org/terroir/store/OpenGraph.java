@@ -1,5 +1,7 @@
 package org.terroir.store;
 
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.neo4j.driver.Driver;
 import org.terroir.model.schema.Migrations;
 
@@ -21,6 +23,20 @@ public interface OpenGraph extends AutoCloseable {
 
     /** What applying the schema migrations at open did. */
     Migrations.Report schema();
+
+    /**
+     * Why the graph can no longer be used until it is restarted, when that happened: an embedded
+     * store this process started stops after a critical error (a disk gone full while writing its
+     * transaction log, usually), answering every statement with an error from then on. Empty
+     * otherwise, and always for a server, whose own supervisor restarts it.
+     */
+    default Optional<String> failure() {
+        return Optional.empty();
+    }
+
+    /** Runs {@code listener} with the reason once the graph has failed as {@link #failure} says (at once if it has). */
+    default void whenFailed(Consumer<String> listener) {
+    }
 
     @Override
     void close();

@@ -5,8 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.neo4j.driver.Driver;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -58,6 +61,16 @@ public final class TraceApiServer implements AutoCloseable {
     /** The GraphQL endpoint, e.g. {@code http://localhost:8080/graphql}. */
     public URI graphQlUri() {
         return URI.create("http://localhost:" + port + "/graphql");
+    }
+
+    /**
+     * The graph this API reads has stopped for good (an embedded store after a critical error): the
+     * API's liveness goes {@code DOWN} ({@code /actuator/health/liveness}), so that a supervisor
+     * restarts the process, and the reason is logged. Until then every request fails.
+     */
+    public void graphFailed(String why) {
+        LoggerFactory.getLogger(TraceApiServer.class).error("the graph has stopped: {}; liveness is DOWN, restart this process", why);
+        AvailabilityChangeEvent.publish(context, LivenessState.BROKEN);
     }
 
     /** Stops the API; the driver and the graph stay open. */
