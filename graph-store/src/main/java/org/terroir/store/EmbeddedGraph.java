@@ -105,8 +105,12 @@ final class EmbeddedGraph implements OpenGraph {
         int port = choosePort(target.boltPort());
         StoreCredentials.restrictFolderToOwner(dataDir);
         StoreCredentials credentials = StoreCredentials.readOrCreate(dataDir);
+        SpaceReserve reserve = new SpaceReserve(dataDir, StoreSettings.reserveBytes());
+        reserve.hold(target.dataDir());
+        Optional<String> lastCriticalError = reserve.lastCriticalError();
         DatabaseManagementService dbms;
         Path home = dataDir.resolve("neo4j");
+        Path debugLog = home.resolve("logs").resolve("debug.log");
         long pageCache = StoreSettings.pageCacheBytes(home.resolve("data").resolve("databases"));
         try {
             dbms = new DatabaseManagementServiceBuilder(home)
@@ -118,10 +122,18 @@ final class EmbeddedGraph implements OpenGraph {
                     .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                    // after a critical error (SpaceReserve), the log's last transaction may be cut short: dropped
+                    .setConfig(GraphDatabaseInternalSettings.fail_on_corrupted_log_files, lastCriticalError.isEmpty())
                     .build();
         } catch (RuntimeException e) {
             throw new GraphUnavailableException("cannot start the embedded Neo4j in " + target.dataDir() + ": "
                     + ServerGraph.firstLine(rootMessage(e)), e);
+        }
+        if (!dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).isAvailable()) {
+            dbms.shutdown();
+            throw new GraphUnavailableException("the embedded Neo4j in " + target.dataDir() + " started, but its database did"
+                    + " not" + lastCriticalError.map(error -> " after the critical error noted in " + dataDir.resolve(
+                            SpaceReserve.PANIC_FILE)).orElse("") + ": Neo4j says why in " + debugLog);
         }
         String uri = "bolt://localhost:" + port;
         AtomicReference<String> failure = new AtomicReference<>();
@@ -130,10 +142,13 @@ final class EmbeddedGraph implements OpenGraph {
             @Override
             public void databasePanic(DatabaseEventContext event) {
                 String why = "the embedded Neo4j in " + target.dataDir() + " stopped after a critical error in database '"
-                        + event.getDatabaseName() + "' (a full disk, usually; see " + home.resolve("logs").resolve("debug.log")
+                        + event.getDatabaseName() + "' (a full disk, usually; see " + debugLog
                         + "): free space, then restart the terroir process holding it";
-                if (failure.compareAndSet(null, why) && opened.get() != null) {
-                    opened.get().failed(why);
+                if (failure.compareAndSet(null, why)) {
+                    reserve.release(why);
+                    if (opened.get() != null) {
+                        opened.get().failed(why);
+                    }
                 }
             }
         });
@@ -151,8 +166,13 @@ final class EmbeddedGraph implements OpenGraph {
             dbms.shutdown();
             throw e;
         }
+        if (lastCriticalError.isPresent() && failure.get() == null) {
+            reserve.recovered();
+        }
         EmbeddedGraph graph = new EmbeddedGraph(dataDir, channel, lock, dbms, connection,
-                "embedded store " + target.dataDir() + " (Bolt " + uri + ", page cache " + ByteUnit.bytesToString(pageCache) + ")",
+                "embedded store " + target.dataDir() + " (Bolt " + uri + ", page cache " + ByteUnit.bytesToString(pageCache)
+                        + lastCriticalError.map(error -> "; started again after the critical error of "
+                                + error.split(" ", 2)[0] + ", dropping the transaction it cut short").orElse("") + ")",
                 failure);
         opened.set(graph);
         if (failure.get() != null) {

@@ -20,7 +20,34 @@ public final class StoreSettings {
     /** The system property that caps the driver's connections, i.e. the transactions running at once. */
     public static final String MAX_CONNECTIONS_PROPERTY = "terroir.neo4j.max-connections";
 
+    /** The system property that sizes the space the embedded store keeps in reserve on its disk. */
+    public static final String RESERVE_PROPERTY = "terroir.store.reserve";
+
     private StoreSettings() {}
+
+    /** The space reserve no store gets unless told otherwise. */
+    static final long DEFAULT_RESERVE = ByteUnit.mebiBytes(64);
+
+    /**
+     * The space the embedded store keeps in reserve on its disk ({@link SpaceReserve}):
+     * {@value #RESERVE_PROPERTY} or {@code TERROIR_STORE_RESERVE} (e.g. {@code 64m}; {@code 0}
+     * switches it off), else 64 MiB.
+     */
+    static long reserveBytes() {
+        String value = value(RESERVE_PROPERTY, "TERROIR_STORE_RESERVE");
+        if (value == null) {
+            return DEFAULT_RESERVE;
+        }
+        try {
+            long bytes = ByteUnit.parse(value);
+            if (bytes < 0) {
+                throw new IllegalArgumentException("negative");
+            }
+            return bytes;
+        } catch (IllegalArgumentException e) {
+            throw wrong(RESERVE_PROPERTY, "TERROIR_STORE_RESERVE", value, "a size such as 64m, or 0", e);
+        }
+    }
 
     /** The page cache no store gets less of unless told: enough for an import, or a small store. */
     static final long MIN_PAGE_CACHE = ByteUnit.mebiBytes(512);

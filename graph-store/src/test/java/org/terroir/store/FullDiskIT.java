@@ -50,12 +50,14 @@ class FullDiskIT {
     }
 
     @Test
-    void aStoreWhoseDiskFillsStopsAndSaysWhyToItsHolderAndToOtherCommands() throws Exception {
+    void aStoreWhoseDiskFillsStopsSaysWhyAndServesAgainWithEveryAcknowledgedWriteOnceSpaceIsFreed() throws Exception {
         GraphTarget target = new GraphTarget.Embedded(volume.resolve("data"), 0);
         Path ballast = volume.resolve("ballast");
         AtomicReference<String> told = new AtomicReference<>();
         CountDownLatch failed = new CountDownLatch(1);
+        int acknowledged = 0;
         try (OpenGraph graph = GraphStore.open(target)) {
+            assertThat(volume.resolve("data").resolve(SpaceReserve.FILE)).hasSize(StoreSettings.DEFAULT_RESERVE);
             graph.whenFailed(why -> {
                 told.set(why);
                 failed.countDown();
@@ -66,11 +68,13 @@ class FullDiskIT {
                 try {
                     graph.driver().executableQuery("UNWIND range(1, 2000) AS x CREATE (:Filler {batch: $batch, text: $text})")
                             .withParameters(Map.of("batch", batch, "text", "x".repeat(100))).execute();
+                    acknowledged++;
                 } catch (Neo4jException e) {
                     writeFailed = e;
                 }
             }
             assertThat(writeFailed).as("the disk filled up").isNotNull();
+            assertThat(acknowledged).isPositive();
             assertThat(failed.await(30, TimeUnit.SECONDS)).as("the holder is told").isTrue();
             assertThat(told.get()).contains("stopped after a critical error", "a full disk, usually", "debug.log",
                     "free space, then restart");
@@ -81,13 +85,34 @@ class FullDiskIT {
                     .isNotInstanceOf(StoreBusyException.class)
                     .hasMessageContaining("stopped after a critical error").hasMessageContaining("free space, then restart");
 
-            // Space freed before the holder stops: Neo4j's shutdown flushes its pages, and on a full disk waits
-            // until it can.
-            Files.delete(ballast);
+            // The reserve went back to the disk, and the error is noted for the next start.
+            assertThat(volume.resolve("data").resolve(SpaceReserve.FILE)).doesNotExist();
+            assertThat(volume.resolve("data").resolve(SpaceReserve.PANIC_FILE)).content().contains("critical error");
+        } // the holder stops although the disk is still full: Neo4j flushes its pages into the space the reserve held
+
+        // A start before space is freed is refused, saying so; the store is untouched.
+        assertThatThrownBy(() -> GraphStore.open(target)).isInstanceOf(GraphUnavailableException.class)
+                .hasMessageContaining("free; the store needs 128.0MiB").hasMessageContaining("Free space, then start again");
+        assertThat(volume.resolve("data").resolve(SpaceReserve.PANIC_FILE)).exists();
+
+        // Space freed, it serves again: every write acknowledged before the disk filled is there, nothing after.
+        Files.delete(ballast);
+        try (OpenGraph again = GraphStore.open(target)) {
+            assertThat(again.failure()).isEmpty();
+            assertThat(again.description()).contains("started again after the critical error of",
+                    "dropping the transaction it cut short");
+            var counted = again.driver().executableQuery("MATCH (n:Filler) RETURN count(n) AS nodes, count(DISTINCT n.batch) AS batches")
+                    .execute().records().getFirst();
+            assertThat(counted.get("batches").asInt()).isEqualTo(acknowledged);
+            assertThat(counted.get("nodes").asLong()).isEqualTo(acknowledged * 2000L);
+            again.driver().executableQuery("CREATE (:Filler {batch: -1})").execute();
+            assertThat(volume.resolve("data").resolve(SpaceReserve.PANIC_FILE)).doesNotExist();
         }
-        // Not shown yet: starting the store again. Neo4j 2026.08 then refuses to start the database ("Unable to
-        // retrieve last append index": the full disk cut the transaction log short), and the internal setting
-        // fail_on_corrupted_log_files=false does not get past it either.
+        try (OpenGraph third = GraphStore.open(target)) {
+            assertThat(third.description()).doesNotContain("critical error");
+            assertThat(third.driver().executableQuery("MATCH (n:Filler) RETURN count(n) AS nodes").execute().records()
+                    .getFirst().get("nodes").asLong()).isEqualTo(acknowledged * 2000L + 1);
+        }
     }
 
     private static void fill(Path file, long bytes) throws IOException {

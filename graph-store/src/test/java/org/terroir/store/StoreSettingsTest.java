@@ -8,13 +8,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store settings: the page cache and the driver's connections. */
+/** The store settings: the page cache, the driver's connections, the space reserve. */
 class StoreSettingsTest {
 
     @AfterEach
     void clear() {
         System.clearProperty(StoreSettings.PAGE_CACHE_PROPERTY);
         System.clearProperty(StoreSettings.MAX_CONNECTIONS_PROPERTY);
+        System.clearProperty(StoreSettings.RESERVE_PROPERTY);
     }
 
     @Test
@@ -73,6 +74,20 @@ class StoreSettingsTest {
             System.setProperty(StoreSettings.MAX_CONNECTIONS_PROPERTY, wrong);
             assertThatThrownBy(() -> StoreSettings.maxConnections(100)).as(wrong).isInstanceOf(GraphUnavailableException.class)
                     .hasMessageContaining("terroir.neo4j.max-connections").hasMessageContaining(wrong);
+        }
+    }
+
+    @Test
+    void theSpaceReserveAsConfiguredZeroForNoneElse64MiB() {
+        assertThat(StoreSettings.reserveBytes()).isEqualTo(64L << 20);
+        System.setProperty(StoreSettings.RESERVE_PROPERTY, "16m");
+        assertThat(StoreSettings.reserveBytes()).isEqualTo(16L << 20);
+        System.setProperty(StoreSettings.RESERVE_PROPERTY, "0");
+        assertThat(StoreSettings.reserveBytes()).isZero();
+        for (String wrong : new String[] {"lots", "-1m"}) {
+            System.setProperty(StoreSettings.RESERVE_PROPERTY, wrong);
+            assertThatThrownBy(StoreSettings::reserveBytes).as(wrong).isInstanceOf(GraphUnavailableException.class)
+                    .hasMessageContaining("terroir.store.reserve").hasMessageContaining(wrong);
         }
     }
 }
