@@ -2,6 +2,7 @@ package org.terroir.importer.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -19,6 +21,7 @@ import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.terroir.importer.PseudonymSalts;
 import org.terroir.importer.epcis.graph.EpcisImport;
 import org.terroir.importer.epcis.graph.ImportInterruptedException;
+import org.terroir.importer.masterdata.FileEncoding;
 import org.terroir.importer.masterdata.MasterDataImport;
 import org.terroir.importer.masterdata.MasterDataKind;
 import org.terroir.importer.masterdata.MasterDataRejectedException;
@@ -58,6 +61,12 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Where the machine-readable report of rejected documents goes when there are any (default: ${DEFAULT-VALUE}).")
     Path report;
 
+    @Option(names = "--encoding", paramLabel = "CHARSET",
+            description = {"Encoding of the master-data CSV files, e.g. GBK, GB18030 or UTF-8. Default: per file, UTF-8 (a",
+                "byte-order mark, as Excel's \"CSV UTF-8\" writes, is skipped) if it decodes as UTF-8, else GB18030",
+                "(GBK, as Excel's Chinese \"CSV\" writes). The output names a file's encoding when it is not plain UTF-8."})
+    Charset encoding;
+
     @Spec
     CommandSpec spec;
 
@@ -78,11 +87,14 @@ public final class ImportCommand implements Callable<Integer> {
             out.flush();
             if (!csv.isEmpty()) {
                 try {
-                    Map<MasterDataKind, Integer> written = new MasterDataImport(open.driver(),
-                            PseudonymSalts.load(graph.dataDir())).run(csv);
+                    MasterDataImport.Outcome outcome = new MasterDataImport(open.driver(),
+                            PseudonymSalts.load(graph.dataDir()), Optional.ofNullable(encoding)).importFiles(csv);
+                    printEncodings(out, outcome.encodings());
+                    Map<MasterDataKind, Integer> written = outcome.rows();
                     written.forEach((kind, rows) -> imported.put(kind.fileName(), (long) rows));
                     out.printf("  master data: %s%n", MasterDataImport.byFileName(written));
                 } catch (MasterDataRejectedException e) {
+                    printEncodings(out, e.encodings());
                     rejections.add(new Rejection(csv.size() + " master-data file(s)", e.problems().size(),
                             e.problems().stream().map(Problem::toString).toList()));
                 } catch (Neo4jException e) {
@@ -121,6 +133,13 @@ public final class ImportCommand implements Callable<Integer> {
         err.println("terroir: report written to " + report);
         err.flush();
         return 1;
+    }
+
+    /** A line for each file not in plain UTF-8: its names read wrong if it was taken for the wrong encoding. */
+    private static void printEncodings(PrintWriter out, List<FileEncoding> encodings) {
+        encodings.stream().filter(e -> !e.plainUtf8())
+                .forEach(e -> out.printf("  %s: read as %s%n", e.file().getFileName(), e));
+        out.flush();
     }
 
     /**

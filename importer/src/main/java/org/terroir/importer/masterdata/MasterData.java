@@ -29,6 +29,7 @@ public final class MasterData {
     private final Map<MasterDataKind, List<Map<String, Object>>> rows = new EnumMap<>(MasterDataKind.class);
     private final Map<MasterDataKind, Integer> counts = new EnumMap<>(MasterDataKind.class);
     private final Map<MasterDataKind, List<Path>> files = new EnumMap<>(MasterDataKind.class);
+    private final Map<Path, FileEncoding> encodings = new java.util.LinkedHashMap<>();
     private final Map<Target, Set<String>> defined = new EnumMap<>(Target.class);
     private final Map<Target, Map<String, Reference>> references = new EnumMap<>(Target.class);
     private final List<Problem> problems = new ArrayList<>();
@@ -64,13 +65,27 @@ public final class MasterData {
         }
     }
 
-    void file(MasterDataKind kind, Path file) {
-        files.computeIfAbsent(kind, k -> new ArrayList<>()).add(file);
+    void file(MasterDataKind kind, FileEncoding file) {
+        files.computeIfAbsent(kind, k -> new ArrayList<>()).add(file.file());
     }
 
     /** The files of one kind, in the order they were read. */
     List<Path> files(MasterDataKind kind) {
         return files.getOrDefault(kind, List.of());
+    }
+
+    void encoding(FileEncoding encoding) {
+        encodings.put(encoding.file(), encoding);
+    }
+
+    /** The encoding {@code file} was read in. */
+    FileEncoding encoding(Path file) {
+        return encodings.get(file);
+    }
+
+    /** The encoding of every file read, in the order the files were given. */
+    public List<FileEncoding> encodings() {
+        return List.copyOf(encodings.values());
     }
 
     void define(Target target, String key) {

@@ -1,5 +1,6 @@
 package org.terroir.importer.masterdata;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -7,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
@@ -47,11 +49,27 @@ public final class MasterDataImport {
 
     private final Driver driver;
     private final PseudonymSalt salt;
+    private final Optional<Charset> encoding;
 
+    /** An import that detects each file's encoding (see {@link FileEncoding}). */
     public MasterDataImport(Driver driver, PseudonymSalt salt) {
+        this(driver, salt, Optional.empty());
+    }
+
+    /** @param encoding the encoding of every file, overriding detection; empty to detect it per file */
+    public MasterDataImport(Driver driver, PseudonymSalt salt, Optional<Charset> encoding) {
         this.driver = driver;
         this.salt = salt;
+        this.encoding = encoding;
     }
+
+    /**
+     * What an import wrote.
+     *
+     * @param rows rows written per kind
+     * @param encodings the encoding each file was read in
+     */
+    public record Outcome(Map<MasterDataKind, Integer> rows, List<FileEncoding> encodings) {}
 
     /**
      * Imports {@code files}.
@@ -61,15 +79,25 @@ public final class MasterDataImport {
      *     nothing was written
      */
     public Map<MasterDataKind, Integer> run(List<Path> files) {
-        MasterDataReader reader = new MasterDataReader(salt);
+        return importFiles(files).rows();
+    }
+
+    /**
+     * Imports {@code files}, as {@link #run} does, saying also which encoding each was read in.
+     *
+     * @throws MasterDataRejectedException listing every problem, when any file is invalid; then
+     *     nothing was written
+     */
+    public Outcome importFiles(List<Path> files) {
+        MasterDataReader reader = new MasterDataReader(salt, encoding);
         MasterData data = reader.validate(files);
         List<Problem> problems = new ArrayList<>(data.problems());
         problems.addAll(unresolved(data));
         if (!problems.isEmpty()) {
-            throw new MasterDataRejectedException(problems);
+            throw new MasterDataRejectedException(problems, data.encodings());
         }
         write(reader, data);
-        return data.counts();
+        return new Outcome(data.counts(), data.encodings());
     }
 
     /** References found neither in the files nor in the graph. */

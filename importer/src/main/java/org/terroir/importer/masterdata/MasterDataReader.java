@@ -2,19 +2,21 @@ package org.terroir.importer.masterdata;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -44,17 +46,34 @@ import org.terroir.model.id.Sgln;
 /**
  * Reads master-data CSV files into {@link MasterData}, validating every cell through the domain
  * records. It never stops at the first problem: every problem of every file is collected, with
- * file, line and column.
+ * file, the line its record starts on, and column. Each file is decoded as {@link FileEncoding}
+ * says: UTF-8 with or without a byte-order mark, or GB18030 (GBK), detected unless given.
  */
 public final class MasterDataReader {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
+    /**
+     * RFC 4180 with a header line. Empty lines are not skipped by the parser but by {@link #readFile},
+     * so that the line a record starts on is known; a header may have unnamed columns (Excel writes
+     * {@code ,,} for a column once used), whose cells must then be empty.
+     */
+    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(false).setAllowMissingColumnNames(true).setTrim(true).get();
 
     private final PseudonymSalt salt;
+    private final Optional<Charset> encoding;
 
+    /** A reader that detects each file's encoding: UTF-8, with or without a byte-order mark, or GB18030 (GBK). */
     public MasterDataReader(PseudonymSalt salt) {
+        this(salt, Optional.empty());
+    }
+
+    /**
+     * @param encoding the encoding of every file, overriding detection; empty to detect it per file
+     *     (see {@link FileEncoding})
+     */
+    public MasterDataReader(PseudonymSalt salt, Optional<Charset> encoding) {
         this.salt = salt;
+        this.encoding = encoding;
     }
 
     /** Reads {@code files} (in any order: each is recognised by its header), keeping their rows. */
@@ -72,8 +91,8 @@ public final class MasterDataReader {
     }
 
     /**
-     * Reads the rows of one kind again from the files {@code validated} found, in order, handing
-     * each to {@code sink}.
+     * Reads the rows of one kind again from the files {@code validated} found, in order, each in the
+     * encoding it was validated in, handing each row to {@code sink}.
      *
      * @throws IllegalStateException if a file no longer reads as it did when validated
      * @throws RuntimeException what {@code sink} throws, as it is (not taken for a file that no longer reads)
@@ -90,7 +109,7 @@ public final class MasterDataReader {
             again.pseudonymsByHousehold().putAll(validated.pseudonymsByHousehold());
         }
         for (Path file : validated.files(kind)) {
-            readFile(kind, file, again);
+            readFile(kind, validated.encoding(file), again);
         }
         if (!again.problems().isEmpty()) {
             throw new IllegalStateException("master data changed since they were validated: " + again.problems().getFirst());
@@ -99,13 +118,14 @@ public final class MasterDataReader {
 
     private MasterData read(List<Path> files, boolean keepRows) {
         MasterData data = new MasterData(keepRows);
-        Map<MasterDataKind, List<Path>> byKind = new java.util.EnumMap<>(MasterDataKind.class);
+        Map<MasterDataKind, List<FileEncoding>> byKind = new java.util.EnumMap<>(MasterDataKind.class);
         for (Path file : files) {
-            recognise(file, data).ifPresent(kind -> byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(file));
+            encoding(file, data).ifPresent(encoded -> recognise(encoded, data)
+                    .ifPresent(kind -> byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(encoded)));
         }
         // Producers before contributions, which refer to households by their id in producers.csv.
         for (var entry : byKind.entrySet()) {
-            for (Path file : entry.getValue()) {
+            for (FileEncoding file : entry.getValue()) {
                 data.file(entry.getKey(), file);
                 readFile(entry.getKey(), file, data);
             }
@@ -113,10 +133,28 @@ public final class MasterDataReader {
         return data;
     }
 
-    private Optional<MasterDataKind> recognise(Path file, MasterData data) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    private Optional<FileEncoding> encoding(Path file, MasterData data) {
+        try {
+            FileEncoding found = FileEncoding.of(file, encoding);
+            data.encoding(found);
+            return Optional.of(found);
+        } catch (IllegalArgumentException e) {
+            data.problem(new Problem(file, 1, "", e.getMessage()));
+        } catch (IOException e) {
+            data.problem(new Problem(file, 0, "", "cannot read: " + e));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<MasterDataKind> recognise(FileEncoding encoding, MasterData data) {
+        Path file = encoding.file();
+        try (Reader reader = encoding.open();
                 CSVParser parser = FORMAT.parse(reader)) {
-            List<String> header = parser.getHeaderNames().stream().map(MasterDataReader::stripBom).toList();
+            List<String> header = parser.getHeaderNames().stream().filter(name -> !name.isBlank()).toList();
+            if (header.stream().anyMatch(name -> name.indexOf(FileEncoding.UNDECODABLE) >= 0)) {
+                data.problem(new Problem(file, 1, "", "the header has " + encoding.undecodable()));
+                return Optional.empty();
+            }
             Optional<MasterDataKind> kind = MasterDataKind.recognise(header);
             if (kind.isEmpty()) {
                 data.problem(new Problem(file, 1, "", "header " + header
@@ -124,17 +162,47 @@ public final class MasterDataReader {
                         + MasterDataKind.REGIONS.required()));
             }
             return kind;
-        } catch (IOException | RuntimeException e) {
-            data.problem(new Problem(file, 0, "", "cannot read as UTF-8 CSV: " + e.getMessage()));
+        } catch (IOException | IllegalArgumentException e) {
+            data.problem(new Problem(file, 1, "", "the header line is not valid CSV: " + e.getMessage()));
             return Optional.empty();
         }
     }
 
-    private void readFile(MasterDataKind kind, Path file, MasterData data) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    /**
+     * Reads the records of one file, each validated by {@link #readRow}. A problem is reported at the
+     * line its record starts on (a quoted cell may hold line breaks); a record that is not valid CSV
+     * ends the file's reading, as nothing after it can be trusted to be where it seems.
+     */
+    private void readFile(MasterDataKind kind, FileEncoding encoding, MasterData data) {
+        Path file = encoding.file();
+        try (Reader reader = encoding.open();
                 CSVParser parser = FORMAT.parse(reader)) {
-            for (CSVRecord record : parser) {
-                Cells cells = new Cells(file, parser.getCurrentLineNumber(), record, data);
+            List<String> header = parser.getHeaderNames();
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                long line = parser.getCurrentLineNumber() + 1;
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (UncheckedIOException e) {
+                    if (!(e.getCause() instanceof CSVException)) {
+                        throw e;
+                    }
+                    data.problem(BrokenRecord.locate(encoding, header, line, parser.getCurrentLineNumber()));
+                    break;
+                }
+                if (record.stream().allMatch(String::isEmpty)) {
+                    continue; // an empty line, or Excel's ",,,," for an empty row
+                }
+                Optional<Problem> unreadable = unreadable(encoding, header, line, record);
+                if (unreadable.isPresent()) {
+                    data.problem(unreadable.get());
+                    continue;
+                }
+                Cells cells = new Cells(file, line, record, data);
                 try {
                     readRow(kind, cells, data);
                 } catch (CellException e) {
@@ -144,8 +212,28 @@ public final class MasterDataReader {
         } catch (SinkFailed e) {
             throw e.failure();
         } catch (IOException | RuntimeException e) {
-            data.problem(new Problem(file, 0, "", "cannot read as CSV: " + e.getMessage()));
+            data.problem(new Problem(file, 0, "", "cannot read: " + e.getMessage()));
         }
+    }
+
+    /**
+     * A record whose cells cannot be taken as they are: a cell holding bytes that did not decode, or
+     * a value in a column the header does not name (a comma in a value that is not quoted shifts every
+     * cell after it).
+     */
+    private static Optional<Problem> unreadable(FileEncoding encoding, List<String> header, long line, CSVRecord record) {
+        for (int i = 0; i < record.size(); i++) {
+            String value = record.get(i);
+            if (value.indexOf(FileEncoding.UNDECODABLE) >= 0) {
+                return Optional.of(new Problem(encoding.file(), line, BrokenRecord.column(header, i), encoding.undecodable()));
+            }
+            if (!value.isEmpty() && (i >= header.size() || header.get(i).isBlank())) {
+                return Optional.of(new Problem(encoding.file(), line, BrokenRecord.column(header, i),
+                        i >= header.size() ? "a value beyond the header's " + header.size()
+                                + " columns (a value holding a comma must be in double quotes)" : "a value in a column the header does not name"));
+            }
+        }
+        return Optional.empty();
     }
 
     /** What the sink of {@link #rows} threw, carried past the catch of the file's own read errors. */
@@ -355,10 +443,6 @@ public final class MasterDataReader {
         };
     }
 
-    private static String stripBom(String header) {
-        return header.startsWith("\uFEFF") ? header.substring(1) : header;
-    }
-
     /** A problem with one cell. */
     private static final class CellException extends RuntimeException {
         final String column;
@@ -371,6 +455,11 @@ public final class MasterDataReader {
 
     /** The cells of one record, with the file and line for problems. */
     private static final class Cells {
+        /** How a domain record's message begins: its record and field, e.g. {@code ProducerIdentity.name }. */
+        private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("[A-Z][A-Za-z]*\\.([a-z][A-Za-z]*)\\b");
+        /** Fields whose column is not simply their name in snake case. */
+        private static final Map<String, String> FIELD_COLUMNS = Map.of("story", "story_en", "sgln", "gln");
+
         final Path file;
         final long line;
         final CSVRecord record;
@@ -407,15 +496,31 @@ public final class MasterDataReader {
             }
         }
 
-        /** Runs a validation; an IllegalArgumentException becomes a problem with this column. */
+        /**
+         * Runs a validation; an IllegalArgumentException becomes a problem with the column its message
+         * names ({@code ProducerIdentity.name must be …} is the {@code name} column, {@code Party.nameZh}
+         * the {@code name_zh} one) if this file has it, else with {@code column}: one domain record
+         * checks several cells, and a problem must be reported at the cell that has it.
+         */
         <T> T valid(String column, java.util.function.Supplier<T> validation) {
             try {
                 return validation.get();
             } catch (CellException e) {
                 throw e;
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw new CellException(column, e.getMessage());
+                throw new CellException(columnNamedBy(e.getMessage()).orElse(column), e.getMessage());
             }
+        }
+
+        /** The column of this file a domain message names by its field ({@code Record.field must …}). */
+        private Optional<String> columnNamedBy(String message) {
+            java.util.regex.Matcher field = message == null ? null : FIELD.matcher(message);
+            if (field == null || !field.lookingAt()) {
+                return Optional.empty();
+            }
+            String name = FIELD_COLUMNS.getOrDefault(field.group(1),
+                    field.group(1).replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT));
+            return record.isMapped(name) ? Optional.of(name) : Optional.empty();
         }
 
         void refer(Target target, String key, String column) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
+import org.terroir.importer.masterdata.ExcelCsv;
 import org.terroir.model.schema.Migrations;
 import org.terroir.testsupport.TestNeo4j;
 import picocli.CommandLine;
@@ -78,5 +79,57 @@ class ImportCommandIT {
             assertThat(rejection.get("problems")).singleElement().extracting(JsonNode::asString).asString()
                     .startsWith("bad.jsonld: event 1 (line ").contains("action: \"CREATE\" is not one of ADD, OBSERVE, DELETE");
         });
+    }
+
+    /** What a run of {@code terroir import} printed, and its exit code. */
+    private record Run(int exit, String out, String err) {}
+
+    /** Runs {@code terroir import} with {@code args} against the test graph, its data and report in {@code dir}. */
+    private static Run run(Path dir, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("--neo4j-uri", TestNeo4j.get().boltUri().toString(),
+                "--neo4j-password=", "--data-dir", dir.resolve("data").toString(), "--report", dir.resolve("report.json").toString()),
+                java.util.Arrays.stream(args)).toArray(String[]::new);
+        int exit = new CommandLine(new ImportCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(all);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** A folder with a region (plain UTF-8) and its household (GBK, as Chinese Excel saves "CSV"). */
+    private static Path gbkHousehold(Path dir) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("in"));
+        ExcelCsv.UTF8.write(folder.resolve("regions.csv"), "code,level,name_zh,name_en",
+                "640422100201,village,吉强镇龙王坝村,Longwangba village");
+        ExcelCsv.GBK.write(folder.resolve("producers.csv"), ExcelCsv.PRODUCERS_HEADER, "NX-H01,马明,13900000002,true,640422100201");
+        return folder;
+    }
+
+    @Test
+    void importsAGbkProducersFileAndSaysItReadItAsGb18030(@TempDir Path dir) throws IOException {
+        TestNeo4j.get().clear();
+        Migrations.shipped().apply(driver);
+
+        Run run = run(dir, gbkHousehold(dir).toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("  producers.csv: read as GB18030 (GBK), as the file is not UTF-8\n")
+                .doesNotContain("regions.csv: read as");
+        assertThat(driver.executableQuery("MATCH (i:ProducerIdentity) RETURN i.name AS name").execute().records())
+                .singleElement().satisfies(r -> assertThat(r.get("name").asString()).isEqualTo("马明"));
+    }
+
+    @Test
+    void aGivenEncodingOverridesDetectionAndItsUndecodableCellsAreReportedByFileLineAndColumn(@TempDir Path dir) throws IOException {
+        TestNeo4j.get().clear();
+        Migrations.shipped().apply(driver);
+
+        Run run = run(dir, "--encoding", "UTF-8", gbkHousehold(dir).toString());
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("  producers.csv: read as UTF-8, as given\n").contains("  regions.csv: read as UTF-8, as given\n");
+        assertThat(run.err()).contains("\n  producers.csv:2: name: bytes that are not UTF-8 (the encoding given): is the file in another"
+                + " encoding? Without --encoding, UTF-8 and GBK are recognised\n");
+        assertThat(driver.executableQuery("MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n) AS n").execute().records())
+                .singleElement().satisfies(r -> assertThat(r.get("n").asLong()).as("nothing written").isZero());
     }
 }

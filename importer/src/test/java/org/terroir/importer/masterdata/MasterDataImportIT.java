@@ -213,4 +213,55 @@ class MasterDataImportIT {
                                 + " nor in the graph (first of 1500 cells naming it)"));
         assertThat(count("MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n)")).isZero();
     }
+
+    /** Two villages of the halal beef regions: Xiji (Ningxia) and Zhangjiachuan (Gansu). */
+    private static Path villages(Path dir) throws IOException {
+        return ExcelCsv.GBK.write(dir.resolve("regions.csv"), "code,level,name_zh,name_en",
+                "640422100201,village,吉强镇龙王坝村,Longwangba village", "620525100201,village,张家川镇城关村,Chengguan village");
+    }
+
+    private List<String> householdsByVillage() {
+        return driver.executableQuery("""
+                MATCH (v:Region)<-[:LIVES_IN]-(:Producer)-[:IDENTIFIED_BY]->(i:ProducerIdentity)
+                RETURN v.code + ' ' + v.nameZh + ' ' + i.name AS household ORDER BY household""").execute()
+                .records().stream().map(r -> r.get("household").asString()).toList();
+    }
+
+    @Test
+    void producersSavedByExcelAsGbkAndAsCsvUtf8GoIntoTheGraphWithTheirChineseNames(@TempDir Path dir) throws IOException {
+        Path regions = villages(dir);
+        Path ningxia = ExcelCsv.GBK.write(dir.resolve("producers-ningxia.csv"), ExcelCsv.PRODUCERS_HEADER,
+                "NX-H01,张伟,13900000001,true,640422100201");
+        Path gansu = ExcelCsv.UTF8_WITH_BOM.write(dir.resolve("producers-gansu.csv"), ExcelCsv.PRODUCERS_HEADER,
+                "GS-H01,马明,13900000002,false,620525100201");
+
+        MasterDataImport.Outcome outcome = new MasterDataImport(driver, SALT).importFiles(List.of(regions, ningxia, gansu));
+
+        assertThat(outcome.rows()).containsEntry(MasterDataKind.PRODUCERS, 2).containsEntry(MasterDataKind.REGIONS, 2);
+        assertThat(outcome.encodings()).extracting(Object::toString).containsExactly("GB18030 (GBK), as the file is not UTF-8",
+                "GB18030 (GBK), as the file is not UTF-8", "UTF-8 with a byte-order mark");
+        assertThat(householdsByVillage()).containsExactly("620525100201 张家川镇城关村 马明", "640422100201 吉强镇龙王坝村 张伟");
+    }
+
+    @Test
+    void aRejectedGbkFileLeavesTheHouseholdsAlreadyInTheGraphAsTheyWere(@TempDir Path dir) throws IOException {
+        Path regions = villages(dir);
+        Path producers = ExcelCsv.GBK.write(dir.resolve("producers.csv"), ExcelCsv.PRODUCERS_HEADER,
+                "NX-H01,张伟,13900000001,true,640422100201", "GS-H01,马明,13900000002,false,620525100201");
+        new MasterDataImport(driver, SALT).run(List.of(regions, producers));
+        Map<String, Object> before = census();
+        ExcelCsv.GBK.write(producers, ExcelCsv.PRODUCERS_HEADER,
+                "NX-H01,张卫,13900000001,true,640422100201", // a new spelling, in a file that is rejected
+                "GS-H01,\"马明,13900000002,false,620525100201",
+                "GS-H02,马兰,13900000004,false,620525100201");
+
+        assertThatThrownBy(() -> new MasterDataImport(driver, SALT).run(List.of(regions, producers)))
+                .isInstanceOfSatisfying(MasterDataRejectedException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::toString)
+                        .containsExactly("producers.csv:3: name: a quote opens this cell and is never closed: the rest of the file"
+                                + " would be this one cell (a quote inside a quoted cell is written twice: \"\")"));
+
+        assertThat(census()).isEqualTo(before);
+        assertThat(householdsByVillage()).containsExactly("620525100201 张家川镇城关村 马明", "640422100201 吉强镇龙王坝村 张伟");
+    }
 }
