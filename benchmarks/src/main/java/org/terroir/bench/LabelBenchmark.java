@@ -100,7 +100,7 @@ public class LabelBenchmark {
         Pki pki = new Pki(SignatureAlgorithm.ED25519);
         signerKey = pki.signerKey;
         signer = new LabelSigner(signerKey);
-        sheet = LabelSheet.withSystemFont().withErrorCorrection(ErrorCorrection.M);
+        sheet = LabelSheet.withBundledFonts().withErrorCorrection(ErrorCorrection.M);
         unsignedSheet = new ArrayList<>();
         for (int i = 0; i < SHEET; i++) {
             unsignedSheet.add(unsigned(i));

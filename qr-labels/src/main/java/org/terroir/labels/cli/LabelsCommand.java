@@ -28,6 +28,7 @@ import org.terroir.labels.SignatureAlgorithm;
 import org.terroir.labels.SigningKey;
 import org.terroir.labels.Verdict;
 import org.terroir.labels.render.ErrorCorrection;
+import org.terroir.labels.render.FontFolders;
 import org.terroir.labels.render.LabelSheet;
 import org.terroir.labels.render.LabelText;
 import org.terroir.labels.render.QrCode;
@@ -133,15 +134,21 @@ public final class LabelsCommand implements Runnable {
         @Option(names = "--brand-text", paramLabel = "TEXT", description = "Brand line on the PDF (default: the brand's certificate name).")
         String brandText;
 
-        @Option(names = "--product-text", paramLabel = "TEXT", description = "Product line on the PDF (default: GTIN ...).")
+        @Option(names = "--product-text", paramLabel = "TEXT",
+                description = "The product's name on the PDF, printed first: its Chinese name (default: GTIN ...).")
         String productText;
+
+        @Option(names = "--product-text-en", paramLabel = "TEXT", description = "The product's English name, printed under it.")
+        String productTextEn;
 
         @Option(names = "--gi", description = "Print the geographical indication mark on the PDF.")
         boolean gi;
 
-        @Option(names = "--font", paramLabel = "FILE.ttf", arity = "1..*",
-                description = "TrueType fonts for the PDF, first with a glyph wins (default: a system Latin and CJK font).")
-        List<Path> fonts = List.of();
+        @Option(names = "--font", paramLabel = "FILE.ttf|system", arity = "1..*",
+                description = "Fonts for the PDF instead of the Noto Sans and Noto Sans SC shipped with Terroir: TrueType"
+                        + " files (.ttf), the first with a glyph wins, or 'system' for a Latin and a CJK font found in the"
+                        + " system's font folders (" + FontFolders.VARIABLE + ", else /usr/share/fonts and the like).")
+        List<String> fonts = List.of();
 
         @Option(names = "--error-correction", paramLabel = "LEVEL", defaultValue = "M",
                 description = "QR error correction: L, M, Q or H (default: ${DEFAULT-VALUE}).")
@@ -209,10 +216,10 @@ public final class LabelsCommand implements Runnable {
             String written;
             if (pdf) {
                 PemFiles.requireAbsent(out);
-                LabelSheet sheet = (fonts.isEmpty() ? LabelSheet.withSystemFont() : LabelSheet.withFonts(fonts.toArray(Path[]::new)))
-                        .withErrorCorrection(errorCorrection);
+                LabelSheet sheet = sheet().withErrorCorrection(errorCorrection);
                 LabelText text = new LabelText(brandText != null ? brandText : brandName(certificate),
-                        productText != null ? productText : "GTIN " + product.value(), gi);
+                        productText != null ? productText : "GTIN " + product.value(),
+                        productTextEn != null ? productTextEn : "", gi);
                 Files.write(out, sheet.render(labels, text));
                 written = out + " (" + ((labels.size() + LabelSheet.COLUMNS * LabelSheet.ROWS - 1) / (LabelSheet.COLUMNS * LabelSheet.ROWS)) + " page(s))";
             } else {
@@ -253,6 +260,21 @@ public final class LabelsCommand implements Runnable {
             stdout.println("URIs: " + uris);
             stdout.println("EPCIS commissioning event: " + commissioning + " (terroir import " + commissioning + ")");
             return 0;
+        }
+
+        /** The sheet writer with the fonts of --font: the bundled ones, the system's, or files. */
+        private LabelSheet sheet() {
+            if (fonts.isEmpty()) {
+                return LabelSheet.withBundledFonts();
+            }
+            if (fonts.equals(List.of("system"))) {
+                try {
+                    return LabelSheet.withSystemFonts(FontFolders.fromEnvironment());
+                } catch (IllegalStateException noFont) {
+                    throw new IllegalArgumentException("--font system: " + noFont.getMessage() + " (leave --font out)", noFont);
+                }
+            }
+            return LabelSheet.withFonts(fonts.stream().map(Path::of).toArray(Path[]::new));
         }
 
         /**

@@ -2,25 +2,34 @@ package org.terroir.labels.render;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -35,14 +44,18 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.util.Matrix;
 
 import org.terroir.labels.DigitalLink;
-import org.terroir.labels.Gs1Date;
 
 /**
  * Print-ready A4 sheets of labels (PDF): {@value #COLUMNS} × {@value #ROWS} labels per page, each a
- * vector QR code with brand, product, lot, serial, expiry and optionally the GI mark beside it,
- * in Chinese and English. Text is drawn with TrueType fonts embedded as subsets, each character
- * with the first font that has its glyph (a Latin font, then a CJK font); every character is
- * checked before drawing, so no missing-glyph boxes are printed.
+ * vector QR code with, beside it, what a shopper reads: the product's Chinese name first, its
+ * English name, the brand, lot, serial, expiry (when the label has one), "扫码验真 Scan to verify" and
+ * optionally the GI mark (see {@link LabelText}). Text is drawn with TrueType fonts embedded as
+ * subsets, each character with the first font that has its glyph; every character is checked
+ * before drawing, so no missing-glyph boxes are printed, and no text is cut short.
+ *
+ * <p>By default the fonts are those shipped with the program ({@link #BUNDLED_FONTS}, SIL Open Font
+ * License 1.1, their licences beside them), so that a sheet comes out the same on any machine;
+ * system fonts are a choice ({@link #withSystemFonts(FontFolders)}, {@link #withFonts(Path...)}).
  */
 public final class LabelSheet {
 
@@ -51,125 +64,157 @@ public final class LabelSheet {
     /** Rows per page. */
     public static final int ROWS = 8;
 
-    /** Where {@link #withSystemFont()} looks for Latin glyphs, in order (Debian: {@code fonts-dejavu-core}). */
-    public static final List<Path> LATIN_FONTS = List.of(
-            Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-            Path.of("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"),
-            Path.of("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"));
+    /**
+     * The fonts shipped with the program, in order: Noto Sans (Latin) and Noto Sans SC (Chinese,
+     * with Latin too), regular weight, TrueType outlines; each with its licence
+     * ({@code NotoSans-OFL.txt}, {@code NotoSansSC-OFL.txt}) in the same class-path folder.
+     */
+    public static final List<String> BUNDLED_FONTS = List.of("NotoSans-Regular.ttf", "NotoSansSC-Regular.ttf");
 
-    /** Where {@link #withSystemFont()} looks for CJK glyphs, in order (Debian: {@code fonts-droid-fallback}). */
-    public static final List<Path> SYSTEM_FONTS = List.of(
-            Path.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),
-            Path.of("/usr/share/fonts/truetype/droid/DroidSansFallback.ttf"),
-            Path.of("/usr/share/fonts/truetype/arphic/uming.ttf"));
+    /** The class-path folder of the bundled fonts. */
+    public static final String BUNDLED_FOLDER = "/org/terroir/labels/render/fonts/";
+
+    /** The Latin fonts {@link #withSystemFonts} looks for, in order (Debian: {@code fonts-dejavu-core}). */
+    public static final List<String> SYSTEM_LATIN_FONTS = List.of("DejaVuSans.ttf", "LiberationSans-Regular.ttf",
+            "NotoSans-Regular.ttf");
+
+    /** The CJK fonts {@link #withSystemFonts} looks for, in order (Debian: {@code fonts-droid-fallback}). */
+    public static final List<String> SYSTEM_CJK_FONTS = List.of("DroidSansFallbackFull.ttf", "DroidSansFallback.ttf",
+            "NotoSansSC-Regular.ttf");
 
     private static final float MARGIN = 28f; // about 10 mm
     private static final float QR_SIDE = 84f; // about 30 mm with quiet zone
-    private static final float FONT_SIZE = 6.5f;
-    private static final float MIN_FONT_SIZE = 4.5f;
-    private static final int SERIAL_LINE = 3; // in lines(): brand, product, lot, serial, expiry
+    private static final float CELL_WIDTH = (PDRectangle.A4.getWidth() - 2 * MARGIN) / COLUMNS;
+    private static final float CELL_HEIGHT = (PDRectangle.A4.getHeight() - 2 * MARGIN) / ROWS;
+    private static final float TEXT_OFFSET = 2f + QR_SIDE + 2f; // from the cell's left edge
+    private static final float TEXT_WIDTH = CELL_WIDTH - TEXT_OFFSET - 4f;
 
-    private final List<Path> fontFiles;
-    private final List<TrueTypeFont> glyphs;
+    private final Glyphs glyphs;
+    private final LabelLayout layout;
     private final ErrorCorrection errorCorrection;
     private final Clock clock;
 
-    private LabelSheet(List<Path> fontFiles, ErrorCorrection errorCorrection, Clock clock) {
-        this.fontFiles = List.copyOf(fontFiles);
+    private LabelSheet(Glyphs glyphs, ErrorCorrection errorCorrection, Clock clock) {
+        this.glyphs = glyphs;
+        this.layout = new LabelLayout(glyphs, TEXT_WIDTH, CELL_HEIGHT);
         this.errorCorrection = errorCorrection;
         this.clock = clock;
-        if (fontFiles.isEmpty()) {
-            throw new IllegalArgumentException("at least one font is needed");
-        }
-        List<TrueTypeFont> parsed = new ArrayList<>();
-        for (Path fontFile : fontFiles) {
-            if (!Files.isRegularFile(fontFile)) {
-                throw new IllegalArgumentException("font file " + fontFile + " not found");
+    }
+
+    private static LabelSheet of(List<Glyphs.Font> fonts) {
+        return new LabelSheet(new Glyphs(fonts), ErrorCorrection.M, Clock.systemUTC());
+    }
+
+    /**
+     * A sheet writer with the fonts shipped with the program ({@link #BUNDLED_FONTS}), error
+     * correction M: the same sheet on every machine, whatever fonts it has.
+     *
+     * @throws IllegalStateException if the program was built without them
+     */
+    public static LabelSheet withBundledFonts() {
+        List<Glyphs.Font> fonts = new ArrayList<>();
+        for (String file : BUNDLED_FONTS) {
+            try (InputStream in = LabelSheet.class.getResourceAsStream(BUNDLED_FOLDER + file)) {
+                if (in == null) {
+                    throw new IllegalStateException("the font " + file + " shipped with Terroir is not on its class path ("
+                            + BUNDLED_FOLDER + "): build it with './mvnw', which fetches the fonts, or give fonts by path");
+                }
+                fonts.add(Glyphs.Font.parse(file + " (bundled)", new RandomAccessReadBuffer(in.readAllBytes())));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the bundled font " + file, e);
             }
-            try {
-                TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(fontFile.toFile()));
-                font.getUnicodeCmapLookup();
-                parsed.add(font);
-            } catch (IOException | RuntimeException e) {
-                throw new IllegalArgumentException("font file " + fontFile + " is not a usable TrueType font (.ttf): "
-                        + e.getMessage(), e);
-            }
         }
-        this.glyphs = List.copyOf(parsed);
+        return of(fonts);
     }
 
     /**
      * A sheet writer with TrueType fonts (.ttf), error correction M. Each character is drawn with
      * the first font that has a glyph for it, e.g. a Latin font, then a CJK font.
+     *
+     * @throws IllegalArgumentException naming a file that is missing or not a usable TrueType font
      */
     public static LabelSheet withFonts(Path... trueTypeFonts) {
-        return new LabelSheet(List.of(trueTypeFonts), ErrorCorrection.M, Clock.systemUTC());
+        List<Glyphs.Font> fonts = new ArrayList<>();
+        for (Path file : trueTypeFonts) {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("font file " + file + " not found");
+            }
+            try {
+                fonts.add(Glyphs.Font.parse(file.toString(), new RandomAccessReadBufferedFile(file.toFile())));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("font file " + file + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return of(fonts);
     }
 
     /**
-     * A sheet writer with the first Latin font of {@link #LATIN_FONTS} present (if any) and the
-     * first CJK font of {@link #SYSTEM_FONTS} present.
+     * A sheet writer with the system's fonts: the first of {@link #SYSTEM_LATIN_FONTS} found under
+     * {@code folders} (if any), then the first of {@link #SYSTEM_CJK_FONTS}.
      *
-     * @throws IllegalStateException naming the paths tried and how to install a font
+     * @throws IllegalStateException naming the folders searched when they hold no CJK font
      */
-    public static LabelSheet withSystemFont() {
-        Path cjk = SYSTEM_FONTS.stream().filter(Files::isRegularFile).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no CJK font found at " + SYSTEM_FONTS
-                        + "; install one (Debian: apt-get install -y fonts-droid-fallback) or give a .ttf by path"));
-        return LATIN_FONTS.stream().filter(Files::isRegularFile).findFirst()
-                .map(latin -> withFonts(latin, cjk)).orElseGet(() -> withFonts(cjk));
+    public static LabelSheet withSystemFonts(FontFolders folders) {
+        Path cjk = folders.find(SYSTEM_CJK_FONTS).orElseThrow(() -> new IllegalStateException("no CJK font ("
+                + String.join(", ", SYSTEM_CJK_FONTS) + ") found under " + folders + " (" + FontFolders.VARIABLE
+                + "); install one (Debian: apt-get install -y fonts-droid-fallback), or use the bundled fonts"));
+        return folders.find(SYSTEM_LATIN_FONTS).map(latin -> withFonts(latin, cjk)).orElseGet(() -> withFonts(cjk));
     }
 
     /** A copy with another QR error correction level. */
     public LabelSheet withErrorCorrection(ErrorCorrection level) {
-        return new LabelSheet(fontFiles, Objects.requireNonNull(level, "level"), clock);
+        return new LabelSheet(glyphs, Objects.requireNonNull(level, "level"), clock);
     }
 
     /** A copy whose clock decides the century of two-digit expiry years. */
     public LabelSheet withClock(Clock newClock) {
-        return new LabelSheet(fontFiles, errorCorrection, Objects.requireNonNull(newClock, "clock"));
+        return new LabelSheet(glyphs, errorCorrection, Objects.requireNonNull(newClock, "clock"));
     }
 
-    /** The fonts used, in order of preference. */
-    public List<Path> fonts() {
-        return fontFiles;
+    /** The fonts used, in order of preference: file paths, or a bundled font's name. */
+    public List<String> fonts() {
+        return glyphs.fonts().stream().map(Glyphs.Font::name).toList();
     }
 
     /**
      * The PDF of the labels, {@value #COLUMNS} × {@value #ROWS} per A4 page, in order, row by row.
      *
-     * @throws IllegalArgumentException if there are no labels or the font lacks a glyph for some text
+     * @throws IllegalArgumentException if there are no labels, the fonts lack a glyph for some text,
+     *                                  or the text does not fit beside the QR code even set small
      */
     public byte[] render(List<DigitalLink> labels, LabelText text) {
         if (labels.isEmpty()) {
             throw new IllegalArgumentException("no labels to print");
         }
         int currentYear = Year.now(clock).getValue();
-        requireGlyphs(text, labels, currentYear);
+        Set<LabelLayout.Key> keys = new LinkedHashSet<>();
+        labels.forEach(label -> keys.add(LabelLayout.Key.of(label, currentYear)));
+        requireGlyphs(text, keys, labels);
+        Map<LabelLayout.Key, LabelLayout.Placed> placed = new HashMap<>();
+        keys.forEach(key -> placed.put(key, layout.place(text, key)));
         // The QR codes are the bulk of the work and independent: encoded on the other cores ahead of
         // the pages, and on this thread too whenever the page it writes waits for its code.
         Encoding codes = new Encoding(labels, errorCorrection);
         try {
-            // One sheet at a time per instance: the fonts, parsed once, are read again for each sheet's subsets.
+            // One sheet at a time per set of fonts: parsed once, they are read again for each sheet's subsets.
             synchronized (glyphs) {
-                return write(labels, codes, text, currentYear);
+                return write(labels, codes, text, placed, currentYear);
             }
         } finally {
             codes.stop();
         }
     }
 
-    private byte[] write(List<DigitalLink> labels, Encoding codes, LabelText text, int currentYear) {
+    private byte[] write(List<DigitalLink> labels, Encoding codes, LabelText text, Map<LabelLayout.Key, LabelLayout.Placed> placed,
+            int currentYear) {
         try (PDDocument document = new PDDocument()) {
             List<PDType0Font> fonts = new ArrayList<>();
-            for (TrueTypeFont font : glyphs) {
-                fonts.add(PDType0Font.load(document, font, true));
+            for (Glyphs.Font font : glyphs.fonts()) {
+                fonts.add(PDType0Font.load(document, font.ttf(), true));
             }
             PDRectangle a4 = PDRectangle.A4;
-            float cellWidth = (a4.getWidth() - 2 * MARGIN) / COLUMNS;
-            float cellHeight = (a4.getHeight() - 2 * MARGIN) / ROWS;
             int perPage = COLUMNS * ROWS;
-            Map<List<String>, PDFormXObject> blocks = new HashMap<>();
+            Map<LabelLayout.Placed, PDFormXObject> forms = new HashMap<>();
             for (int first = 0; first < labels.size(); first += perPage) {
                 PDPage page = new PDPage(a4);
                 document.addPage(page);
@@ -177,13 +222,21 @@ public final class LabelSheet {
                     for (int i = first; i < Math.min(labels.size(), first + perPage); i++) {
                         int column = (i - first) % COLUMNS;
                         int row = (i - first) / COLUMNS;
-                        float x = MARGIN + column * cellWidth;
-                        float top = a4.getHeight() - MARGIN - row * cellHeight;
-                        drawLabel(content, fonts, labels.get(i), codes.get(i).image(document), blocks, document, text, x,
-                                top, cellWidth, cellHeight, currentYear);
+                        float x = MARGIN + column * CELL_WIDTH;
+                        float top = a4.getHeight() - MARGIN - row * CELL_HEIGHT;
+                        DigitalLink label = labels.get(i);
+                        drawLabel(content, fonts, label, codes.get(i).image(document),
+                                placed.get(LabelLayout.Key.of(label, currentYear)), forms, document, x, top);
                     }
                 }
             }
+            // The file identifier PDFBox would make from the clock, made from the content instead: the
+            // same labels give the same bytes.
+            byte[] id = identifier(labels, text);
+            COSArray ids = new COSArray();
+            ids.add(new COSString(id));
+            ids.add(new COSString(id));
+            document.getDocument().getTrailer().setItem(COSName.ID, ids);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return out.toByteArray();
@@ -192,59 +245,67 @@ public final class LabelSheet {
         }
     }
 
+    /** A digest of what the sheet shows: its labels, their words, the fonts and the error correction. */
+    private byte[] identifier(List<DigitalLink> labels, LabelText text) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
+        digest.update((text + "\n" + glyphs + "\n" + errorCorrection + "\n").getBytes(StandardCharsets.UTF_8));
+        for (DigitalLink label : labels) {
+            digest.update((label.toUri() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return Arrays.copyOf(digest.digest(), 16);
+    }
+
     private void drawLabel(PDPageContentStream content, List<PDType0Font> fonts, DigitalLink label, PDImageXObject qr,
-            Map<List<String>, PDFormXObject> blocks, PDDocument document, LabelText text, float x, float top,
-            float cellWidth, float cellHeight, int currentYear) throws IOException {
+            LabelLayout.Placed lines, Map<LabelLayout.Placed, PDFormXObject> forms, PDDocument document, float x, float top)
+            throws IOException {
         float qrX = x + 2f;
-        float qrTop = top - (cellHeight - QR_SIDE) / 2;
+        float qrTop = top - (CELL_HEIGHT - QR_SIDE) / 2;
         content.drawImage(qr, qrX, qrTop - QR_SIDE, QR_SIDE, QR_SIDE);
 
-        float textX = qrX + QR_SIDE + 2f;
-        float width = x + cellWidth - textX - 4f;
-        List<String> lines = lines(label, text, currentYear);
         // Every line but the serial repeats from label to label: drawn once into a form, placed by reference.
-        List<String> shared = new ArrayList<>(lines);
-        shared.set(SERIAL_LINE, "");
-        PDFormXObject block = blocks.get(shared);
-        if (block == null) {
+        PDFormXObject form = forms.get(lines);
+        if (form == null) {
             // A form XObject written through the document, like the pages, so that the fonts it uses
             // are subset with the document's (PDFBox writes forms in a document's context only as
             // appearance streams, which are form XObjects).
-            PDAppearanceStream form = new PDAppearanceStream(document);
-            form.setBBox(new PDRectangle(-4f, -cellHeight, width + 8f, cellHeight + 4f));
-            form.setResources(new PDResources());
-            try (PDPageContentStream formContent = new PDPageContentStream(document, form)) {
-                drawText(formContent, fonts, shared, text.geographicalIndication(), width);
+            PDAppearanceStream block = new PDAppearanceStream(document);
+            block.setBBox(new PDRectangle(-4f, -CELL_HEIGHT, TEXT_WIDTH + 8f, CELL_HEIGHT + 4f));
+            block.setResources(new PDResources());
+            try (PDPageContentStream formContent = new PDPageContentStream(document, block)) {
+                for (LabelLayout.Line line : lines.shared()) {
+                    show(formContent, fonts, line.text(), line.size(), line.y());
+                }
+                if (lines.mark().isPresent()) {
+                    drawMark(formContent, fonts, lines.mark().get());
+                }
             }
-            block = form;
-            blocks.put(shared, block);
+            form = block;
+            forms.put(lines, form);
         }
         content.saveGraphicsState();
-        content.transform(Matrix.getTranslateInstance(textX, top));
-        content.drawForm(block);
-        drawText(content, fonts, List.of("", "", "", lines.get(SERIAL_LINE)), false, width);
+        content.transform(Matrix.getTranslateInstance(x + TEXT_OFFSET, top));
+        content.drawForm(form);
+        Optional<String> serial = LabelLayout.serialLine(label);
+        if (serial.isPresent() && lines.serial().isPresent()) {
+            LabelLayout.Line slot = lines.serial().get();
+            show(content, fonts, serial.get(), layout.fit(serial.get(), slot.size()), slot.y());
+        }
         content.restoreGraphicsState();
     }
 
-    /** The text lines from (0, 0), the cell's top left corner beside the QR code; empty lines are skipped. */
-    private void drawText(PDPageContentStream content, List<PDType0Font> fonts, List<String> lines, boolean gi, float width)
-            throws IOException {
-        float y = -16f;
-        for (String line : lines) {
-            if (!line.isEmpty()) {
-                float natural = width(fonts, line, FONT_SIZE);
-                float size = natural <= width ? FONT_SIZE : Math.max(MIN_FONT_SIZE, FONT_SIZE * width / natural);
-                show(content, fonts, truncate(fonts, line, size, width), size, 0f, y);
-            }
-            y -= FONT_SIZE + 3.5f;
-        }
-        if (gi) {
-            String mark = "地理标志产品 GI";
-            content.setLineWidth(0.6f);
-            content.addRect(-1.5f, y - 2.5f, width(fonts, mark, FONT_SIZE) + 3f, FONT_SIZE + 4f);
-            content.stroke();
-            show(content, fonts, mark, FONT_SIZE, 0f, y);
-        }
+    /** The GI mark: its words in a thin frame. */
+    private void drawMark(PDPageContentStream content, List<PDType0Font> fonts, LabelLayout.Line mark) throws IOException {
+        float padding = LabelLayout.MARK_PADDING;
+        content.setLineWidth(0.6f);
+        content.addRect(-padding, mark.y() - 0.25f * mark.size() - padding, glyphs.width(mark.text(), mark.size()) + 2 * padding,
+                1.15f * mark.size() + 2 * padding);
+        content.stroke();
+        show(content, fonts, mark.text(), mark.size(), mark.y());
     }
 
     /**
@@ -352,97 +413,36 @@ public final class LabelSheet {
         }
     }
 
-    /** Draws a line in runs, each run in the first font with its glyphs; the text position advances by itself. */
-    private void show(PDPageContentStream content, List<PDType0Font> fonts, String line, float size, float x, float y)
+    /** Draws a line from x = 0 in runs, each run in the first font with its glyphs; the text position advances by itself. */
+    private void show(PDPageContentStream content, List<PDType0Font> fonts, String line, float size, float y)
             throws IOException {
         content.beginText();
-        content.newLineAtOffset(x, y);
-        for (var run : runs(line)) {
+        content.newLineAtOffset(0f, y);
+        for (Glyphs.Run run : glyphs.runs(line)) {
             content.setFont(fonts.get(run.font()), size);
             content.showText(run.text());
         }
         content.endText();
     }
 
-    private record Run(int font, String text) {
-    }
-
-    private List<Run> runs(String line) {
-        List<Run> runs = new ArrayList<>();
-        int start = 0;
-        int current = -1;
-        for (int i = 0; i < line.length(); i += Character.charCount(line.codePointAt(i))) {
-            int font = fontFor(line.codePointAt(i), current);
-            if (font != current && i > start) {
-                runs.add(new Run(current, line.substring(start, i)));
-                start = i;
-            }
-            current = font;
-        }
-        if (start < line.length()) {
-            runs.add(new Run(current, line.substring(start)));
-        }
-        return runs;
-    }
-
-    /** The first font with a glyph for the code point (a space stays in the current font). */
-    private int fontFor(int codePoint, int current) {
-        if (codePoint == ' ' && current >= 0) {
-            return current;
-        }
-        try {
-            for (int i = 0; i < glyphs.size(); i++) {
-                if (glyphs.get(i).getUnicodeCmapLookup().getGlyphId(codePoint) != 0) {
-                    return i;
+    /** Every character printed must have a glyph in some font; the message names those that have none. */
+    private void requireGlyphs(LabelText text, Iterable<LabelLayout.Key> keys, List<DigitalLink> labels) {
+        java.util.BitSet seen = new java.util.BitSet();
+        TreeSet<String> missing = new TreeSet<>();
+        java.util.function.Consumer<String> check = line -> line.codePoints().forEach(cp -> {
+            if (!seen.get(cp)) {
+                seen.set(cp);
+                if (glyphs.fontFor(cp, -1) < 0) {
+                    missing.add(new String(Character.toChars(cp)) + String.format(" U+%04X", cp));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return -1;
-    }
-
-    private float width(List<PDType0Font> fonts, String line, float size) throws IOException {
-        float width = 0;
-        for (var run : runs(line)) {
-            width += fonts.get(run.font()).getStringWidth(run.text()) / 1000 * size;
-        }
-        return width;
-    }
-
-    private String truncate(List<PDType0Font> fonts, String line, float size, float width) throws IOException {
-        if (width(fonts, line, size) <= width) {
-            return line;
-        }
-        String shortened = line;
-        while (!shortened.isEmpty() && width(fonts, shortened + "…", size) > width) {
-            shortened = shortened.substring(0, shortened.offsetByCodePoints(shortened.length(), -1));
-        }
-        return shortened + "…";
-    }
-
-    private static List<String> lines(DigitalLink label, LabelText text, int currentYear) {
-        return List.of(text.brand(), text.product(),
-                "批号 Lot " + label.lot().map(Object::toString).orElse("-"),
-                "序列号 S/N " + label.serial().map(Object::toString).orElse("-"),
-                "有效期至 Exp. " + label.expiryDate().map(d -> expiry(d, currentYear)).orElse("-"));
-    }
-
-    private static String expiry(Gs1Date date, int currentYear) {
-        return date.dayOmitted() ? date.month(currentYear).toString() : date.toLocalDate(currentYear).toString();
-    }
-
-    private void requireGlyphs(LabelText text, List<DigitalLink> labels, int currentYear) {
-        StringBuilder all = new StringBuilder("地理标志产品 GI…");
-        for (DigitalLink label : labels) {
-            lines(label, text, currentYear).forEach(all::append);
-        }
-        TreeSet<String> missing = new TreeSet<>();
-        all.codePoints().filter(cp -> fontFor(cp, -1) < 0)
-                .forEach(cp -> missing.add(new String(Character.toChars(cp)) + String.format(" U+%04X", cp)));
+        });
+        check.accept(LabelLayout.GI_MARK);
+        keys.forEach(key -> LabelLayout.texts(text, key).forEach(check));
+        labels.forEach(label -> LabelLayout.serialLine(label).ifPresent(check));
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("fonts " + fontFiles + " have no glyph for " + missing
-                    + "; use a font with CJK glyphs, e.g. Debian's fonts-droid-fallback");
+            throw new IllegalArgumentException("fonts " + glyphs + " have no glyph for " + missing
+                    + "; use a font with CJK glyphs, e.g. the bundled ones");
         }
     }
 }
