@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,8 +19,9 @@ class LabelFormatDocIT {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void requireShellAndOpenSsl() {
+    /** Each test is reported skipped, saying what to install, where the tool is missing. */
+    @BeforeEach
+    void requireShellAndOpenSsl() {
         Tools.assumeInstalled("openssl version && od --version >/dev/null 2>&1 || od -An -tx1 </dev/null", "sh or openssl not found on the PATH: install openssl (Debian: apt-get install -y openssl) "
                 + "to run the documented verification steps");
     }

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,8 +24,9 @@ class OpenSslCertificateIT {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void requireOpenSsl() {
+    /** Each test is reported skipped, saying what to install, where the tool is missing. */
+    @BeforeEach
+    void requireOpenSsl() {
         Tools.assumeInstalled("openssl version", "openssl not found on the PATH: install it (Debian: apt-get install -y openssl) "
                 + "to check label certificates against the OpenSSL command line");
     }

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,8 +32,9 @@ class OpenSslVerificationIT {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void requireOpenSsl() {
+    /** Each test is reported skipped, saying what to install, where the tool is missing. */
+    @BeforeEach
+    void requireOpenSsl() {
         Tools.assumeInstalled("openssl version", "openssl not found on the PATH: install it (Debian: apt-get install -y openssl) "
                 + "to check labels against the OpenSSL command line");
     }

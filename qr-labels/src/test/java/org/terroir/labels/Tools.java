@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the standard tools that judge our output independently (openssl, sh, zbarimg) in a folder. */
@@ -38,17 +40,26 @@ final class Tools {
         return run(dir, List.of("sh", "-c", script));
     }
 
-    /** Skips the test, saying {@code missing}, unless the {@code sh} script {@code probe} succeeds. */
+    /** Whether each probe succeeded: probed once per test JVM. */
+    private static final Map<String, Boolean> PROBED = new ConcurrentHashMap<>();
+
+    /**
+     * Skips the test, saying {@code missing}, unless the {@code sh} script {@code probe} succeeds.
+     * Call it before each test (not once per class: a class skipped as a whole is reported as
+     * "Tests run: 0" with no reason), so that each test is reported skipped with the message.
+     */
     static void assumeInstalled(String probe, String missing) {
-        boolean available;
+        assumeTrue(PROBED.computeIfAbsent(probe, Tools::succeeds), missing);
+    }
+
+    private static boolean succeeds(String probe) {
         try {
-            available = new ProcessBuilder("sh", "-c", probe).redirectErrorStream(true).start().waitFor() == 0;
+            return new ProcessBuilder("sh", "-c", probe).redirectErrorStream(true).start().waitFor() == 0;
         } catch (IOException e) {
-            available = false;
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            available = false;
+            return false;
         }
-        assumeTrue(available, missing);
     }
 }
