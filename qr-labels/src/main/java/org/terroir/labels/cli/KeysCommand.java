@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
             "      --cert pki/signer.cert.pem --out pki/trust-list.pem",
             "",
             "  terroir labels issue --gtin 09520001000010 --lot L1 --count 24 \\",
-            "      --date $(date +%F) --key pki/signer.key.pem \\",
+            "      --date $(date +%%F) --key pki/signer.key.pem \\",
             "      --cert pki/signer.cert.pem --host brand.example --out labels.pdf",
             "  terroir verify --trust-list pki/trust-list.pem --root pki/root.cert.pem \\",
             "      \"$(head -1 labels.txt)\""})
