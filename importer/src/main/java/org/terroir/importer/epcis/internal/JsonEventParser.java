@@ -23,6 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
  * are read as they come, each event of {@code epcisBody.eventList} (also
  * {@code epcisBody.queryResults.resultsBody.eventList}) is read as one small tree and mapped, so
  * memory holds one event at a time. {@code @context} is never fetched.
+ *
+ * <p>JSON members have no order (RFC 8259 §4), so a document may give its {@code @context} after
+ * the events that use its prefixes. Events met before the document's {@code @context} wait, as
+ * trees, until it comes (or the document ends), and are mapped with it: the usual order, context
+ * first, still holds one event at a time.
  */
 public final class JsonEventParser implements EventParser {
 
@@ -48,6 +53,12 @@ public final class JsonEventParser implements EventParser {
     private boolean sawBody;
     private boolean sawEventList;
     private int index;
+    /** Events read before the document's {@code @context}, waiting to be mapped with it. */
+    private final Deque<Pending> pending = new ArrayDeque<>();
+    private boolean ended;
+
+    private record Pending(JsonNode event, int index, long line) {
+    }
 
     public JsonEventParser(InputStream in, String file) {
         this.file = file;
@@ -57,15 +68,21 @@ public final class JsonEventParser implements EventParser {
 
     @Override
     public Optional<ReadEvent> next() {
+        if (!pending.isEmpty() && (sawContext || ended)) {
+            Pending waiting = pending.poll();
+            return Optional.of(mapper.map(waiting.event(), waiting.index(), waiting.line(), names, List.of()));
+        }
         if (finished) {
             return Optional.empty();
         }
         try {
-            return advance();
+            Optional<ReadEvent> event = advance();
+            return event.isEmpty() && !pending.isEmpty() ? next() : event;
         } catch (JacksonException e) {
             long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             documentProblems.add(new Problem(file, -1, line, "document", "is not well-formed JSON: " + e.getOriginalMessage()));
             finished = true;
+            ended = true;
             return Optional.empty();
         }
     }
@@ -94,6 +111,10 @@ public final class JsonEventParser implements EventParser {
                 }
                 long line = parser.currentTokenLocation().getLineNr();
                 JsonNode event = parser.readValueAsTree();
+                if (!sawContext) {
+                    pending.add(new Pending(event, index++, line));
+                    continue;
+                }
                 return Optional.of(mapper.map(event, index++, line, names, List.of()));
             }
             switch (token) {
@@ -130,8 +151,8 @@ public final class JsonEventParser implements EventParser {
     private void document(String name, JsonToken value) {
         switch (name) {
             case "@context" -> {
-                sawContext = true;
                 names = names.with(JsonContexts.prefixes(parser.readValueAsTree()));
+                sawContext = true;
             }
             case "type" -> {
                 sawType = true;
@@ -174,6 +195,7 @@ public final class JsonEventParser implements EventParser {
 
     private void finish() {
         finished = true;
+        ended = true;
         if (!sawContext) {
             documentProblem("@context", "is required in EPCIS JSON-LD (the EPCIS 2.0 context, "
                     + "https://ref.gs1.org/standards/epcis/epcis-context.jsonld)");

@@ -85,10 +85,13 @@ public final class XmlEventParser implements EventParser {
             int type = xml.next();
             switch (type) {
                 case XMLStreamConstants.DTD -> {
-                    documentProblems.add(new Problem(file, -1, xml.getLocation().getLineNumber(), "DOCTYPE",
-                            "DTDs are refused (no external entities, no entity expansion)"));
-                    finished = true;
-                    return Optional.empty();
+                    if (!SecureXml.definesNothing(xml.getText())) {
+                        documentProblems.add(new Problem(file, -1, xml.getLocation().getLineNumber(), "DOCTYPE",
+                                "DTDs are refused (no external entities, no entity expansion); only a bare"
+                                        + " <!DOCTYPE name> is accepted"));
+                        finished = true;
+                        return Optional.empty();
+                    }
                 }
                 case XMLStreamConstants.ENTITY_REFERENCE -> {
                     documentProblems.add(new Problem(file, -1, xml.getLocation().getLineNumber(), "entity",
@@ -213,7 +216,12 @@ public final class XmlEventParser implements EventParser {
     }
 
     /** A small in-memory element: namespace, local name, attributes ({ns}local), text, children. */
-    record XmlElement(String ns, String local, Map<String, String> attributes, String text, List<XmlElement> children) {
+    /**
+     * An element as read; {@code nil} when it carries {@code xsi:nil="true"} (a nillable element given
+     * no value); {@code xsiType} the type its {@code xsi:type} names, as {@code {ns}local}, or null.
+     */
+    record XmlElement(String ns, String local, Map<String, String> attributes, String text, List<XmlElement> children,
+            boolean nil, String xsiType) {
 
         /** The local name of a standard element, {@code {ns}local} of a user element. */
         String name() {
@@ -235,9 +243,21 @@ public final class XmlEventParser implements EventParser {
             String ns = xml.getNamespaceURI();
             String local = xml.getLocalName();
             Map<String, String> attributes = new LinkedHashMap<>();
+            boolean nil = false;
+            String xsiType = null;
             for (int a = 0; a < xml.getAttributeCount(); a++) {
                 if (XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI.equals(xml.getAttributeNamespace(a))) {
-                    continue; // xsi:type etc. describe the XML, they are not event data
+                    // xsi:type and xsi:nil describe the XML, they are not event data
+                    String value = xml.getAttributeValue(a).strip();
+                    if ("nil".equals(xml.getAttributeLocalName(a))) {
+                        nil = Set.of("true", "1").contains(value);
+                    } else if ("type".equals(xml.getAttributeLocalName(a))) {
+                        int colon = value.indexOf(':');
+                        String prefix = colon < 0 ? "" : value.substring(0, colon);
+                        String typeNs = xml.getNamespaceContext().getNamespaceURI(prefix);
+                        xsiType = "{" + (typeNs == null ? "" : typeNs) + "}" + value.substring(colon + 1);
+                    }
+                    continue;
                 }
                 attributes.put(qname(xml.getAttributeNamespace(a), xml.getAttributeLocalName(a)),
                         xml.getAttributeValue(a));
@@ -253,7 +273,7 @@ public final class XmlEventParser implements EventParser {
                     case XMLStreamConstants.ENTITY_REFERENCE -> throw new XMLStreamException(
                             "entity reference &" + xml.getLocalName() + "; refused (no entity expansion)", xml.getLocation());
                     case XMLStreamConstants.END_ELEMENT -> {
-                        return new XmlElement(ns, local, attributes, text.toString().strip(), children);
+                        return new XmlElement(ns, local, attributes, text.toString().strip(), children, nil, xsiType);
                     }
                     default -> {
                         // comments, processing instructions

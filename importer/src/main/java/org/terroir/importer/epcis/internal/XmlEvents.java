@@ -64,6 +64,7 @@ final class XmlEvents {
         if (strict) {
             checkOrder(event, problems);
             checkNestedOrder(event, "", problems);
+            checkNil(event, "", problems);
         }
         fill(tree, event, problems);
         return tree;
@@ -107,12 +108,15 @@ final class XmlEvents {
         }
     }
 
-    /** Element order inside the event's standard structures, as in the XSD; user elements last. */
+    /**
+     * Element order inside the event's standard structures, as in the XSD's sequences; user
+     * elements last. {@code errorDeclaration} is not here: the XSD makes its content an unbounded
+     * {@code xsd:choice}, so its elements, user ones too, come in any order.
+     */
     private static final Map<String, List<String>> NESTED_ORDER = Map.of(
             "quantityElement", List.of("epcClass", "quantity", "uom"),
             "readPoint", List.of("id", "extension"),
             "bizLocation", List.of("id", "extension"),
-            "errorDeclaration", List.of("declarationTime", "reason", "correctiveEventIDs", "extension"),
             "sensorElement", List.of("sensorMetadata", "sensorReport", "extension"),
             "persistentDisposition", List.of("unset", "set"));
     private static final Set<String> REPEATABLE = Set.of("sensorReport", "unset", "set");
@@ -130,6 +134,35 @@ final class XmlEvents {
             if (!child.local().equals("ilmd")) {
                 checkNestedOrder(child, childPath, problems);
             }
+        }
+    }
+
+    /**
+     * What the XSD makes of {@code xsi:} attributes. {@code xsi:nil="true"}: it declares one element
+     * nillable, a quantity element's {@code quantity} (a quantity not known), which must then be
+     * empty; nil on any other standard element makes the document invalid. A user extension element
+     * has no declaration, so its nil means nothing, but its {@code xsi:type} is checked: its text must
+     * be a value of that type ({@link XsiTypes}).
+     */
+    private static void checkNil(XmlElement parent, String path, BiConsumer<String, String> problems) {
+        for (XmlElement child : parent.children()) {
+            String childPath = path.isEmpty() ? child.name() : path + "." + child.name();
+            if (!child.standard()) {
+                if (child.xsiType() != null) {
+                    XsiTypes.problem(child.xsiType(), child.text(), !child.children().isEmpty())
+                            .ifPresent(reason -> problems.accept(childPath, reason));
+                }
+            } else if (child.nil()) {
+                boolean nillable = child.standard() && child.local().equals("quantity") && parent.standard()
+                        && parent.local().equals("quantityElement");
+                if (!nillable) {
+                    problems.accept(childPath, "xsi:nil is not allowed here: the EPCIS 2.0 schema makes only a quantity"
+                            + " element's <quantity> nillable");
+                } else if (!child.text().isEmpty() || !child.children().isEmpty()) {
+                    problems.accept(childPath, "is xsi:nil but not empty");
+                }
+            }
+            checkNil(child, childPath, problems);
         }
     }
 
@@ -179,7 +212,11 @@ final class XmlEvents {
                 for (XmlElement q : child.children()) {
                     ObjectNode element = NODES.objectNode();
                     for (XmlElement f : q.children()) {
-                        element.put(f.local(), f.text());
+                        if (f.nil() && f.local().equals("quantity") && f.text().isEmpty()) {
+                            element.putNull(f.local()); // nillable in the XSD: a quantity not known
+                        } else {
+                            element.put(f.local(), f.text());
+                        }
                     }
                     list.add(element);
                 }

@@ -1,0 +1,202 @@
+package org.terroir.importer.epcis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.terroir.importer.epcis.model.EpcisEvent;
+import org.terroir.importer.epcis.model.ErrorDeclaration;
+import org.terroir.importer.epcis.model.Extension;
+import org.terroir.importer.epcis.model.ObjectEvent;
+import org.terroir.importer.epcis.model.Problem;
+import org.terroir.importer.epcis.model.ReadEvent;
+
+/**
+ * Shapes of valid documents that partners' systems write and the standard allows, each taken from
+ * the way a published example is laid out: JSON members in another order, a bare DOCTYPE, an
+ * error declaration's members in any order, a quantity given as nil.
+ */
+class DocumentShapesTest {
+
+    /** A shipment of Ningxia beef as a partner's JSON writer lays it out: the context after the body. */
+    private static final String JSON_CONTEXT_LAST = """
+            {
+              "type": "EPCISDocument",
+              "schemaVersion": "2.0",
+              "creationDate": "2026-11-20T09:00:00+08:00",
+              "epcisBody": {
+                "eventList": [
+                  {
+                    "type": "ObjectEvent",
+                    "eventTime": "2026-11-20T08:10:00+08:00",
+                    "eventTimeZoneOffset": "+08:00",
+                    "epcList": ["https://id.gs1.org/01/09520001000010/21/1001"],
+                    "action": "OBSERVE",
+                    "bizStep": "shipping",
+                    "readPoint": {"id": "https://id.gs1.org/414/9520001000017"},
+                    "hui:slaughterCertificate": "NX-2026-0088"
+                  },
+                  {
+                    "type": "ObjectEvent",
+                    "eventTime": "2026-11-20T08:20:00+08:00",
+                    "eventTimeZoneOffset": "+08:00",
+                    "epcList": ["https://id.gs1.org/01/09520001000010/21/1002"],
+                    "action": "OBSERVE",
+                    "bizStep": "shipping",
+                    "hui:slaughterCertificate": "NX-2026-0089"
+                  }
+                ]
+              },
+              "@context": [
+                "https://ref.gs1.org/standards/epcis/epcis-context.jsonld",
+                {"hui": "https://terroir.example/ns/halal/"}
+              ]
+            }
+            """;
+
+    @Test
+    void aJsonDocumentWhoseContextComesAfterItsEventsReadsAsTheSameDocumentWithItsContextFirst() {
+        String contextFirst = JSON_CONTEXT_LAST.replaceFirst("(?s)\\{\\s*\"type\"", "{ \"@context\": "
+                + "[\"https://ref.gs1.org/standards/epcis/epcis-context.jsonld\", {\"hui\": \"https://terroir.example/ns/halal/\"}],"
+                + " \"type\"").replaceFirst("(?s),\\s*\"@context\": \\[[^\\]]*\\]\\s*}\\s*$", "}");
+        Read last = read(JSON_CONTEXT_LAST, EpcisReader.Format.JSON);
+        Read first = read(contextFirst, EpcisReader.Format.JSON);
+
+        assertThat(last.problems()).isEmpty();
+        assertThat(first.problems()).isEmpty();
+        assertThat(last.events()).hasSize(2).isEqualTo(first.events());
+        assertThat(last.events().getFirst().common().extensions()).singleElement()
+                .isEqualTo(new Extension("https://terroir.example/ns/halal/", "slaughterCertificate", "NX-2026-0088", List.of()));
+        assertThat(last.events()).extracting(EventHash::of).isEqualTo(first.events().stream().map(EventHash::of).toList());
+    }
+
+    @Test
+    void aPrefixThatNoContextDeclaresIsStillRefusedWhereverTheContextComes() {
+        Read read = read(JSON_CONTEXT_LAST.replace("{\"hui\": \"https://terroir.example/ns/halal/\"}", "{}"),
+                EpcisReader.Format.JSON);
+
+        assertThat(read.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.reason()).contains("hui"));
+    }
+
+    /** The layout of GS1's own XML examples: a declaration, then a DOCTYPE that names the root and defines nothing. */
+    private static final String XML = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            %s
+            <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" xmlns:hui="https://terroir.example/ns/halal/"
+                xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" schemaVersion="2.0" creationDate="2026-11-20T09:00:00+08:00">
+              <EPCISBody>
+                <EventList>
+                  <ObjectEvent>
+                    <eventTime>2026-11-20T08:10:00+08:00</eventTime>
+                    <eventTimeZoneOffset>+08:00</eventTimeZoneOffset>
+                    %s
+                    <epcList><epc>urn:epc:id:sgtin:9520001.000001.1001</epc></epcList>
+                    <action>OBSERVE</action>
+                    <bizStep>urn:epcglobal:cbv:bizstep:shipping</bizStep>
+                    <quantityList>
+                      <quantityElement>
+                        <epcClass>urn:epc:class:lgtin:9520001.000001.NX88</epcClass>
+                        %s
+                        <uom>KGM</uom>
+                      </quantityElement>
+                    </quantityList>
+                  </ObjectEvent>
+                </EventList>
+              </EPCISBody>
+            </epcis:EPCISDocument>
+            """;
+
+    @Test
+    void aBareDoctypeIsAcceptedAndOneThatDefinesAnythingIsNot() {
+        for (String bare : List.of("<!DOCTYPE project>", "<!DOCTYPE epcis:EPCISDocument>", "<!DOCTYPE project [ ]>")) {
+            Read read = read(XML.formatted(bare, "", "<quantity>12.5</quantity>"), EpcisReader.Format.XML);
+            assertThat(read.problems()).as(bare).isEmpty();
+            assertThat(read.events()).as(bare).hasSize(1);
+        }
+        for (String defining : List.of("<!DOCTYPE project SYSTEM \"epcis.dtd\">",
+                "<!DOCTYPE project PUBLIC \"-//GS1//EPCIS\" \"http://localhost/epcis.dtd\">",
+                "<!DOCTYPE project [<!ENTITY beef \"牛肉\">]>", "<!DOCTYPE project [<!ELEMENT project ANY>]>")) {
+            Read read = read(XML.formatted(defining, "", "<quantity>12.5</quantity>"), EpcisReader.Format.XML);
+            assertThat(read.events()).as(defining).isEmpty();
+            assertThat(read.problems()).as(defining).singleElement().satisfies(p -> {
+                assertThat(p.field()).isEqualTo("DOCTYPE");
+                assertThat(p.reason()).contains("DTDs are refused", "only a bare <!DOCTYPE name>");
+            });
+        }
+    }
+
+    @Test
+    void anErrorDeclarationsMembersComeInAnyOrderAsTheSchemasChoiceAllows() {
+        // As in GS1's ErrorDeclarationAndCorrectiveEvent example: a vendor's element before the standard ones.
+        String declaration = """
+                <errorDeclaration>
+                  <hui:note>wrong lot scanned at the Wuzhong slaughterhouse</hui:note>
+                  <correctiveEventIDs><correctiveEventID>urn:uuid:404d95fc-9457-4a51-bd6a-0bba133845a8</correctiveEventID></correctiveEventIDs>
+                  <reason>urn:epcglobal:cbv:er:incorrect_data</reason>
+                  <declarationTime>2026-11-21T10:00:00+08:00</declarationTime>
+                </errorDeclaration>""";
+        Read read = read(XML.formatted("", declaration, "<quantity>12.5</quantity>"), EpcisReader.Format.XML);
+
+        assertThat(read.problems()).isEmpty();
+        ErrorDeclaration declared = read.events().getFirst().common().errorDeclaration().orElseThrow();
+        assertThat(declared.declarationTime()).isEqualTo(Instant.parse("2026-11-21T02:00:00Z"));
+        assertThat(declared.reason()).contains("incorrect_data");
+        assertThat(declared.correctiveEventIds()).containsExactly("urn:uuid:404d95fc-9457-4a51-bd6a-0bba133845a8");
+    }
+
+    @Test
+    void aQuantityGivenAsNilIsAQuantityNotKnownAndNilIsRefusedWhereTheSchemaDoesNotAllowIt() {
+        Read nil = read(XML.formatted("", "", "<quantity xsi:nil=\"true\"/>"), EpcisReader.Format.XML);
+        assertThat(nil.problems()).isEmpty();
+        ObjectEvent event = (ObjectEvent) nil.events().getFirst();
+        assertThat(event.quantityList()).singleElement().satisfies(q -> {
+            assertThat(q.quantity()).isEmpty();
+            assertThat(q.uom()).contains("KGM");
+        });
+
+        Read known = read(XML.formatted("", "", "<quantity>12.5</quantity>"), EpcisReader.Format.XML);
+        assertThat(((ObjectEvent) known.events().getFirst()).quantityList().getFirst().quantity()).contains(new BigDecimal("12.5"));
+
+        Read notEmpty = read(XML.formatted("", "", "<quantity xsi:nil=\"true\">12.5</quantity>"), EpcisReader.Format.XML);
+        assertThat(notEmpty.problems()).extracting(Problem::reason).anySatisfy(r -> assertThat(r).contains("xsi:nil but not empty"));
+
+        Read notNillable = read(XML.formatted("", "", "<quantity>1</quantity>").replace(
+                "<action>OBSERVE</action>", "<action xsi:nil=\"true\"/>"), EpcisReader.Format.XML);
+        assertThat(notNillable.problems()).extracting(Problem::reason)
+                .anySatisfy(r -> assertThat(r).contains("xsi:nil is not allowed here"));
+    }
+
+    @Test
+    void aUserElementNamingABuiltInTypeMustHoldAValueOfIt() {
+        String typed = "<hui:weightKg xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" xsi:type=\"xsd:decimal\">%s</hui:weightKg>";
+        String good = XML.formatted("", "", "<quantity>1</quantity>").replace("</ObjectEvent>", typed.formatted("12.5") + "</ObjectEvent>");
+        String bad = XML.formatted("", "", "<quantity>1</quantity>").replace("</ObjectEvent>", typed.formatted("twelve") + "</ObjectEvent>");
+
+        assertThat(read(good, EpcisReader.Format.XML).problems()).isEmpty();
+        assertThat(read(bad, EpcisReader.Format.XML).problems()).extracting(Problem::reason)
+                .containsExactly("\"twelve\" is not a value of its xsi:type xsd:decimal");
+    }
+
+    private record Read(List<EpcisEvent> events, List<Problem> problems) {
+    }
+
+    private static Read read(String document, EpcisReader.Format format) {
+        List<EpcisEvent> events = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        try (EpcisReader reader = EpcisReader.of(new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)),
+                "shape." + format.name().toLowerCase(), format)) {
+            for (Optional<ReadEvent> e = reader.next(); e.isPresent(); e = reader.next()) {
+                e.get().event().ifPresent(events::add);
+                problems.addAll(e.get().problems());
+            }
+            problems.addAll(reader.documentProblems());
+        }
+        return new Read(events, problems);
+    }
+}
