@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.neo4j.io.ByteUnit;
 
@@ -34,19 +35,7 @@ public final class StoreSettings {
      * switches it off), else 64 MiB.
      */
     static long reserveBytes() {
-        String value = value(RESERVE_PROPERTY, "TERROIR_STORE_RESERVE");
-        if (value == null) {
-            return DEFAULT_RESERVE;
-        }
-        try {
-            long bytes = ByteUnit.parse(value);
-            if (bytes < 0) {
-                throw new IllegalArgumentException("negative");
-            }
-            return bytes;
-        } catch (IllegalArgumentException e) {
-            throw wrong(RESERVE_PROPERTY, "TERROIR_STORE_RESERVE", value, "a size such as 64m, or 0", e);
-        }
+        return size(RESERVE_PROPERTY, "TERROIR_STORE_RESERVE", 0, "a size such as 64m, or 0").orElse(DEFAULT_RESERVE);
     }
 
     /** The page cache no store gets less of unless told: enough for an import, or a small store. */
@@ -58,19 +47,8 @@ public final class StoreSettings {
      * {@link #defaultPageCache}.
      */
     static long pageCacheBytes(Path databases) {
-        String value = value(PAGE_CACHE_PROPERTY, "TERROIR_PAGECACHE");
-        if (value == null) {
-            return defaultPageCache(storeBytes(databases), physicalMemory(), Runtime.getRuntime().maxMemory());
-        }
-        try {
-            long bytes = ByteUnit.parse(value);
-            if (bytes < ByteUnit.mebiBytes(8)) {
-                throw new IllegalArgumentException("less than 8 MiB");
-            }
-            return bytes;
-        } catch (IllegalArgumentException e) {
-            throw wrong(PAGE_CACHE_PROPERTY, "TERROIR_PAGECACHE", value, "a page cache size such as 512m or 4g", e);
-        }
+        return size(PAGE_CACHE_PROPERTY, "TERROIR_PAGECACHE", ByteUnit.mebiBytes(8), "a page cache size such as 512m or 4g")
+                .orElseGet(() -> defaultPageCache(storeBytes(databases), physicalMemory(), Runtime.getRuntime().maxMemory()));
     }
 
     /**
@@ -129,6 +107,23 @@ public final class StoreSettings {
             return connections;
         } catch (IllegalArgumentException e) {
             throw wrong(MAX_CONNECTIONS_PROPERTY, "TERROIR_NEO4J_MAX_CONNECTIONS", value, "a number of connections such as 16", e);
+        }
+    }
+
+    /** A size in bytes ({@code 512m}, {@code 4g}) of at least {@code least}, if set. */
+    private static OptionalLong size(String property, String variable, long least, String expected) {
+        String value = value(property, variable);
+        if (value == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            long bytes = ByteUnit.parse(value);
+            if (bytes < least) {
+                throw new IllegalArgumentException("less than " + ByteUnit.bytesToString(least));
+            }
+            return OptionalLong.of(bytes);
+        } catch (IllegalArgumentException e) {
+            throw wrong(property, variable, value, expected, e);
         }
     }
 
