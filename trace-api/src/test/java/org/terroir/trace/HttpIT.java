@@ -2,9 +2,15 @@ package org.terroir.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
@@ -207,7 +213,52 @@ class HttpIT extends DemoApiTestBase {
         assertThat(headers.getFirst("Permissions-Policy")).startsWith("geolocation=(self), camera=()");
         HttpHeaders graphiQl = client.get().uri(URI.create("http://localhost:" + port + "/graphiql?path=/graphql")).exchange().expectStatus().isOk()
                 .expectBody().returnResult().getResponseHeaders();
-        assertThat(graphiQl.getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'", "connect-src 'self'")
-                .doesNotContain("default-src 'none'");
+        assertThat(graphiQl.getFirst("Content-Security-Policy")).as("this server only, no inline script or style").isEqualTo(
+                "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:;"
+                        + " font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    }
+
+    @Test
+    void graphiQlIsServedWhollyByThisServerItsFilesCompressedAndRevalidated() {
+        String page = client.get().uri(URI.create("http://localhost:" + port + "/graphiql?path=/graphql")).exchange()
+                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).doesNotContain("http:", "https:", "//", "esm.sh", "${").doesNotContainPattern("<script>|<style|style=");
+        List<String> files = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page).results().map(match -> match.group(1)).toList();
+        assertThat(files).contains("graphiql/start.js", "graphiql/page.css")
+                .anySatisfy(file -> assertThat(file).matches("webjars/graphiql/[0-9.]+/graphiql\\.min\\.js"))
+                .anySatisfy(file -> assertThat(file).matches("webjars/react/18\\.[0-9.]+/umd/react\\.production\\.min\\.js"))
+                .anySatisfy(file -> assertThat(file).matches("webjars/react-dom/18\\.[0-9.]+/umd/react-dom\\.production\\.min\\.js"))
+                .anySatisfy(file -> assertThat(file).endsWith("/graphiql.min.css"));
+
+        // The JDK's client, which leaves the compression as it came.
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            for (String file : files) {
+                URI uri = URI.create("http://localhost:" + port + "/" + file);
+                HttpResponse<byte[]> response = send(http, HttpRequest.newBuilder(uri).header(HttpHeaders.ACCEPT_ENCODING, "gzip").build());
+                assertThat(response.statusCode()).as(file).isEqualTo(200);
+                assertThat(response.headers().firstValue(HttpHeaders.CONTENT_TYPE)).as(file).hasValueSatisfying(type ->
+                        assertThat(type).matches("text/(javascript|css).*"));
+                if (file.startsWith("webjars/")) { // GraphiQL's and React's; the page's own two are under the 2 KB worth compressing
+                    assertThat(response.headers().firstValue(HttpHeaders.CONTENT_ENCODING)).as(file + " compressed").hasValue("gzip");
+                }
+                assertThat(response.headers().firstValue(HttpHeaders.CACHE_CONTROL)).as(file + " kept by the browser, asked again")
+                        .hasValue("no-cache");
+                String lastModified = response.headers().firstValue(HttpHeaders.LAST_MODIFIED).orElseThrow();
+                assertThat(send(http, HttpRequest.newBuilder(uri).header(HttpHeaders.IF_MODIFIED_SINCE, lastModified).build())
+                        .statusCode()).as(file + " unchanged").isEqualTo(304);
+            }
+        }
+    }
+
+    private static HttpResponse<byte[]> send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

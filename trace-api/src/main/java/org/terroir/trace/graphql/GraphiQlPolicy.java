@@ -1,5 +1,6 @@
 package org.terroir.trace.graphql;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -7,22 +8,28 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * The Content-Security-Policy of {@code /graphiql}: Spring for GraphQL's page runs an inline module
- * and import map and loads React and GraphiQL from esm.sh, so it may do that and call this server's
- * {@code /graphql}, and nothing more (no framing, no form, no base). Every other response keeps the
- * stricter policy of the security configuration, which sets a header only where none is set.
+ * The Content-Security-Policy of {@code /graphiql} ({@link GraphiQlPage}): its scripts, styles and
+ * queries come from this server and go to it, and nothing else loads (no other host, no inline
+ * script or style, no plug-in, no framing, no form, no base); the fonts and icons that GraphiQL's
+ * style sheet carries inline are {@code data:} URLs. Every other response keeps the stricter policy
+ * of the security configuration, which sets a header only where none is set.
  */
 @Component
 class GraphiQlPolicy implements WebFilter {
 
-    static final String POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' https://esm.sh;"
-            + " style-src 'self' 'unsafe-inline' https://esm.sh; font-src 'self' https://esm.sh data:; img-src 'self' data:;"
-            + " connect-src 'self' https://esm.sh; worker-src 'self' blob: https://esm.sh; base-uri 'none'; form-action 'none';"
+    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self';"
+            + " img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none';"
             + " frame-ancestors 'none'";
+
+    private final String path;
+
+    GraphiQlPolicy(@Value("${spring.graphql.graphiql.path:/graphiql}") String path) {
+        this.path = path;
+    }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (exchange.getRequest().getPath().pathWithinApplication().value().equals("/graphiql")) {
+        if (exchange.getRequest().getPath().pathWithinApplication().value().equals(path)) {
             exchange.getResponse().getHeaders().set("Content-Security-Policy", POLICY);
         }
         return chain.filter(exchange);
