@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.terroir.labels.DigitalLink;
@@ -27,6 +29,8 @@ class ScanPageBrowserIT extends DemoApiTestBase {
 
     private static final TestTrust TRUST = new TestTrust();
 
+    private static final String INSTALL = ": install them (apt-get install chromium chromium-driver) to run this browser test";
+
     private static PhoneBrowser browser;
 
     @DynamicPropertySource
@@ -36,8 +40,14 @@ class ScanPageBrowserIT extends DemoApiTestBase {
 
     @BeforeAll
     static void browser() {
-        Assumptions.assumeTrue(PhoneBrowser.missing().isEmpty(), () -> PhoneBrowser.missing().orElseThrow());
-        browser = PhoneBrowser.start(Path.of("target", "screenshots"));
+        PhoneBrowser.missing().ifPresentOrElse(why -> LoggerFactory.getLogger(ScanPageBrowserIT.class).warn("skipped: {}", why + INSTALL),
+                () -> browser = PhoneBrowser.start(Path.of("target", "screenshots")));
+    }
+
+    /** Each test skipped, saying what to install, where the browser is missing (see GraphiQlOfflineIT). */
+    @BeforeEach
+    void needsTheBrowser() {
+        Assumptions.assumeTrue(browser != null, () -> PhoneBrowser.missing().orElseThrow() + INSTALL);
     }
 
     @AfterAll
