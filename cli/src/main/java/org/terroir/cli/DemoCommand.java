@@ -2,11 +2,14 @@ package org.terroir.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.terroir.importer.PseudonymSalts;
@@ -63,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
         OpenGraph open = GraphStore.open(graph.target());
         Thread stopper = new Thread(open::close, "terroir-demo-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
-        DemoPki pki;
+        Optional<DemoPki> pki;
         try {
             pki = prepare(open, demo, out);
         } catch (IOException | RuntimeException e) {
@@ -85,8 +88,9 @@ final class DemoCommand implements Callable<Integer> {
                                 + " (terroir commands read it there)"
                         : ""));
         serving.printEndpoints(out);
-        DemoQueries.print(serving.graphQl(), pki.labels(), out);
-        DemoQueries.printScanLinks(serving.graphQl(), pki.labels(), pki.sheet(), out);
+        List<String> labels = pki.map(DemoPki::labels).orElse(List.of());
+        DemoQueries.print(serving.graphQl(), labels, out);
+        DemoQueries.printScanLinks(serving.graphQl(), labels, pki.flatMap(DemoPki::sheet), out);
         DemoQueries.printTokens(serving.graphQl(), tokenKey, TokensCommand.keyFolder(graph.dataDir()), out);
         out.println("Stop with Ctrl+C (or kill " + ProcessHandle.current().pid() + ").");
         out.flush();
@@ -94,8 +98,12 @@ final class DemoCommand implements Callable<Integer> {
         return Terroir.OK;
     }
 
-    /** The graph with the schema and the demo data, and the demo PKI; reported to {@code out}. */
-    private DemoPki prepare(OpenGraph open, Path demo, PrintWriter out) throws IOException {
+    /**
+     * The graph with the schema and the demo data, and the demo PKI; reported to {@code out}. The
+     * PKI and its labels are optional parts: when one cannot be made, one line says so and the demo
+     * goes on without it.
+     */
+    private Optional<DemoPki> prepare(OpenGraph open, Path demo, PrintWriter out) throws IOException {
         var schema = open.schema();
         out.printf("Graph: %s%n", open.description());
         out.printf("Schema: version V%03d (%d migration(s) applied now, %d already present)%n",
@@ -106,12 +114,32 @@ final class DemoCommand implements Callable<Integer> {
             stats = GraphStats.read(open.driver());
         }
         report(stats, out);
-        DemoPki pki = DemoPki.ensure(graph.dataDir(),
-                new MasterDataReader(PseudonymSalts.load(graph.dataDir())).read(masterDataFiles(demo)));
+        DemoPki pki;
+        try {
+            pki = DemoPki.ensure(graph.dataDir(),
+                    new MasterDataReader(PseudonymSalts.load(graph.dataDir())).read(masterDataFiles(demo)));
+        } catch (IOException | RuntimeException e) {
+            out.printf("Demo label PKI: not made (%s); the rest of the demo runs without demo labels%n", oneLine(e));
+            out.flush();
+            return Optional.empty();
+        }
         out.printf("Demo label PKI: %s (a regulator root; a brand certificate and a signer per association;%n"
                 + "  %s; private keys owner-only, never leave this folder)%n", pki.folder(), pki.trustList().getFileName());
+        pki.problem().ifPresent(problem -> out.printf("Demo labels: not all made (%s); the rest of the demo runs without them%n",
+                problem));
         out.flush();
-        return pki;
+        return Optional.of(pki);
+    }
+
+    /** What went wrong, on one line. */
+    private static String oneLine(Exception e) {
+        String message = switch (e) {
+            case FileAlreadyExistsException inTheWay -> inTheWay.getFile() + " exists and is not a folder";
+            case AccessDeniedException denied -> "access denied: " + denied.getFile();
+            case NoSuchFileException missing -> "no such file: " + missing.getFile();
+            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        };
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private void importDemo(OpenGraph open, Path demo, PrintWriter out) throws IOException {

@@ -15,14 +15,17 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.terroir.importer.masterdata.MasterData;
 import org.terroir.importer.masterdata.MasterDataKind;
+import org.terroir.labels.cli.LabelsCommand;
 
 /**
  * The demo's label PKI under {@code <data-dir>/demo-pki}, made with the same {@code terroir keys},
  * {@code trust-list} and {@code labels} commands a newcomer would type: a regulator root, for each
  * brand association of the demo data a brand certificate bound to its products' GS1 company
  * prefixes and a signer, a trust list of them all (signed again at every start, so that it is never
- * stale), and signed labels for the demo's first serialised items. Private keys are written with
- * owner-only permissions and live only under the data folder, never in the repository.
+ * stale), and signed labels for the demo's first serialised items, as images and as a PDF sheet
+ * (with the fonts shipped with the program: no system font is needed). Labels that could not be made
+ * are no failure: {@link #problem()} says why, and the next start tries again. Private keys are
+ * written with owner-only permissions and live only under the data folder, never in the repository.
  */
 final class DemoPki {
 
@@ -47,10 +50,12 @@ final class DemoPki {
 
     private final Path folder;
     private final List<String> labels;
+    private final Optional<String> problem;
 
-    private DemoPki(Path folder, List<String> labels) {
+    private DemoPki(Path folder, List<String> labels, Optional<String> problem) {
         this.folder = folder;
         this.labels = labels;
+        this.problem = problem;
     }
 
     Path folder() {
@@ -72,6 +77,11 @@ final class DemoPki {
         return labels;
     }
 
+    /** What of the demo labels could not be made, and why, on one line; empty when all are there. */
+    Optional<String> problem() {
+        return problem;
+    }
+
     /**
      * The API properties of the trust list and root of a demo PKI under {@code dataDir}, if the demo
      * made one there: {@code serve} then verifies labels as the demo does.
@@ -87,7 +97,12 @@ final class DemoPki {
                 "terroir.trust-roots", root.toAbsolutePath().toString());
     }
 
-    /** The PKI in {@code <dataDir>/demo-pki}, made on first use, with a trust list signed now. */
+    /**
+     * The PKI in {@code <dataDir>/demo-pki}, made on first use, with a trust list signed now, and
+     * the demo labels, each kind made when missing.
+     *
+     * @throws IllegalStateException when the keys, certificates or trust list cannot be made
+     */
     static DemoPki ensure(Path dataDir, MasterData masterData) throws IOException {
         Path folder = dataDir.resolve("demo-pki");
         Path root = folder.resolve("root");
@@ -112,36 +127,91 @@ final class DemoPki {
         certificates.forEach(c -> args.add(c.toString()));
         run(args);
         Files.move(fresh, folder.resolve("trust-list.pem"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Path uris = folder.resolve("labels").resolve(org.terroir.labels.cli.LabelsCommand.URIS);
-        return new DemoPki(folder, Files.exists(uris) ? Files.readAllLines(uris) : List.of());
+        Optional<String> problem = issueExamples(folder, masterData);
+        Path uris = folder.resolve("labels").resolve(LabelsCommand.URIS);
+        return new DemoPki(folder, Files.exists(uris) ? Files.readAllLines(uris) : List.of(), problem);
     }
 
     private static void create(Path folder, MasterData masterData) throws IOException {
         Path root = Files.createDirectories(folder.resolve("root"));
         run(List.of("keys", "create-root", "--name", "Demo Regulator (not a real authority)", "--not-before", NOT_BEFORE,
                 "--out", root.toString()));
-        Map<String, String> productAssociation = new LinkedHashMap<>();
         for (Map.Entry<String, Association> entry : associations(masterData).entrySet()) {
             Association association = entry.getValue();
-            Path dir = folder.resolve("association-" + entry.getKey());
+            Path dir = associationFolder(folder, entry.getKey());
             run(List.of("keys", "issue-brand", "--issuer-key", root.resolve("root.key.pem").toString(),
                     "--issuer-cert", root.resolve("root.cert.pem").toString(), "--name", association.name(),
                     "--gs1-prefix", String.join(",", association.prefixes()), "--not-before", NOT_BEFORE, "--not-after", NOT_AFTER, "--out", dir.toString()));
             run(List.of("keys", "issue-signer", "--issuer-key", dir.resolve("brand.key.pem").toString(),
                     "--issuer-cert", dir.resolve("brand.cert.pem").toString(), "--name", association.name() + " label printer",
                     "--not-before", NOT_BEFORE, "--not-after", NOT_AFTER, "--out", dir.toString()));
-            association.gtins().forEach(gtin -> productAssociation.put(gtin, dir.toString()));
-        }
-        // The labels as images with their URIs, and as a print-ready PDF sheet.
-        for (Path out : List.of(folder.resolve("labels"), folder.resolve("sheet").resolve(SHEET))) {
-            Optional.ofNullable(productAssociation.get(EXAMPLE.gtin())).ifPresent(dir -> run(List.of("labels", "issue",
-                    "--gtin", EXAMPLE.gtin(), "--lot", EXAMPLE.lot(), "--serials", EXAMPLE.serials(), "--date", EXAMPLE.date(),
-                    "--key", dir + "/signer.key.pem", "--cert", dir + "/signer.cert.pem", "--host", HOST,
-                    "--out", out.toString())));
         }
     }
 
-    private record Association(String name, TreeSet<String> prefixes, List<String> gtins) {}
+    private static Path associationFolder(Path folder, String gln) {
+        return folder.resolve("association-" + gln);
+    }
+
+    /**
+     * The example labels as images with their URIs ({@code labels/}) and as a print-ready PDF sheet
+     * ({@code sheet/}), each made when missing, by the signer of the product's brand association;
+     * the sheet prints the product's and brand's names from the demo data. What could not be made,
+     * on one line.
+     */
+    private static Optional<String> issueExamples(Path folder, MasterData masterData) throws IOException {
+        Map<String, Object> product = masterData.rows(MasterDataKind.PRODUCTS).stream()
+                .filter(row -> EXAMPLE.gtin().equals(row.get("gtin"))).findFirst().orElse(null);
+        if (product == null) {
+            return Optional.empty(); // demo data without the example product: no labels to print
+        }
+        Map<String, Object> brand = masterData.rows(MasterDataKind.BRANDS).stream()
+                .filter(row -> row.get("id").equals(product.get("brandId"))).findFirst().orElseThrow();
+        Path signer = associationFolder(folder, (String) brand.get("ownerGln"));
+        List<String> issue = List.of("labels", "issue", "--gtin", EXAMPLE.gtin(), "--lot", EXAMPLE.lot(), "--serials", EXAMPLE.serials(),
+                "--date", EXAMPLE.date(), "--key", signer.resolve("signer.key.pem").toString(),
+                "--cert", signer.resolve("signer.cert.pem").toString(), "--host", HOST);
+        List<String> problems = new ArrayList<>();
+        Path images = folder.resolve("labels");
+        if (!Files.exists(images.resolve(LabelsCommand.URIS))) {
+            issue(images, concat(issue, List.of("--out", images.toString()))).ifPresent(p -> problems.add("label images: " + p));
+        }
+        Path sheet = folder.resolve("sheet").resolve(SHEET);
+        if (!Files.exists(sheet)) {
+            List<String> text = new ArrayList<>(List.of("--out", sheet.toString(),
+                    "--product-text", (String) product.get("nameZh"), "--product-text-en", (String) product.get("nameEn"),
+                    "--brand-text", brand.get("nameZh") + " " + brand.get("nameEn")));
+            if (brand.get("giRegistration") != null) {
+                text.add("--gi");
+            }
+            issue(sheet.getParent(), concat(issue, text)).ifPresent(p -> problems.add("label sheet: " + p));
+        }
+        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
+    }
+
+    /** Runs 'labels issue' into a folder emptied first (of what an earlier, failed run left); why it failed, if it did. */
+    private static Optional<String> issue(Path folder, List<String> args) throws IOException {
+        if (Files.isDirectory(folder)) {
+            try (var files = Files.list(folder)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        try {
+            run(args);
+            return Optional.empty();
+        } catch (IllegalStateException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    private record Association(String name, TreeSet<String> prefixes) {}
 
     /** The demo's associations that own brands, by GLN, with their products' company prefixes. */
     private static Map<String, Association> associations(MasterData data) {
@@ -154,20 +224,23 @@ final class DemoPki {
             String gln = brandOwner.get((String) product.get("brandId"));
             String gtin = (String) product.get("gtin");
             Association association = associations.computeIfAbsent(gln,
-                    g -> new Association(names.getOrDefault(g, "Association " + g), new TreeSet<>(), new ArrayList<>()));
+                    g -> new Association(names.getOrDefault(g, "Association " + g), new TreeSet<>()));
             association.prefixes().add(gtin.substring(1, 1 + COMPANY_PREFIX_DIGITS));
-            association.gtins().add(gtin);
         }
         return associations;
     }
 
-    /** Runs a {@code terroir} command quietly; its error output becomes the exception's message when it fails. */
+    /**
+     * Runs a {@code terroir} command quietly.
+     *
+     * @throws IllegalStateException saying the command and its error output, on one line, when it fails
+     */
     private static void run(List<String> args) {
         StringWriter err = new StringWriter();
         int code = Terroir.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true), args.toArray(String[]::new));
         if (code != Terroir.OK) {
-            throw new IllegalStateException("the demo PKI could not be made: terroir " + String.join(" ", args.subList(0, 2))
-                    + ": " + err.toString().strip());
+            throw new IllegalStateException("terroir " + String.join(" ", args.subList(0, 2)) + ": "
+                    + err.toString().strip().replaceFirst("^terroir: ", "").replaceAll("\\s*\\R\\s*", " "));
         }
     }
 }
