@@ -47,6 +47,11 @@ class DemoServeIT {
     private record Running(Process process, BlockingQueue<String> lines, List<String> seen) {
 
         static Running start(String... args) throws IOException {
+            return start(Map.of(), args);
+        }
+
+        /** Started with these environment variables besides the test's own. */
+        static Running start(Map<String, String> environment, String... args) throws IOException {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "--sun-misc-unsafe-memory-access=allow", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                     Terroir.class.getName()));
@@ -55,6 +60,7 @@ class DemoServeIT {
             // A first request of a cold JVM on a busy 2-core machine may exceed the default 10 s: this
             // test is about what the answers hold, not how fast they come.
             builder.environment().put("TERROIR_GRAPHQL_TIMEOUT", "60s");
+            builder.environment().putAll(environment);
             Process process = builder.start();
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
             Thread reader = new Thread(() -> {
@@ -167,8 +173,9 @@ class DemoServeIT {
 
     @Test
     void demoServesTheApiItsExampleQueriesAnswerAndServeReadsTheSameStoreAfterwards(@TempDir Path dataDir) throws Exception {
-        Running demo = Running.start("demo", "--data-dir", dataDir.toString(), "--bolt-port", "0", "--port", "0",
-                "--demo-data", "../demo");
+        // As on a fresh machine with no font installed: the font search path is empty.
+        Running demo = Running.start(Map.of(org.terroir.labels.render.FontFolders.VARIABLE, ""),
+                "demo", "--data-dir", dataDir.toString(), "--bolt-port", "0", "--port", "0", "--demo-data", "../demo");
         List<String> printed = demo.until("Stop with Ctrl+C");
         URI endpoint = endpoint(printed);
         assertThat(printed).anyMatch(line -> line.contains("Demo label PKI: " + dataDir.resolve("demo-pki")))
@@ -238,6 +245,11 @@ class DemoServeIT {
         Path sheet = Path.of(printed.stream().filter(line -> line.startsWith("Their print-ready sheet")).findFirst().orElseThrow()
                 .replaceFirst(".*: ", "").strip());
         assertThat(java.nio.file.Files.readAllBytes(sheet)).startsWith("%PDF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(sheet.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).as("printed with the bundled fonts")
+                    .contains("连城地瓜干 500克", "扫码验真 Scan to verify", "序列号 S/N LC2601-0001");
+        }
+        assertThat(printed).noneMatch(line -> line.contains("not made") || line.contains("not all made"));
 
         // The printed tokens: the regulator's reads the households' personal data, no token gets FORBIDDEN.
         JsonNode asRegulator = post(endpoint, HOUSEHOLDS, printedToken(printed, "a regulator"));
