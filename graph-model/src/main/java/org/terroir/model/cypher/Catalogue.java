@@ -219,6 +219,37 @@ public final class Catalogue {
             UNWIND $ids AS id MATCH (e:Event {eventId: id}) RETURN collect(id) AS found
             """);
 
+    /**
+     * Which of the GS1 event hashes {@code $hashes} an event in the graph has ({@code found}), and
+     * which of those an event declared erroneous has ({@code declared}). An error declaration repeats
+     * its event, so it names it by the hash (which leaves the declaration out), also under another
+     * {@code eventID}: a declaration whose event is in the graph only marks it, and an event whose
+     * declaration came first is in the graph already, marked.
+     */
+    public static final Statement EPCIS_EXISTING_HASHES = new Statement("epcis.existingHashes", """
+            UNWIND $hashes AS hash
+            MATCH (e:Event {hash: hash})
+            WITH hash, max(CASE WHEN e.errorDeclaredAt IS NULL THEN 0 ELSE 1 END) AS declared
+            RETURN collect(hash) AS found, collect(CASE WHEN declared = 1 THEN hash END) AS declared
+            """);
+
+    /**
+     * Marks erroneous the events that error declarations name ({@code $rows}: each declaration's
+     * {@code eventId}, {@code hash}, {@code errorDeclaredAt}, {@code errorReason},
+     * {@code correctiveEventIds}): the event of that id, and any event of that hash (the same event
+     * under another {@code eventID}). Queries leave a marked event out, or show it marked.
+     */
+    public static final Statement EPCIS_DECLARE_ERRORS = new Statement("epcis.declareErrors", """
+            UNWIND $rows AS d
+            CALL (d) {
+              MATCH (e:Event {eventId: d.eventId}) RETURN e
+              UNION
+              MATCH (e:Event {hash: d.hash}) RETURN e
+            }
+            SET e.errorDeclaredAt = d.errorDeclaredAt, e.errorReason = d.errorReason,
+                e.correctiveEventIds = d.correctiveEventIds
+            """);
+
     /** The event nodes, where they happened and the parties named in their source and destination lists. */
     public static final Statement EPCIS_EVENTS = new Statement("epcis.events", """
             UNWIND $rows AS row
@@ -226,7 +257,9 @@ public final class Catalogue {
             SET e.type = row.type, e.action = row.action, e.bizStep = row.bizStep, e.disposition = row.disposition,
                 e.eventTime = row.eventTime, e.eventTimeZoneOffset = row.eventTimeZoneOffset,
                 e.recordTime = row.recordTime, e.hash = row.hash, e.bizTransactions = row.bizTransactions,
-                e.certificationInfo = row.certificationInfo, e.extensions = row.extensions, e.document = row.document
+                e.certificationInfo = row.certificationInfo, e.extensions = row.extensions, e.document = row.document,
+                e.errorDeclaredAt = row.errorDeclaredAt, e.errorReason = row.errorReason,
+                e.correctiveEventIds = row.correctiveEventIds
             FOREACH (key IN row.readPoint | MERGE (l:Location {key: key}) CREATE (e)-[:READ_AT]->(l))
             FOREACH (key IN row.bizLocation | MERGE (l:Location {key: key}) CREATE (e)-[:AT]->(l))
             FOREACH (p IN row.parties |
@@ -646,6 +679,15 @@ public final class Catalogue {
                         (r.since IS NULL OR coalesce(h.departed, h.arrived) >= r.since)
                         AND (r.until IS NULL OR coalesce(h.departed, h.arrived) <= r.until))""";
 
+    /**
+     * Hop {@code h} stands: no event that recorded it was declared erroneous, or one that was not
+     * recorded it too. A hop that only erroneous events made (the wrong lot shipped, as its error
+     * declaration says) is no part of any journey; the corrective events make their own hops.
+     */
+    private static final String HOP_RECORDED = """
+            (NOT EXISTS { (h)-[:DEPARTED_WITH|ARRIVED_WITH]->(declared:Event) WHERE declared.errorDeclaredAt IS NOT NULL }
+                   OR EXISTS { (h)-[:DEPARTED_WITH|ARRIVED_WITH]->(recorded:Event) WHERE recorded.errorDeclaredAt IS NULL })""";
+
     /** The columns of a hop {@code h}, as the journey statements return them. */
     private static final String HOP_COLUMNS = """
             h.id AS id, h.departed AS departed, h.arrived AS arrived,
@@ -676,9 +718,10 @@ public final class Catalogue {
               WHERE %1$s
               RETURN h
             }
+            WITH key, h WHERE %3$s
             RETURN key AS batch, %2$s
             ORDER BY batch, coalesce(h.departed, h.arrived), h.id
-            """.formatted(WHILE_PACKED, HOP_COLUMNS));
+            """.formatted(WHILE_PACKED, HOP_COLUMNS, HOP_RECORDED));
 
     /**
      * What the graph knows of the identifiers in one GS1 Digital Link, for the resolver; always one
@@ -917,9 +960,10 @@ public final class Catalogue {
               WHERE %1$s
               RETURN h
             }
+            WITH key, h WHERE %3$s
             RETURN key AS item, %2$s
             ORDER BY item, coalesce(h.departed, h.arrived), h.id
-            """.formatted(WHILE_PACKED, HOP_COLUMNS));
+            """.formatted(WHILE_PACKED, HOP_COLUMNS, HOP_RECORDED));
 
     /** At most this many batches, items, containers, locations or parties in a {@link #TRACE_DOWNSTREAM} row's lists. */
     public static final int DOWNSTREAM_LIST_CAP = 100;
@@ -953,6 +997,7 @@ public final class Catalogue {
             CALL (batches, items, containers) {
               UNWIND batches + items + containers AS m
               MATCH (h:Hop)-[:MOVED]->(m)
+              WHERE %2$s
               RETURN collect(DISTINCT h) AS hops
             }
             CALL (batches, items, hops) {
@@ -994,7 +1039,7 @@ public final class Catalogue {
                    COLLECT { UNWIND parties AS p WITH p ORDER BY p.gln LIMIT %1$d
                              RETURN p {.gln, .nameZh, .nameEn, kind: [x IN labels(p) WHERE x <> 'Party'][0]} } AS parties
             ORDER BY batch
-            """.formatted(DOWNSTREAM_LIST_CAP));
+            """.formatted(DOWNSTREAM_LIST_CAP, HOP_RECORDED));
 
     // --- the producers list
 
@@ -1113,13 +1158,18 @@ public final class Catalogue {
      * The events of {@code $ids}, in that order: type, action, step, disposition, times, where it
      * happened ({@code bizLocation}) and was read ({@code readPoint}) with their regions, the objects
      * it names with their role ({@code OBSERVED}, {@code INPUT}, …; up to {@value #EVENT_LIST_CAP},
-     * {@code objectCount} of all) and the parties of its source and destination lists.
+     * {@code objectCount} of all) and the parties of its source and destination lists; and, when an
+     * error declaration named it, {@code errorDeclaration} ({@code declarationTime}, {@code reason},
+     * {@code correctiveEventIds}), null otherwise.
      */
     public static final Statement EVENTS_BY_ID = new Statement("events.byId", """
             UNWIND $ids AS id
             MATCH (e:Event {eventId: id})
             RETURN e.eventId AS eventId, e.type AS type, e.action AS action, e.bizStep AS bizStep,
                    e.disposition AS disposition, e.eventTime AS eventTime, e.recordTime AS recordTime,
+                   CASE WHEN e.errorDeclaredAt IS NULL THEN null
+                        ELSE {declarationTime: e.errorDeclaredAt, reason: e.errorReason,
+                              correctiveEventIds: coalesce(e.correctiveEventIds, [])} END AS errorDeclaration,
                    [(e)-[:AT]->(l:Location) | l {.key, .gln, .kind, .nameZh, .nameEn,
                      region: [(l)-[:IN_REGION]->(r:Region) | r {.code, .level, .nameZh, .nameEn}][0]}][0] AS bizLocation,
                    [(e)-[:READ_AT]->(l:Location) | l {.key, .gln, .kind, .nameZh, .nameEn,
@@ -1152,9 +1202,10 @@ public final class Catalogue {
               AND ($afterTime IS NULL OR time > datetime($afterTime)
                    OR (time = datetime($afterTime) AND h.id > $afterId))
               AND EXISTS { (h)-[:CARRIED_BY]->(carrier:Party) WHERE carrier.gln = $carrier }
+              AND %s
             WITH h, time ORDER BY time, h.id LIMIT $limit
             RETURN h.id AS id, time AS departed
-            """);
+            """.formatted(HOP_RECORDED));
 
     /**
      * The hops of {@code $ids}, in that order: the columns of {@code trace.journeys} and what each

@@ -156,6 +156,33 @@ class CatalogueIT {
         example(Catalogue.EPCIS_EXISTING_EVENTS, "CREATE (:Event {eventId: 'urn:uuid:e1'})",
                 Map.of("ids", List.of("urn:uuid:e1", "urn:uuid:e2")),
                 (rows, tx) -> assertThat(rows.getFirst().get("found").asList()).containsExactly("urn:uuid:e1"));
+        example(Catalogue.EPCIS_EXISTING_HASHES, """
+                CREATE (:Event {eventId: 'urn:uuid:e1', hash: 'ni:///sha-256;01?ver=CBV2.0'}),
+                       (:Event {eventId: 'urn:uuid:e3', hash: 'ni:///sha-256;03?ver=CBV2.0', errorDeclaredAt: datetime()})""",
+                Map.of("hashes", List.of("ni:///sha-256;01?ver=CBV2.0", "ni:///sha-256;02?ver=CBV2.0", "ni:///sha-256;03?ver=CBV2.0")),
+                (rows, tx) -> {
+                    assertThat(rows.getFirst().get("found").asList()).containsExactlyInAnyOrder("ni:///sha-256;01?ver=CBV2.0",
+                            "ni:///sha-256;03?ver=CBV2.0");
+                    assertThat(rows.getFirst().get("declared").asList()).containsExactly("ni:///sha-256;03?ver=CBV2.0");
+                });
+        example(Catalogue.EPCIS_DECLARE_ERRORS, """
+                CREATE (:Event {eventId: 'urn:uuid:e1', hash: 'ni:///sha-256;01?ver=CBV2.0'}),
+                       (:Event {eventId: 'urn:uuid:e2', hash: 'ni:///sha-256;02?ver=CBV2.0'}),
+                       (:Event {eventId: 'urn:uuid:e3', hash: 'ni:///sha-256;03?ver=CBV2.0'})""",
+                Map.of("rows", List.of(
+                        // a declaration under the event's own id, and one under an id of its own naming the event by hash
+                        row("eventId", "urn:uuid:e1", "hash", "ni:///sha-256;01?ver=CBV2.0", "errorDeclaredAt", t0,
+                                "errorReason", "incorrect_data", "correctiveEventIds", List.of("urn:uuid:c1")),
+                        row("eventId", "urn:uuid:d2", "hash", "ni:///sha-256;02?ver=CBV2.0", "errorDeclaredAt", t0,
+                                "errorReason", null, "correctiveEventIds", List.of()))),
+                (rows, tx) -> {
+                    assertThat(tx.run("""
+                            MATCH (e:Event) WHERE e.errorDeclaredAt IS NOT NULL
+                            RETURN e.eventId AS id, e.errorReason AS reason, e.correctiveEventIds AS corrective ORDER BY id""")
+                            .list(r -> r.get("id").asString() + " " + r.get("reason") + " " + r.get("corrective").asList()))
+                            .containsExactly("urn:uuid:e1 \"incorrect_data\" [urn:uuid:c1]", "urn:uuid:e2 NULL []");
+                    assertThat(count(tx, "MATCH (e:Event {eventId: 'urn:uuid:d2'}) RETURN count(e)")).as("no copy").isZero();
+                });
         example(Catalogue.EPCIS_EVENTS, Map.of("rows", List.of(row("eventId", "urn:uuid:e1", "type", "ObjectEvent",
                         "action", "OBSERVE", "bizStep", "shipping", "disposition", "in_transit", "eventTime", t0,
                         "eventTimeZoneOffset", "+08:00", "recordTime", null, "hash", "ni:///sha-256;00?ver=CBV2.0",
@@ -481,8 +508,14 @@ class CatalogueIT {
             assertThat(tx.run(Catalogue.EVENTS_OF_OBJECT.cypher(), eventQuery("object", l1, "carriers", List.of("9520099000022"))).list())
                     .as("another carrier").isEmpty();
         });
-        example(Catalogue.EVENTS_BY_ID, events, Map.of("ids", List.of("urn:uuid:e2", "urn:uuid:none", "urn:uuid:e1")), (rows, tx) -> {
+        example(Catalogue.EVENTS_BY_ID, events + """
+                SET e2.errorDeclaredAt = datetime('2026-01-09T10:00:00+08:00'), e2.errorReason = 'incorrect_data',
+                    e2.correctiveEventIds = ['urn:uuid:c2']""",
+                Map.of("ids", List.of("urn:uuid:e2", "urn:uuid:none", "urn:uuid:e1")), (rows, tx) -> {
             assertThat(rows).extracting(r -> r.get("eventId").asString()).containsExactly("urn:uuid:e2", "urn:uuid:e1");
+            assertThat(rows.getFirst().get("errorDeclaration").get("reason").asString()).isEqualTo("incorrect_data");
+            assertThat(rows.getFirst().get("errorDeclaration").get("correctiveEventIds").asList()).containsExactly("urn:uuid:c2");
+            assertThat(rows.get(1).get("errorDeclaration").isNull()).isTrue();
             Record e1 = rows.get(1);
             assertThat(e1.get("type").asString()).isEqualTo("ObjectEvent");
             assertThat(e1.get("action").asString()).isEqualTo("ADD");
@@ -574,9 +607,11 @@ class CatalogueIT {
                         arrived: datetime('2026-01-09T12:30:00+08:00')})-[:MOVED]->(c)
                 CREATE (:Hop {id: 'h0', departed: datetime('2026-01-09T06:00:00+08:00')})-[:MOVED]->(c)
                 CREATE (farm)<-[:TO]-(:Hop {id: 'h3', arrived: datetime('2026-01-08T20:00:00+08:00')})-[:MOVED]->(i)
+                CREATE (h4:Hop {id: 'h4', departed: datetime('2026-01-09T07:00:00+08:00')})-[:MOVED]->(b2)
+                CREATE (h4)-[:DEPARTED_WITH]->(:Event {eventId: 'urn:uuid:wrong', errorDeclaredAt: datetime()})
                 """, Map.of("keys", List.of(l1, l2)), (rows, tx) -> {
                     assertThat(rows).extracting(r -> r.get("batch").asString() + " " + r.get("id").asString())
-                            .as("h0 moved the container before the item was packed in it")
+                            .as("h0 moved the container before the item was packed in it; only an erroneous event recorded h4")
                             .containsExactly(l1 + " h1", l2 + " h3", l2 + " h2");
                     Record h1 = rows.getFirst();
                     assertThat(h1.get("from").get("kind").asString()).isEqualTo("farm");

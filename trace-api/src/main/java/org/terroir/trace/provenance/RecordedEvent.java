@@ -22,10 +22,11 @@ import org.terroir.model.EventType;
  * @param objectCount how many batches, items and containers it names
  * @param objects     the first {@value org.terroir.model.cypher.Catalogue#EVENT_LIST_CAP} of them, by role and key
  * @param parties     the parties of its source and destination lists
+ * @param errorDeclaration when an error declaration named the event erroneous, what it said; else null
  */
 public record RecordedEvent(String eventId, EventType type, EventAction action, String bizStep, String disposition, String eventTime,
                             String recordTime, Location bizLocation, Location readPoint, int objectCount,
-                            List<EventObject> objects, List<EventParty> parties) {
+                            List<EventObject> objects, List<EventParty> parties, ErrorDeclaration errorDeclaration) {
 
     public RecordedEvent {
         objects = List.copyOf(objects);
@@ -63,6 +64,23 @@ public record RecordedEvent(String eventId, EventType type, EventAction action, 
     /** A party of an event's source or destination list. */
     public record EventParty(String role, String type, Party party) {}
 
+    /**
+     * What an EPCIS error declaration said of an event: that it was erroneous, when (ISO 8601), why
+     * (a CBV error reason such as {@code incorrect_data}, or a URI; null when not given), and the
+     * events that correct it.
+     */
+    public record ErrorDeclaration(String declarationTime, String reason, List<String> correctiveEventIds) {
+
+        public ErrorDeclaration {
+            correctiveEventIds = List.copyOf(correctiveEventIds);
+        }
+
+        static ErrorDeclaration from(Value map) {
+            return map.isNull() ? null : new ErrorDeclaration(time(map.get("declarationTime")), text(map.get("reason")),
+                    map.get("correctiveEventIds").asList(Value::asString));
+        }
+    }
+
     /** The event of an {@code events.byId} row. */
     static RecordedEvent from(org.neo4j.driver.Record row) {
         String action = text(row.get("action"));
@@ -72,7 +90,7 @@ public record RecordedEvent(String eventId, EventType type, EventAction action, 
                 Location.from(row.get("bizLocation")), Location.from(row.get("readPoint")), row.get("objectCount").asInt(),
                 row.get("objects").asList(v -> EventObject.from(ObjectRole.valueOf(v.get("role").asString()), v)),
                 row.get("parties").asList(v -> new EventParty(v.get("role").asString(), text(v.get("type")),
-                        Party.from(v.get("party")))));
+                        Party.from(v.get("party")))), ErrorDeclaration.from(row.get("errorDeclaration")));
     }
 
     private static String text(Value value) {

@@ -134,32 +134,58 @@ public final class EpcisImport {
     /**
      * Writes the events of {@code batch} not yet in the graph, in one transaction: an event in the
      * graph was written whole by an earlier transaction (a re-import, or the run before a crash).
+     * An error declaration marks the event it declares erroneous, found by id or by hash; it is
+     * written as an event of its own, marked, only when that event is not in the graph (yet), and
+     * the event arriving after it is then not written again.
      */
     private static void write(Session session, Batch batch) {
         session.executeWriteWithoutResult(tx -> {
-            List<Object> found = tx.run(Catalogue.EPCIS_EXISTING_EVENTS.cypher(), Map.of("ids", batch.eventIds()))
-                    .single().get("found").asList();
-            Batch fresh = batch.without(Set.copyOf(found));
+            Set<Object> ids = Set.copyOf(tx.run(Catalogue.EPCIS_EXISTING_EVENTS.cypher(), Map.of("ids", batch.eventIds()))
+                    .single().get("found").asList());
+            var hashes = tx.run(Catalogue.EPCIS_EXISTING_HASHES.cypher(), Map.of("hashes", batch.hashes())).single();
+            Batch fresh = batch.without(ids, Set.copyOf(hashes.get("found").asList()), Set.copyOf(hashes.get("declared").asList()));
             for (Map.Entry<Statement, List<Map<String, Object>>> write : fresh.writes()) {
                 if (!write.getValue().isEmpty()) {
                     tx.run(write.getKey().cypher(), Map.of("rows", write.getValue())).consume();
                 }
             }
+            if (!batch.declarations.isEmpty()) {
+                tx.run(Catalogue.EPCIS_DECLARE_ERRORS.cypher(),
+                        Map.of("rows", batch.declarations.stream().map(EventRows::declaration).toList())).consume();
+            }
         });
     }
 
-    /** The rows of up to {@link #BATCH} events, each event once (the first of one id). */
+    /**
+     * The rows of up to {@link #BATCH} events, each event once: the first of one id, and of one hash
+     * where an error declaration is involved (a declaration and the event it repeats are one event).
+     */
     private static final class Batch {
         /** After the last batch. */
         static final Batch END = new Batch();
 
         private final Map<String, EventRows> events = new LinkedHashMap<>();
+        /** The hashes of the events of {@link #events}, and of those the declarations of which. */
+        private final Set<String> hashes = new java.util.HashSet<>();
+        private final Set<String> declaredHashes = new java.util.HashSet<>();
+        /** Every error declaration read into this batch, also those not written as events. */
+        private final List<EventRows> declarations = new ArrayList<>();
         private int size;
 
-        /** Adds an event; counts it even when an event of its id is already in the batch. */
+        /** Adds an event; counts it even when it is not written as an event of its own. */
         void add(EventRows rows) {
-            events.putIfAbsent((String) rows.event().get("eventId"), rows);
             size++;
+            if (rows.declaresError()) {
+                declarations.add(rows);
+                if (events.containsKey(rows.eventId()) || hashes.contains(rows.hash())) {
+                    return; // its event is in this batch: the declaration marks it
+                }
+                declaredHashes.add(rows.hash());
+            } else if (events.containsKey(rows.eventId()) || declaredHashes.contains(rows.hash())) {
+                return;
+            }
+            events.put(rows.eventId(), rows);
+            hashes.add(rows.hash());
         }
 
         /** Events read into this batch. */
@@ -175,17 +201,26 @@ public final class EpcisImport {
             return List.copyOf(events.keySet());
         }
 
-        Batch without(Set<Object> eventIds) {
+        List<String> hashes() {
+            return List.copyOf(hashes);
+        }
+
+        /**
+         * The events not in the graph: not of an id in {@code ids}; a declaration not of a hash in
+         * {@code hashes} (its event is there: it marks it), another event not of a hash in
+         * {@code declared} (its declaration came first and stands for it).
+         */
+        Batch without(Set<Object> ids, Set<Object> hashes, Set<Object> declared) {
             Batch rest = new Batch();
             events.forEach((id, rows) -> {
-                if (!eventIds.contains(id)) {
+                boolean there = ids.contains(id) || (rows.declaresError() ? hashes : declared).contains(rows.hash());
+                if (!there) {
                     rest.events.put(id, rows);
                 }
             });
             rest.size = size;
             return rest;
         }
-
         /** The statements to run, in order, with their rows. */
         List<Map.Entry<Statement, List<Map<String, Object>>>> writes() {
             return List.of(rows(Catalogue.EPCIS_EVENTS, rows -> List.of(rows.event())),

@@ -50,6 +50,30 @@ import org.terroir.model.id.Sscc;
 record EventRows(Map<String, Object> event, List<Map<String, Object>> objects, List<Map<String, Object>> madeFrom,
         List<Map<String, Object>> packed, List<Map<String, Object>> hops) {
 
+    /** The event's key in the graph. */
+    String eventId() {
+        return (String) event.get("eventId");
+    }
+
+    /** The GS1 event hash, which leaves an error declaration out: an event and its declaration share it. */
+    String hash() {
+        return (String) event.get("hash");
+    }
+
+    /** Whether the event declares an earlier one erroneous (it carries an {@code errorDeclaration}). */
+    boolean declaresError() {
+        return event.get("errorDeclaredAt") != null;
+    }
+
+    /** The row that marks the declared event, for {@code epcis.declareErrors}. */
+    Map<String, Object> declaration() {
+        Map<String, Object> row = new HashMap<>();
+        for (String column : List.of("eventId", "hash", "errorDeclaredAt", "errorReason", "correctiveEventIds")) {
+            row.put(column, event.get(column));
+        }
+        return row;
+    }
+
     private static final Pattern PARTY = Pattern.compile("(?:417|414)/(\\d{13})(?:/.*)?");
     private static final String LOT_NUMBER = "lotNumber";
 
@@ -103,6 +127,11 @@ record EventRows(Map<String, Object> event, List<Map<String, Object>> objects, L
         row.put("readPoint", readPoint.stream().toList());
         row.put("bizLocation", bizLocation.stream().toList());
         row.put("parties", parties(common));
+        // An error declaration: the event it repeats (the same hash, which leaves the declaration out) is erroneous.
+        row.put("errorDeclaredAt", common.errorDeclaration()
+                .map(d -> OffsetDateTime.ofInstant(d.declarationTime(), java.time.ZoneOffset.UTC)).orElse(null));
+        row.put("errorReason", common.errorDeclaration().flatMap(d -> d.reason()).orElse(null));
+        row.put("correctiveEventIds", common.errorDeclaration().map(d -> d.correctiveEventIds()).orElse(null));
 
         List<Map<String, Object>> objects = new ArrayList<>();
         List<Map<String, Object>> madeFrom = new ArrayList<>();
