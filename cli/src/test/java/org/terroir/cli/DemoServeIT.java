@@ -104,6 +104,18 @@ class DemoServeIT {
         }
     }
 
+    /** The errors in the embedded Neo4j's debug.log, each with the causes of its stack trace, for a failure message. */
+    private static String neo4jErrors(Path dataDir) {
+        try (var lines = java.nio.file.Files.lines(dataDir.resolve("neo4j").resolve("logs").resolve("debug.log"))) {
+            return lines.filter(l -> l.contains("\"level\":\"ERROR\"") || l.contains("Exception occurred while starting"))
+                    .map(l -> l.replaceAll("\\\\n\\\\tat [^\\\\]*", "").replaceAll("\\\\n\\\\t\\.\\.\\. \\d+ more", ""))
+                    .map(l -> l.length() > 3000 ? l.substring(0, 3000) + "…" : l)
+                    .reduce("", (a, b) -> a + b + "\n");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(no debug.log: " + e.getMessage() + ")";
+        }
+    }
+
     private static URI endpoint(List<String> lines) {
         for (String line : lines) {
             Matcher matcher = ENDPOINT.matcher(line);
@@ -354,7 +366,12 @@ class DemoServeIT {
             // Space freed, the supervisor's restart serves again, with every write acknowledged before the disk filled.
             java.nio.file.Files.delete(ballast);
             serve = Running.start("serve", "--data-dir", dataDir.toString(), "--bolt-port", "0", "--port", "0");
-            List<String> started = serve.until("Stop with Ctrl+C");
+            List<String> started;
+            try {
+                started = serve.until("Stop with Ctrl+C");
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\nNeo4j's debug.log says:\n" + neo4jErrors(dataDir), e);
+            }
             assertThat(String.join("\n", started)).contains("started again after the critical error of");
             liveness = endpoint(started).resolve("/actuator/health/liveness");
             assertThat(HTTP.send(HttpRequest.newBuilder(liveness).build(), HttpResponse.BodyHandlers.ofString()).statusCode())

@@ -108,8 +108,18 @@ final class EmbeddedGraph implements OpenGraph {
         SpaceReserve reserve = new SpaceReserve(dataDir, StoreSettings.reserveBytes());
         reserve.hold(target.dataDir());
         Optional<String> lastCriticalError = reserve.lastCriticalError();
-        DatabaseManagementService dbms;
         Path home = dataDir.resolve("neo4j");
+        Optional<LogEnd> logEnd = lastCriticalError.flatMap(LogEnd::in);
+        if (logEnd.isPresent()) {
+            try {
+                logEnd.get().cut(home);
+            } catch (IOException e) {
+                throw new GraphUnavailableException("cannot cut the transaction log of " + target.dataDir() + " back to its"
+                        + " last whole transaction after the critical error noted in " + dataDir.resolve(SpaceReserve.PANIC_FILE)
+                        + ": " + e.getMessage(), e);
+            }
+        }
+        DatabaseManagementService dbms;
         Path debugLog = home.resolve("logs").resolve("debug.log");
         long pageCache = StoreSettings.pageCacheBytes(home.resolve("data").resolve("databases"));
         try {
@@ -122,13 +132,16 @@ final class EmbeddedGraph implements OpenGraph {
                     .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
-                    // after a critical error (SpaceReserve), the log's last transaction may be cut short: dropped
-                    .setConfig(GraphDatabaseInternalSettings.fail_on_corrupted_log_files, lastCriticalError.isEmpty())
+                    // after a critical error (SpaceReserve) whose log end is not known, the log's last transaction
+                    // may be cut short: dropped
+                    .setConfig(GraphDatabaseInternalSettings.fail_on_corrupted_log_files,
+                            lastCriticalError.isEmpty() || logEnd.isPresent())
                     .build();
         } catch (RuntimeException e) {
             throw new GraphUnavailableException("cannot start the embedded Neo4j in " + target.dataDir() + ": "
                     + ServerGraph.firstLine(rootMessage(e)), e);
         }
+        DatabaseManagementService started = dbms;
         if (!dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).isAvailable()) {
             dbms.shutdown();
             throw new GraphUnavailableException("the embedded Neo4j in " + target.dataDir() + " started, but its database did"
@@ -145,7 +158,7 @@ final class EmbeddedGraph implements OpenGraph {
                         + event.getDatabaseName() + "' (a full disk, usually; see " + debugLog
                         + "): free space, then restart the terroir process holding it";
                 if (failure.compareAndSet(null, why)) {
-                    reserve.release(why);
+                    reserve.release(why + LogEnd.of(started, event.getDatabaseName()).map(end -> "\n" + end.line()).orElse(""));
                     if (opened.get() != null) {
                         opened.get().failed(why);
                     }

@@ -18,10 +18,11 @@ import org.neo4j.io.ByteUnit;
  * waits until it can flush its pages, so the process cannot stop while the disk is still full; and
  * the next start refuses the log's torn end. So the store keeps {@link #FILE} in its data folder, a
  * file of real (not sparse) blocks written at each start, and on a panic deletes it, which lets the
- * shutdown finish, and writes {@link #PANIC_FILE} saying when and why. The next start finding that
- * note lets Neo4j cut the log back to its last complete transaction: the one the full disk
- * interrupted, which no caller was told had committed. Every transaction acknowledged before it is
- * kept.
+ * shutdown finish, and writes {@link #PANIC_FILE} saying when and why, and where the log's last
+ * whole transaction ends ({@link LogEnd}). The next start finding that note cuts the log back to
+ * that end (or, when the end could not be read, lets Neo4j drop the torn transaction itself): the
+ * transaction the full disk interrupted, which no caller was told had committed, goes; every
+ * transaction acknowledged before it is kept.
  *
  * <p>A start needs room for the reserve and as much again to write into; without it, it is refused
  * saying how much space there is and how much is needed.
