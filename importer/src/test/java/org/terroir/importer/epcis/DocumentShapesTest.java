@@ -2,20 +2,14 @@ package org.terroir.importer.epcis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.terroir.importer.epcis.model.EpcisEvent;
 import org.terroir.importer.epcis.model.ErrorDeclaration;
 import org.terroir.importer.epcis.model.Extension;
 import org.terroir.importer.epcis.model.ObjectEvent;
 import org.terroir.importer.epcis.model.Problem;
-import org.terroir.importer.epcis.model.ReadEvent;
 
 /**
  * Shapes of valid documents that partners' systems write and the standard allows, each taken from
@@ -65,8 +59,8 @@ class DocumentShapesTest {
         String contextFirst = JSON_CONTEXT_LAST.replaceFirst("(?s)\\{\\s*\"type\"", "{ \"@context\": "
                 + "[\"https://ref.gs1.org/standards/epcis/epcis-context.jsonld\", {\"hui\": \"https://terroir.example/ns/halal/\"}],"
                 + " \"type\"").replaceFirst("(?s),\\s*\"@context\": \\[[^\\]]*\\]\\s*}\\s*$", "}");
-        Read last = read(JSON_CONTEXT_LAST, EpcisReader.Format.JSON);
-        Read first = read(contextFirst, EpcisReader.Format.JSON);
+        ReadAll last = read(JSON_CONTEXT_LAST, EpcisReader.Format.JSON);
+        ReadAll first = read(contextFirst, EpcisReader.Format.JSON);
 
         assertThat(last.problems()).isEmpty();
         assertThat(first.problems()).isEmpty();
@@ -78,7 +72,7 @@ class DocumentShapesTest {
 
     @Test
     void aPrefixThatNoContextDeclaresIsStillRefusedWhereverTheContextComes() {
-        Read read = read(JSON_CONTEXT_LAST.replace("{\"hui\": \"https://terroir.example/ns/halal/\"}", "{}"),
+        ReadAll read = read(JSON_CONTEXT_LAST.replace("{\"hui\": \"https://terroir.example/ns/halal/\"}", "{}"),
                 EpcisReader.Format.JSON);
 
         assertThat(read.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.reason()).contains("hui"));
@@ -115,14 +109,14 @@ class DocumentShapesTest {
     @Test
     void aBareDoctypeIsAcceptedAndOneThatDefinesAnythingIsNot() {
         for (String bare : List.of("<!DOCTYPE project>", "<!DOCTYPE epcis:EPCISDocument>", "<!DOCTYPE project [ ]>")) {
-            Read read = read(XML.formatted(bare, "", "<quantity>12.5</quantity>"), EpcisReader.Format.XML);
+            ReadAll read = read(XML.formatted(bare, "", "<quantity>12.5</quantity>"), EpcisReader.Format.XML);
             assertThat(read.problems()).as(bare).isEmpty();
             assertThat(read.events()).as(bare).hasSize(1);
         }
         for (String defining : List.of("<!DOCTYPE project SYSTEM \"epcis.dtd\">",
                 "<!DOCTYPE project PUBLIC \"-//GS1//EPCIS\" \"http://localhost/epcis.dtd\">",
                 "<!DOCTYPE project [<!ENTITY beef \"牛肉\">]>", "<!DOCTYPE project [<!ELEMENT project ANY>]>")) {
-            Read read = read(XML.formatted(defining, "", "<quantity>12.5</quantity>"), EpcisReader.Format.XML);
+            ReadAll read = read(XML.formatted(defining, "", "<quantity>12.5</quantity>"), EpcisReader.Format.XML);
             assertThat(read.events()).as(defining).isEmpty();
             assertThat(read.problems()).as(defining).singleElement().satisfies(p -> {
                 assertThat(p.field()).isEqualTo("DOCTYPE");
@@ -141,7 +135,7 @@ class DocumentShapesTest {
                   <reason>urn:epcglobal:cbv:er:incorrect_data</reason>
                   <declarationTime>2026-11-21T10:00:00+08:00</declarationTime>
                 </errorDeclaration>""";
-        Read read = read(XML.formatted("", declaration, "<quantity>12.5</quantity>"), EpcisReader.Format.XML);
+        ReadAll read = read(XML.formatted("", declaration, "<quantity>12.5</quantity>"), EpcisReader.Format.XML);
 
         assertThat(read.problems()).isEmpty();
         ErrorDeclaration declared = read.events().getFirst().common().errorDeclaration().orElseThrow();
@@ -152,7 +146,7 @@ class DocumentShapesTest {
 
     @Test
     void aQuantityGivenAsNilIsAQuantityNotKnownAndNilIsRefusedWhereTheSchemaDoesNotAllowIt() {
-        Read nil = read(XML.formatted("", "", "<quantity xsi:nil=\"true\"/>"), EpcisReader.Format.XML);
+        ReadAll nil = read(XML.formatted("", "", "<quantity xsi:nil=\"true\"/>"), EpcisReader.Format.XML);
         assertThat(nil.problems()).isEmpty();
         ObjectEvent event = (ObjectEvent) nil.events().getFirst();
         assertThat(event.quantityList()).singleElement().satisfies(q -> {
@@ -160,13 +154,13 @@ class DocumentShapesTest {
             assertThat(q.uom()).contains("KGM");
         });
 
-        Read known = read(XML.formatted("", "", "<quantity>12.5</quantity>"), EpcisReader.Format.XML);
+        ReadAll known = read(XML.formatted("", "", "<quantity>12.5</quantity>"), EpcisReader.Format.XML);
         assertThat(((ObjectEvent) known.events().getFirst()).quantityList().getFirst().quantity()).contains(new BigDecimal("12.5"));
 
-        Read notEmpty = read(XML.formatted("", "", "<quantity xsi:nil=\"true\">12.5</quantity>"), EpcisReader.Format.XML);
+        ReadAll notEmpty = read(XML.formatted("", "", "<quantity xsi:nil=\"true\">12.5</quantity>"), EpcisReader.Format.XML);
         assertThat(notEmpty.problems()).extracting(Problem::reason).anySatisfy(r -> assertThat(r).contains("xsi:nil but not empty"));
 
-        Read notNillable = read(XML.formatted("", "", "<quantity>1</quantity>").replace(
+        ReadAll notNillable = read(XML.formatted("", "", "<quantity>1</quantity>").replace(
                 "<action>OBSERVE</action>", "<action xsi:nil=\"true\"/>"), EpcisReader.Format.XML);
         assertThat(notNillable.problems()).extracting(Problem::reason)
                 .anySatisfy(r -> assertThat(r).contains("xsi:nil is not allowed here"));
@@ -183,20 +177,7 @@ class DocumentShapesTest {
                 .containsExactly("\"twelve\" is not a value of its xsi:type xsd:decimal");
     }
 
-    private record Read(List<EpcisEvent> events, List<Problem> problems) {
-    }
-
-    private static Read read(String document, EpcisReader.Format format) {
-        List<EpcisEvent> events = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        try (EpcisReader reader = EpcisReader.of(new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)),
-                "shape." + format.name().toLowerCase(), format)) {
-            for (Optional<ReadEvent> e = reader.next(); e.isPresent(); e = reader.next()) {
-                e.get().event().ifPresent(events::add);
-                problems.addAll(e.get().problems());
-            }
-            problems.addAll(reader.documentProblems());
-        }
-        return new Read(events, problems);
+    private static ReadAll read(String document, EpcisReader.Format format) {
+        return ReadAll.of(document, "shape." + format.name().toLowerCase(), format);
     }
 }

@@ -11,16 +11,11 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.xml.XMLConstants;
-import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.terroir.importer.SharedFiles;
-import org.xml.sax.SAXException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,11 +30,11 @@ class OfficialSchemasCrossCheckTest {
      */
     @TestFactory
     Stream<DynamicTest> xmlVerdictEqualsTheOfficialXsdVerdict() throws Exception {
-        Schema schema = schema();
+        OfficialXsd xsd = OfficialXsd.load();
         Path corpus = SharedFiles.require("corpus/epcis-openepcis/XML");
         return Stream.of("Documents", "Invalid").flatMap(folder -> files(corpus.resolve(folder)))
                 .map(file -> DynamicTest.dynamicTest(file.getParent().getFileName() + "/" + file.getFileName(), () -> {
-                    boolean xsdValid = xsdValid(schema, file);
+                    boolean xsdValid = xsd.valid(file);
                     boolean ourValid = EpcisValidator.validate(file).isEmpty();
                     assertThat(ourValid).as("ours: " + EpcisValidator.validate(file)).isEqualTo(xsdValid);
                 }));
@@ -48,7 +43,7 @@ class OfficialSchemasCrossCheckTest {
     /** Element order inside nested structures: our strict rule and the XSD reject the same documents. */
     @TestFactory
     Stream<DynamicTest> nestedElementOrderVerdictEqualsTheOfficialXsdVerdict() throws Exception {
-        Schema schema = schema();
+        OfficialXsd xsd = OfficialXsd.load();
         Map<String, String> cases = Map.of(
                 "quantityElement in order", "<quantityList><quantityElement><epcClass>urn:epc:class:lgtin:9520001.000001.L1</epcClass><quantity>5</quantity><uom>KGM</uom></quantityElement></quantityList>",
                 "uom before quantity", "<quantityList><quantityElement><epcClass>urn:epc:class:lgtin:9520001.000001.L1</epcClass><uom>KGM</uom><quantity>5</quantity></quantityElement></quantityList>",
@@ -65,21 +60,13 @@ class OfficialSchemasCrossCheckTest {
                             """.formatted(c.getValue());
                     Path file = Files.writeString(Files.createTempFile("nested", ".xml"), document);
                     try {
-                        boolean xsdValid = xsdValid(schema, file);
+                        boolean xsdValid = xsd.valid(file);
                         boolean ourValid = EpcisValidator.validate(file).isEmpty();
                         assertThat(ourValid).as("ours: " + EpcisValidator.validate(file)).isEqualTo(xsdValid);
                     } finally {
                         Files.delete(file);
                     }
                 }));
-    }
-
-    private static Schema schema() throws SAXException {
-        Path xsd = SharedFiles.require(STANDARDS).resolve("EPCglobal-epcis-2_0.xsd");
-        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
-        return factory.newSchema(xsd.toFile());
     }
 
     @Test
@@ -100,18 +87,6 @@ class OfficialSchemasCrossCheckTest {
         }
         assertThat(values).as(name).isNotEmpty();
         return values;
-    }
-
-    private static boolean xsdValid(Schema schema, Path file) throws IOException {
-        Validator validator = schema.newValidator();
-        try {
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            validator.validate(new StreamSource(file.toFile()));
-            return true;
-        } catch (SAXException invalid) {
-            return false;
-        }
     }
 
     private static Stream<Path> files(Path dir) {

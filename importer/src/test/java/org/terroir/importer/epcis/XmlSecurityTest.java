@@ -2,19 +2,12 @@ package org.terroir.importer.epcis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.terroir.importer.epcis.model.EpcisEvent;
 import org.terroir.importer.epcis.model.ObjectEvent;
 import org.terroir.importer.epcis.model.Problem;
-import org.terroir.importer.epcis.model.ReadEvent;
 
 class XmlSecurityTest {
 
@@ -35,10 +28,10 @@ class XmlSecurityTest {
         String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE d [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>\n"
                 + BODY.formatted("&xxe;");
 
-        Read read = read(xml);
+        ReadAll read = read(xml);
 
-        assertThat(read.events).isEmpty();
-        assertThat(read.problems).singleElement().satisfies(p -> {
+        assertThat(read.events()).isEmpty();
+        assertThat(read.problems()).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("DOCTYPE");
             assertThat(p.reason()).contains("DTDs are refused");
             assertThat(p.toString()).doesNotContain("TOP-SECRET");
@@ -54,42 +47,29 @@ class XmlSecurityTest {
         }
         dtd.append("]>\n");
 
-        Read read = read("<?xml version=\"1.0\"?>\n" + dtd + BODY.formatted("&lol9;"));
+        ReadAll read = read("<?xml version=\"1.0\"?>\n" + dtd + BODY.formatted("&lol9;"));
 
-        assertThat(read.events).isEmpty();
-        assertThat(read.problems).extracting(Problem::reason).singleElement().asString().contains("DTDs are refused");
+        assertThat(read.events()).isEmpty();
+        assertThat(read.problems()).extracting(Problem::reason).singleElement().asString().contains("DTDs are refused");
     }
 
     @Test
     void refusesAnUndeclaredEntityReferenceWithoutDoctype() {
-        Read read = read(BODY.formatted("&undeclared;"));
+        ReadAll read = read(BODY.formatted("&undeclared;"));
 
-        assertThat(read.events).isEmpty();
-        assertThat(read.problems).singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("document"));
+        assertThat(read.events()).isEmpty();
+        assertThat(read.problems()).singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("document"));
     }
 
     @Test
     void readsTheSameDocumentWithoutDoctype() {
-        Read read = read(BODY.formatted("2017"));
+        ReadAll read = read(BODY.formatted("2017"));
 
-        assertThat(read.problems).isEmpty();
-        assertThat(read.events).hasSize(1);
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.events()).hasSize(1);
     }
 
-    private record Read(List<EpcisEvent> events, List<Problem> problems) {
-    }
-
-    private static Read read(String xml) {
-        List<EpcisEvent> events = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        try (EpcisReader reader = EpcisReader.of(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)),
-                "attack.xml", EpcisReader.Format.XML)) {
-            for (Optional<ReadEvent> e = reader.next(); e.isPresent(); e = reader.next()) {
-                e.get().event().ifPresent(events::add);
-                problems.addAll(e.get().problems());
-            }
-            problems.addAll(reader.documentProblems());
-        }
-        return new Read(events, problems);
+    private static ReadAll read(String xml) {
+        return ReadAll.of(xml, "attack.xml", EpcisReader.Format.XML);
     }
 }

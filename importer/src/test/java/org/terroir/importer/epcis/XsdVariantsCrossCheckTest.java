@@ -19,16 +19,12 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
-import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 import org.junit.jupiter.api.Test;
 import org.terroir.importer.SharedFiles;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
 
 /**
  * Makes the XML cross-check real: variants of every valid corpus document, each changed the way
@@ -57,8 +53,8 @@ class XsdVariantsCrossCheckTest {
 
     @Test
     void everyVariantOfTheValidCorpusGetsTheVerdictOfTheOfficialXsd() throws Exception {
-        Schema schema = schema();
-        List<Path> documents = valid(schema, SharedFiles.require("corpus/epcis-openepcis/XML/Documents"));
+        OfficialXsd xsd = OfficialXsd.load();
+        List<Path> documents = valid(xsd, SharedFiles.require("corpus/epcis-openepcis/XML/Documents"));
         assertThat(documents).hasSizeGreaterThan(30);
         List<String> disagreements = new ArrayList<>();
         int variants = 0;
@@ -66,7 +62,7 @@ class XsdVariantsCrossCheckTest {
         for (Path document : documents) {
             for (Variant variant : variants(document)) {
                 variants++;
-                boolean theirs = xsdValid(schema, variant.xml());
+                boolean theirs = xsd.valid(variant.xml());
                 xsdValid += theirs ? 1 : 0;
                 var ours = EpcisValidator.validate(EpcisReader.of(
                         new ByteArrayInputStream(variant.xml().getBytes(StandardCharsets.UTF_8)), variant.name(),
@@ -243,32 +239,12 @@ class XsdVariantsCrossCheckTest {
         return factory.newDocumentBuilder().parse(file.toFile());
     }
 
-    private static Schema schema() throws SAXException {
-        Path xsd = SharedFiles.require("standards/epcis-2.0").resolve("EPCglobal-epcis-2_0.xsd");
-        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
-        return factory.newSchema(xsd.toFile());
-    }
-
-    private static boolean xsdValid(Schema schema, String xml) throws IOException {
-        Validator validator = schema.newValidator();
-        try {
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            validator.validate(new StreamSource(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
-            return true;
-        } catch (SAXException invalid) {
-            return false;
-        }
-    }
-
     /** The corpus documents the XSD finds valid and that are EPCIS 2.0 documents. */
-    private static List<Path> valid(Schema schema, Path dir) throws IOException {
+    private static List<Path> valid(OfficialXsd xsd, Path dir) throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
             return list.filter(f -> f.toString().endsWith(".xml")).sorted().filter(f -> {
                 try {
-                    return xsdValid(schema, Files.readString(f)) && Files.readString(f).contains(EPCIS);
+                    return xsd.valid(f) && Files.readString(f).contains(EPCIS);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
