@@ -214,6 +214,13 @@ public final class Catalogue {
     // in the graph is skipped (epcis.existingEvents) and a new event's own relationships are CREATEd;
     // everything events share (locations, objects, hops, ...) is MERGEd on its key --------------------
 
+    /**
+     * The {@code by} of a relationship {@code r} an event's row ({@code %s}, with its {@code eventId})
+     * asserts: the ids of the events that assert it, each once.
+     */
+    private static final String ASSERTED_BY = """
+            CASE WHEN %1$s.eventId IN coalesce(r.by, []) THEN r.by ELSE coalesce(r.by, []) + %1$s.eventId END""";
+
     /** Which of {@code $ids} are events already in the graph. */
     public static final Statement EPCIS_EXISTING_EVENTS = new Statement("epcis.existingEvents", """
             UNWIND $ids AS id MATCH (e:Event {eventId: id}) RETURN collect(id) AS found
@@ -238,6 +245,11 @@ public final class Catalogue {
      * {@code eventId}, {@code hash}, {@code errorDeclaredAt}, {@code errorReason},
      * {@code correctiveEventIds}): the event of that id, and any event of that hash (the same event
      * under another {@code eventID}). Queries leave a marked event out, or show it marked.
+     *
+     * <p>What a marked event alone asserted goes: a {@code MADE_FROM}, {@code PACKED_IN},
+     * {@code PRODUCED_AT} or {@code OF_BATCH} whose asserting events ({@code by}) are all marked is
+     * deleted (its events keep their objects, so the event queries still show what was claimed), and
+     * the {@code until} a marked unpacking set is taken back. A corrective event asserts its own.
      */
     public static final Statement EPCIS_DECLARE_ERRORS = new Statement("epcis.declareErrors", """
             UNWIND $rows AS d
@@ -248,6 +260,19 @@ public final class Catalogue {
             }
             SET e.errorDeclaredAt = d.errorDeclaredAt, e.errorReason = d.errorReason,
                 e.correctiveEventIds = d.correctiveEventIds
+            WITH DISTINCT e
+            CALL (e) {
+              MATCH (e)-[:OBSERVED|OUTPUT|CHILD]->()-[r:MADE_FROM|PACKED_IN|PRODUCED_AT|OF_BATCH]->()
+              WHERE e.eventId IN r.by
+              WITH DISTINCT r
+              WHERE NOT EXISTS { MATCH (standing:Event) WHERE standing.eventId IN r.by AND standing.errorDeclaredAt IS NULL }
+              DELETE r
+            }
+            CALL (e) {
+              MATCH (e)-[:CHILD]->()-[r:PACKED_IN]->()
+              WHERE r.untilBy = e.eventId
+              REMOVE r.until, r.untilBy
+            }
             """);
 
     /** The event nodes, where they happened and the parties named in their source and destination lists. */
@@ -272,7 +297,8 @@ public final class Catalogue {
      * relationship to each ({@code o.rel}: OBSERVED, INPUT, OUTPUT, PARENT or CHILD; created, the
      * event being new, never merged: a MERGE on a dynamic type scans every relationship of that type), and what the
      * event says about them: the product of a batch or item, the batch of an item (its lot, from the
-     * ILMD), where a batch or item was produced (commissioning, transformation output).
+     * ILMD), where a batch or item was produced (commissioning, transformation output). The last two
+     * record the events that assert them ({@code by}), so that an error declaration can take them back.
      */
     public static final Statement EPCIS_OBJECTS = new Statement("epcis.objects", """
             UNWIND $rows AS o
@@ -302,20 +328,26 @@ public final class Catalogue {
               MERGE (p:Product {gtin: gtin}) MERGE (n)-[:OF_PRODUCT]->(p))
             FOREACH (batchKey IN o.batchKey |
               MERGE (b:Batch {key: batchKey}) ON CREATE SET b.gtin = o.gtin, b.lot = o.lot
-              MERGE (n)-[:OF_BATCH]->(b)
+              MERGE (n)-[r:OF_BATCH]->(b)
+              SET r.by = %1$s
               MERGE (p:Product {gtin: o.gtin}) MERGE (b)-[:OF_PRODUCT]->(p))
             FOREACH (where IN o.producedAt |
-              MERGE (l:Location {key: where}) MERGE (n)-[:PRODUCED_AT]->(l))
-            """);
+              MERGE (l:Location {key: where}) MERGE (n)-[r:PRODUCED_AT]->(l)
+              SET r.by = %1$s)
+            """.formatted(ASSERTED_BY.formatted("o")));
 
-    /** Transformations: each output batch MADE_FROM each input batch. */
+    /** Transformations: each output batch MADE_FROM each input batch (asserted {@code by} the event). */
     public static final Statement EPCIS_MADE_FROM = new Statement("epcis.madeFrom", """
             UNWIND $rows AS pair
             MATCH (output:Batch {key: pair.output}), (input:Batch {key: pair.input})
-            MERGE (output)-[:MADE_FROM]->(input)
-            """);
+            MERGE (output)-[r:MADE_FROM]->(input)
+            SET r.by = %s
+            """.formatted(ASSERTED_BY.formatted("pair")));
 
-    /** Aggregations: each child PACKED_IN the parent container, since ADD, until DELETE. */
+    /**
+     * Aggregations: each child PACKED_IN the parent container, since ADD ({@code by} the adding
+     * events), until DELETE ({@code untilBy} the event that set it).
+     */
     public static final Statement EPCIS_PACKED_IN = new Statement("epcis.packedIn", """
             UNWIND $rows AS pack
             MATCH (parent:Container {key: pack.parent})
@@ -327,9 +359,9 @@ public final class Catalogue {
               MATCH (child:Container {key: pack.child}) RETURN child
             }
             MERGE (child)-[r:PACKED_IN]->(parent)
-            FOREACH (_ IN CASE WHEN pack.added THEN [1] ELSE [] END | SET r.since = pack.eventTime)
-            FOREACH (_ IN CASE WHEN pack.added THEN [] ELSE [1] END | SET r.until = pack.eventTime)
-            """);
+            FOREACH (_ IN CASE WHEN pack.added THEN [1] ELSE [] END | SET r.since = pack.eventTime, r.by = %s)
+            FOREACH (_ IN CASE WHEN pack.added THEN [] ELSE [1] END | SET r.until = pack.eventTime, r.untilBy = pack.eventId)
+            """.formatted(ASSERTED_BY.formatted("pack")));
 
     /**
      * Logistics hops: a shipping event gives a hop its departure, a receiving event its arrival;

@@ -43,8 +43,8 @@ import org.terroir.model.id.Sscc;
  *
  * @param event the event's own row, for {@code epcis.events}
  * @param objects for {@code epcis.objects}
- * @param madeFrom output and input batch pairs, for {@code epcis.madeFrom}
- * @param packed child and parent pairs, for {@code epcis.packedIn}
+ * @param madeFrom output and input batch pairs, each with the event's id, for {@code epcis.madeFrom}
+ * @param packed child and parent pairs, each with the event's id and time, for {@code epcis.packedIn}
  * @param hops for {@code epcis.hops}
  */
 record EventRows(Map<String, Object> event, List<Map<String, Object>> objects, List<Map<String, Object>> madeFrom,
@@ -136,25 +136,28 @@ record EventRows(Map<String, Object> event, List<Map<String, Object>> objects, L
         List<Map<String, Object>> objects = new ArrayList<>();
         List<Map<String, Object>> madeFrom = new ArrayList<>();
         List<Map<String, Object>> packed = new ArrayList<>();
-        Optional<String> where = bizLocation.or(() -> readPoint);
+        // An erroneous event (it carries its declaration: written when the event it repeats is not in
+        // the graph) asserts nothing: no place of production, lot, transformation or packing.
+        boolean erroneous = common.errorDeclaration().isPresent();
+        Optional<String> where = erroneous ? Optional.empty() : bizLocation.or(() -> readPoint);
         switch (event) {
             case ObjectEvent e -> {
                 boolean commissioning = e.action() == Action.ADD && common.bizStep().filter("commissioning"::equals).isPresent();
-                Optional<String> lot = lot(e.ilmd());
+                Optional<String> lot = erroneous ? Optional.empty() : lot(e.ilmd());
                 Optional<String> producedAt = commissioning ? where : Optional.empty();
                 e.epcList().forEach(epc -> object(epc, null, "OBSERVED", lot, producedAt, objects));
                 e.quantityList().forEach(q -> object(q.epcClass(), q, "OBSERVED", lot, producedAt, objects));
             }
             case TransformationEvent e -> {
-                Optional<String> lot = lot(e.ilmd());
+                Optional<String> lot = erroneous ? Optional.empty() : lot(e.ilmd());
                 e.inputEpcList().forEach(epc -> object(epc, null, "INPUT", Optional.empty(), Optional.empty(), objects));
                 e.inputQuantityList().forEach(q -> object(q.epcClass(), q, "INPUT", Optional.empty(), Optional.empty(), objects));
                 e.outputEpcList().forEach(epc -> object(epc, null, "OUTPUT", lot, where, objects));
                 e.outputQuantityList().forEach(q -> object(q.epcClass(), q, "OUTPUT", lot, where, objects));
-                List<String> inputs = batches(objects, "INPUT");
+                List<String> inputs = erroneous ? List.of() : batches(objects, "INPUT");
                 for (String output : batches(objects, "OUTPUT")) {
                     for (String input : inputs) {
-                        madeFrom.add(Map.of("output", output, "input", input));
+                        madeFrom.add(Map.of("output", output, "input", input, "eventId", eventId));
                     }
                 }
             }
@@ -164,11 +167,11 @@ record EventRows(Map<String, Object> event, List<Map<String, Object>> objects, L
                 e.childQuantityList().forEach(q -> object(q.epcClass(), q, "CHILD", Optional.empty(), Optional.empty(), objects));
                 Optional<String> container = e.parentId().flatMap(EventRows::identifier)
                         .filter(Sscc.class::isInstance).map(EpcIdentifier::key);
-                if (container.isPresent() && e.action() != Action.OBSERVE) {
+                if (container.isPresent() && e.action() != Action.OBSERVE && !erroneous) {
                     for (Map<String, Object> child : objects) {
                         if ("CHILD".equals(child.get("rel")) && !"Product".equals(child.get("label"))) {
                             packed.add(Map.of("parent", container.get(), "child", child.get("key"),
-                                    "added", e.action() == Action.ADD, "eventTime", eventTime));
+                                    "added", e.action() == Action.ADD, "eventTime", eventTime, "eventId", eventId));
                         }
                     }
                 }

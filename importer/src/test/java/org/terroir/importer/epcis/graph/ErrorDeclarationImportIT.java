@@ -169,6 +169,171 @@ class ErrorDeclarationImportIT {
         assertThat(shippedEvents()).containsExactly(MARKED);
     }
 
+    // What an erroneous event derived: the place of production, the lot, the transformation, the packing.
+
+    /** Halal beef cuts commissioned at the slaughterhouse, lot from the ILMD; {@code %s}: eventID, location, lot, declaration. */
+    private static final String COMMISSIONED = """
+            {%s"type": "ObjectEvent", "eventTime": "2026-11-19T06:00:00+08:00", "eventTimeZoneOffset": "+08:00",
+             "epcList": ["https://id.gs1.org/01/09520001000010/21/2001", "https://id.gs1.org/01/09520001000010/21/2002"],
+             "action": "ADD", "bizStep": "commissioning", "disposition": "active",
+             "readPoint": {"id": "https://id.gs1.org/414/%s"}, "bizLocation": {"id": "https://id.gs1.org/414/%s"},
+             "ilmd": {"cbvmda:lotNumber": "%s"}%s}""";
+
+    /** Beef sausages (lot SG01) made from a lot of cuts; {@code %s}: eventID, input lot, declaration. */
+    private static final String TRANSFORMED = """
+            {%s"type": "TransformationEvent", "eventTime": "2026-11-22T09:00:00+08:00", "eventTimeZoneOffset": "+08:00",
+             "inputQuantityList": [{"epcClass": "https://id.gs1.org/01/09520001000010/10/%s", "quantity": 120, "uom": "KGM"}],
+             "outputQuantityList": [{"epcClass": "https://id.gs1.org/01/09520001000034/10/SG01", "quantity": 400, "uom": "KGM"}],
+             "bizStep": "commissioning", "readPoint": {"id": "https://id.gs1.org/414/9520001000017"},
+             "bizLocation": {"id": "https://id.gs1.org/414/9520001000017"}%s}""";
+
+    /** Cuts 2001 and 2002 packed on (ADD) or taken off (DELETE) a pallet; {@code %s}: eventID, action, SSCC, declaration. */
+    private static final String PACKED = """
+            {%s"type": "AggregationEvent", "eventTime": "2026-11-20T07:30:00+08:00", "eventTimeZoneOffset": "+08:00",
+             "parentID": "https://id.gs1.org/00/%s", "action": "%s", "bizStep": "%s",
+             "childEPCs": ["https://id.gs1.org/01/09520001000010/21/2001", "https://id.gs1.org/01/09520001000010/21/2002"],
+             "readPoint": {"id": "https://id.gs1.org/414/9520001000017"}%s}""";
+
+    private static final String WUZHONG = "9520001000017";
+    private static final String TONGXIN = "9520001000041";
+    private static final String RIGHT_PALLET = "095200010000000010";
+    private static final String WRONG_PALLET = "095200010000000027";
+
+    private static String id(String eventId) {
+        return eventId == null ? "" : "\"eventID\": \"" + eventId + "\", ";
+    }
+
+    private static String commissioned(String eventId, String location, String lot, boolean declared) {
+        return COMMISSIONED.formatted(id(eventId), location, location, lot, declared ? DECLARATION : "");
+    }
+
+    private static String transformed(String eventId, String inputLot, boolean declared) {
+        return TRANSFORMED.formatted(id(eventId), inputLot, declared ? DECLARATION : "");
+    }
+
+    private static String packed(String eventId, String sscc, boolean added, boolean declared) {
+        return PACKED.formatted(id(eventId), sscc, added ? "ADD" : "DELETE", added ? "packing" : "unpacking",
+                declared ? DECLARATION : "");
+    }
+
+    private List<String> pairs(String cypher) {
+        return driver.executableQuery(cypher).execute().records().stream().map(r -> r.get(0).asString()).sorted().toList();
+    }
+
+    private List<String> producedAt() {
+        return pairs("MATCH (i:Item)-[:PRODUCED_AT]->(l:Location) RETURN i.serial + ' ' + l.key");
+    }
+
+    private List<String> lots() {
+        return pairs("MATCH (i:Item)-[:OF_BATCH]->(b:Batch) RETURN i.serial + ' ' + b.lot");
+    }
+
+    private List<String> madeFrom() {
+        return pairs("MATCH (o:Batch)-[:MADE_FROM]->(i:Batch) RETURN o.lot + ' <- ' + i.lot");
+    }
+
+    private List<String> packings() {
+        return pairs("MATCH (c:Item)-[p:PACKED_IN]->(s:Container) "
+                + "RETURN c.serial + ' ' + s.sscc + CASE WHEN p.until IS NULL THEN '' ELSE ' until ' + toString(p.until) END");
+    }
+
+    @Test
+    void anErroneousCommissioningNoLongerSaysWhereOrInWhichLotTheItemsWereMadeAndItsCorrectionDoes() throws IOException {
+        importAll(document("commissioned.jsonld", commissioned(null, TONGXIN, "WZ2611A", false)));
+        assertThat(producedAt()).containsExactly("2001 414/" + TONGXIN, "2002 414/" + TONGXIN);
+        assertThat(lots()).containsExactly("2001 WZ2611A", "2002 WZ2611A");
+
+        importAll(document("corrected.jsonld", commissioned(null, TONGXIN, "WZ2611A", true),
+                commissioned("urn:uuid:404d95fc-9457-4a51-bd6a-0bba133845a8", WUZHONG, "WZ2611B", false)));
+
+        assertThat(producedAt()).containsExactly("2001 414/" + WUZHONG, "2002 414/" + WUZHONG);
+        assertThat(lots()).containsExactly("2001 WZ2611B", "2002 WZ2611B");
+        assertThat(count("MATCH (:Event)-[:OBSERVED]->(i:Item) RETURN count(i)"))
+                .as("both events still name the items: the event queries show what the erroneous one claimed").isEqualTo(4);
+    }
+
+    @Test
+    void anErroneousTransformationNoLongerMakesItsOutputFromItsInputsAndTheCorrectiveOneDoes() throws IOException {
+        importAll(document("made.jsonld", transformed(null, "WZ2611A", false)));
+        assertThat(madeFrom()).containsExactly("SG01 <- WZ2611A");
+
+        importAll(document("corrected.jsonld", transformed(null, "WZ2611A", true),
+                transformed("urn:uuid:404d95fc-9457-4a51-bd6a-0bba133845a8", "WZ2611B", false)));
+
+        assertThat(madeFrom()).containsExactly("SG01 <- WZ2611B");
+        Map<String, List<Object>> downstream = new java.util.TreeMap<>();
+        driver.executableQuery(Catalogue.TRACE_DOWNSTREAM.cypher())
+                .withParameters(Map.of("keys", List.of("01/09520001000010/10/WZ2611A", "01/09520001000010/10/WZ2611B")))
+                .execute().records().forEach(r -> downstream.put(r.get("batch").asString(), r.get("batches").asList()));
+        assertThat(downstream).as("a recall reaches the sausages from the lot they were made from, not from the other")
+                .containsEntry("01/09520001000010/10/WZ2611A", List.of())
+                .containsEntry("01/09520001000010/10/WZ2611B", List.of("01/09520001000034/10/SG01"));
+    }
+
+    @Test
+    void anErroneousPackingIsUndoneAndAnErroneousUnpackingNoLongerEndsOne() throws IOException {
+        importAll(document("packed.jsonld", packed(null, WRONG_PALLET, true, false), packed(null, RIGHT_PALLET, true, false),
+                packed(null, RIGHT_PALLET, false, false)));
+        assertThat(packings()).containsExactly("2001 " + RIGHT_PALLET + " until 2026-11-20T07:30:00+08:00",
+                "2001 " + WRONG_PALLET, "2002 " + RIGHT_PALLET + " until 2026-11-20T07:30:00+08:00", "2002 " + WRONG_PALLET);
+
+        importAll(document("corrected.jsonld", packed(null, WRONG_PALLET, true, true), packed(null, RIGHT_PALLET, false, true)));
+
+        assertThat(packings()).containsExactly("2001 " + RIGHT_PALLET, "2002 " + RIGHT_PALLET);
+    }
+
+    @Test
+    void whatAnotherStandingEventAlsoAssertsStays() throws IOException {
+        importAll(document("made.jsonld", transformed("urn:uuid:6a0f2c1e-0001-4000-8000-000000000001", "WZ2611A", false)),
+                document("again.jsonld", TRANSFORMED.formatted(id("urn:uuid:6a0f2c1e-0003-4000-8000-000000000003"), "WZ2611A", "")
+                        .replace("09:00:00", "09:05:00")));
+
+        importAll(document("declared.jsonld", transformed(null, "WZ2611A", true)));
+
+        assertThat(count("MATCH (e:Event {eventId: 'urn:uuid:6a0f2c1e-0001-4000-8000-000000000001'}) "
+                + "WHERE e.errorDeclaredAt IS NOT NULL RETURN count(e)")).isEqualTo(1);
+        assertThat(madeFrom()).as("the transformation at 09:05 says so too").containsExactly("SG01 <- WZ2611A");
+    }
+
+    @Test
+    void aDeclarationThatArrivesFirstDerivesNothingAndItsEventAddsNothingLater() throws IOException {
+        importAll(document("declared.jsonld", transformed(null, "WZ2611A", true), commissioned(null, TONGXIN, "WZ2611A", true),
+                packed(null, WRONG_PALLET, true, true)));
+        importAll(document("late.jsonld", transformed(null, "WZ2611A", false), commissioned(null, TONGXIN, "WZ2611A", false),
+                packed(null, WRONG_PALLET, true, false)));
+
+        assertThat(madeFrom()).isEmpty();
+        assertThat(producedAt()).isEmpty();
+        assertThat(lots()).isEmpty();
+        assertThat(packings()).isEmpty();
+        assertThat(count("MATCH (e:Event) WHERE e.errorDeclaredAt IS NULL RETURN count(e)")).isZero();
+    }
+
+    @Test
+    void aGraphImportedBeforeEventsWereRecordedOnWhatTheyDeriveGetsThemFromItsEventsAndDeclarationsThenTakeThemBack()
+            throws IOException {
+        importAll(document("all.jsonld", commissioned(null, TONGXIN, "WZ2611A", false), transformed(null, "WZ2611A", false),
+                packed(null, WRONG_PALLET, true, false), packed(null, RIGHT_PALLET, true, false),
+                packed(null, RIGHT_PALLET, false, false)));
+        String asserted = "MATCH ()-[r:MADE_FROM|PACKED_IN|PRODUCED_AT|OF_BATCH]->() "
+                + "RETURN type(r) + ' [' + reduce(ids = '', id IN r.by | ids + id + ' ') + '] ' + coalesce(r.untilBy, '-')";
+        List<String> recorded = pairs(asserted);
+        assertThat(recorded).hasSize(10).allSatisfy(r -> assertThat(r).doesNotContain("[]"));
+        // As a graph of an earlier version stands: no `by`, and V008 not applied.
+        driver.executableQuery("MATCH ()-[r:MADE_FROM|PACKED_IN|PRODUCED_AT|OF_BATCH]->() REMOVE r.by, r.untilBy").execute();
+        driver.executableQuery("MATCH (m:SchemaMigration {version: 8}) DELETE m").execute();
+
+        Migrations.shipped().apply(driver);
+
+        assertThat(pairs(asserted)).isEqualTo(recorded);
+        importAll(document("corrected.jsonld", commissioned(null, TONGXIN, "WZ2611A", true), transformed(null, "WZ2611A", true),
+                packed(null, WRONG_PALLET, true, true), packed(null, RIGHT_PALLET, false, true)));
+        assertThat(producedAt()).isEmpty();
+        assertThat(lots()).isEmpty();
+        assertThat(madeFrom()).isEmpty();
+        assertThat(packings()).containsExactly("2001 " + RIGHT_PALLET, "2002 " + RIGHT_PALLET);
+    }
+
     private Map<String, Object> census() {
         return Map.of("nodes", count("MATCH (n) RETURN count(n)"), "relationships", count("MATCH ()-[r]->() RETURN count(r)"),
                 "properties", count("MATCH (n) RETURN sum(size(keys(n)))"));
