@@ -192,6 +192,41 @@ public final class Catalogue {
             SET c.quantity = row.quantity, c.unit = row.unit
             """);
 
+    // --- EPCIS master data (an EPCISMasterDataDocument's vocabularies, or a document header's): the
+    // same nodes as the CSV's, MERGEd on the same keys; what an element does not say stays as it was.
+
+    /** Locations by key: GLN and extension, names, place, and every attribute as given ({@code masterData}, JSON). */
+    public static final Statement MASTER_EPCIS_LOCATIONS = new Statement("masterData.epcisLocations", """
+            UNWIND $rows AS row
+            MERGE (l:Location {key: row.key})
+            SET l.gln = coalesce(row.gln, l.gln), l.extension = coalesce(row.extension, l.extension),
+                l.nameZh = coalesce(row.nameZh, l.nameZh), l.nameEn = coalesce(row.nameEn, l.nameEn),
+                l.latitude = coalesce(row.latitude, l.latitude), l.longitude = coalesce(row.longitude, l.longitude),
+                l.masterData = coalesce(row.masterData, l.masterData)
+            """);
+
+    /** A location's {@code children}: each child location lies WITHIN it. */
+    public static final Statement MASTER_EPCIS_WITHIN = new Statement("masterData.epcisWithin", """
+            UNWIND $rows AS row
+            MERGE (parent:Location {key: row.parent})
+            MERGE (child:Location {key: row.child})
+            MERGE (child)-[:WITHIN]->(parent)
+            """);
+
+    public static final Statement MASTER_EPCIS_PARTIES = new Statement("masterData.epcisParties", """
+            UNWIND $rows AS row
+            MERGE (p:Party {gln: row.gln})
+            SET p.nameZh = coalesce(row.nameZh, p.nameZh), p.nameEn = coalesce(row.nameEn, p.nameEn),
+                p.masterData = coalesce(row.masterData, p.masterData)
+            """);
+
+    public static final Statement MASTER_EPCIS_PRODUCTS = new Statement("masterData.epcisProducts", """
+            UNWIND $rows AS row
+            MERGE (p:Product {gtin: row.gtin})
+            SET p.nameZh = coalesce(row.nameZh, p.nameZh), p.nameEn = coalesce(row.nameEn, p.nameEn),
+                p.masterData = coalesce(row.masterData, p.masterData)
+            """);
+
     /** Which of {@code $keys} exist as nodes of a kind, to check references before writing. */
     public static final Statement MASTER_EXISTING_REGIONS = new Statement("masterData.existingRegions", """
             UNWIND $keys AS key MATCH (n:Region {code: key}) RETURN collect(key) AS found

@@ -64,6 +64,8 @@ public enum RelationshipType {
     PACKED_IN(Set.of(ITEM, BATCH, CONTAINER), Set.of(CONTAINER)),
     /** The region a location lies in. */
     IN_REGION(Set.of(LOCATION), Set.of(REGION)),
+    /** A location inside another (EPCIS master data: the children of a location's vocabulary element). */
+    WITHIN(Set.of(LOCATION), Set.of(LOCATION)),
     /** The party that operates a location. */
     OPERATED_BY(Set.of(LOCATION), Set.of(PARTY)),
     /** An event's business location (EPCIS bizLocation): where the objects are after the event. */

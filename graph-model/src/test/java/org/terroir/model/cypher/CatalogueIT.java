@@ -114,6 +114,27 @@ class CatalogueIT {
                     assertThat(count(tx, "MATCH (l:Location {kind: 'village_station'})-[:IN_REGION]->() RETURN count(l)"))
                             .as("the old IN_REGION of the fixture's farm location was not touched").isEqualTo(1);
                 });
+        example(Catalogue.MASTER_EPCIS_LOCATIONS, "MATCH (l:Location {key: '414/9520001000027'}) SET l.nameZh = '站'",
+                Map.of("rows", List.of(row("key", "414/9520001000027", "gln", "9520001000027", "extension", null,
+                        "nameZh", null, "nameEn", "Xiwei village station", "latitude", 25.81, "longitude", 116.79,
+                        "masterData", "{\"urn:epcglobal:cbv:mda#name\":\"Xiwei village station\"}"))),
+                (rows, tx) -> assertThat(tx.run("""
+                        MATCH (l:Location {key: '414/9520001000027'})
+                        RETURN l.kind AS kind, l.nameZh AS zh, l.nameEn AS en, l.latitude AS lat, l.masterData AS md""").single().asMap())
+                        .as("what the element says replaces, what it does not stays").containsEntry("kind", "farm")
+                        .containsEntry("zh", "站").containsEntry("en", "Xiwei village station").containsEntry("lat", 25.81)
+                        .containsEntry("md", "{\"urn:epcglobal:cbv:mda#name\":\"Xiwei village station\"}"));
+        example(Catalogue.MASTER_EPCIS_WITHIN, Map.of("rows", List.of(row("child", "414/9520001000027/254/1", "parent", "414/9520001000027"))),
+                (rows, tx) -> assertThat(count(tx, """
+                        MATCH (:Location {key: '414/9520001000027/254/1'})-[:WITHIN]->(:Location {kind: 'farm'})
+                        RETURN count(*)""")).isEqualTo(1));
+        example(Catalogue.MASTER_EPCIS_PARTIES, Map.of("rows", List.of(row("gln", "9520011000024", "nameZh", "合作社", "nameEn", null,
+                        "masterData", "{}"))),
+                (rows, tx) -> assertThat(count(tx, "MATCH (p:Party {gln: '9520011000024', nameZh: '合作社'}) RETURN count(p)")).isEqualTo(1));
+        example(Catalogue.MASTER_EPCIS_PRODUCTS, Map.of("rows", List.of(row("gtin", "09520001000010", "nameZh", "地瓜干", "nameEn", null,
+                        "masterData", "{}"))),
+                (rows, tx) -> assertThat(count(tx, """
+                        MATCH (p:Product {gtin: '09520001000010', nameZh: '地瓜干'}) RETURN count(p)""")).isEqualTo(1));
         example(Catalogue.MASTER_CERTIFICATIONS, Map.of("rows", List.of(row("id", "cert-gi-1", "kind", "GI",
                         "number", "DEMO-1", "issuer", "CNIPA", "validFrom", "2020-01-01", "validUntil", null,
                         "subjectKind", "brand", "subjectId", "liancheng-dried-sweet-potato"))),
@@ -215,19 +236,34 @@ class CatalogueIT {
                             MATCH (e)-[:OBSERVED]->(:Item {serial: 'S1'})-[:OF_BATCH]->(b)
                             MATCH (e)-[:PARENT]->(:Container {sscc: '095200010000000010'})
                             RETURN sum(o.quantity)""")).isEqualTo(500);
+                    assertThat(tx.run("MATCH ()-[r:PRODUCED_AT|OF_BATCH]->() RETURN collect(r.by) AS by").single().get("by")
+                            .asList(v -> v.asList())).as("the place of production and the lot record their event")
+                            .containsExactly(List.of("urn:uuid:e1"), List.of("urn:uuid:e1"));
                 });
         example(Catalogue.EPCIS_MADE_FROM, "CREATE (:Batch {key: '01/09520001000010/10/P1'})",
-                Map.of("rows", List.of(row("output", "01/09520001000010/10/P1", "input", "01/09520001000010/10/L1"))),
-                (rows, tx) -> assertThat(count(tx, """
-                        MATCH (:Batch {key: '01/09520001000010/10/P1'})-[:MADE_FROM]->(:Batch {lot: 'L1'}) RETURN count(*)"""))
-                        .isEqualTo(1));
+                Map.of("rows", List.of(row("output", "01/09520001000010/10/P1", "input", "01/09520001000010/10/L1", "eventId", "urn:uuid:t1"),
+                        row("output", "01/09520001000010/10/P1", "input", "01/09520001000010/10/L1", "eventId", "urn:uuid:t2"),
+                        row("output", "01/09520001000010/10/P1", "input", "01/09520001000010/10/L1", "eventId", "urn:uuid:t1"))),
+                (rows, tx) -> assertThat(tx.run("""
+                        MATCH (:Batch {key: '01/09520001000010/10/P1'})-[m:MADE_FROM]->(:Batch {lot: 'L1'}) RETURN m.by AS by""")
+                        .single().get("by").asList()).as("one relationship, each asserting event once")
+                        .containsExactly("urn:uuid:t1", "urn:uuid:t2"));
         example(Catalogue.EPCIS_PACKED_IN,
                 "CREATE (:Container {key: '00/095200010000000010'}), (:Item {key: '01/09520001000010/21/S1'})",
                 Map.of("rows", List.of(
-                        row("parent", "00/095200010000000010", "child", "01/09520001000010/21/S1", "added", true, "eventTime", t0))),
-                (rows, tx) -> assertThat(tx.run("""
-                        MATCH (:Item)-[r:PACKED_IN]->(:Container) RETURN r.since AS since, r.until AS until""").single()
-                        .get("since").asOffsetDateTime()).isEqualTo(t0));
+                        row("parent", "00/095200010000000010", "child", "01/09520001000010/21/S1", "added", true, "eventTime", t0,
+                                "eventId", "urn:uuid:a1"),
+                        row("parent", "00/095200010000000010", "child", "01/09520001000010/21/S1", "added", false,
+                                "eventTime", t0.plusHours(2), "eventId", "urn:uuid:a2"))),
+                (rows, tx) -> {
+                    Record packed = tx.run("""
+                            MATCH (:Item)-[r:PACKED_IN]->(:Container) RETURN r.since AS since, r.until AS until, r.by AS by, r.untilBy AS untilBy""")
+                            .single();
+                    assertThat(packed.get("since").asOffsetDateTime()).isEqualTo(t0);
+                    assertThat(packed.get("until").asOffsetDateTime()).isEqualTo(t0.plusHours(2));
+                    assertThat(packed.get("by").asList()).containsExactly("urn:uuid:a1");
+                    assertThat(packed.get("untilBy").asString()).isEqualTo("urn:uuid:a2");
+                });
         example(Catalogue.EPCIS_HOPS, "CREATE (:Event {eventId: 'urn:uuid:e1'})",
                 Map.of("rows", List.of(row("eventId", "urn:uuid:e1", "id", "hop-1",
                         "from", "414/9520001000027", "to", "414/9520001000034", "moved", List.of("01/09520001000010/10/L1"),

@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code terroir import}: master data and GS1 EPCIS 2.0 documents into the graph. */
 @Command(name = "import", header = "Imports master-data CSV files and GS1 EPCIS 2.0 documents into the graph.", mixinStandardHelpOptions = true,
         description = {"Imports master-data CSV files (docs/master-data.md) and GS1 EPCIS 2.0 documents (JSON / JSON-LD,",
-            "XML; also EPCIS 1.2 XML) into the graph. Folders are searched for *.csv, *.json, *.jsonld and *.xml.",
+            "XML; also EPCIS 1.2 XML) into the graph, with the master data of their headers and of XML",
+            "EPCISMasterDataDocuments. Folders are searched for *.csv, *.json, *.jsonld and *.xml.",
             "The CSV files are validated together, references included, and EPCIS documents one by one, before",
             "anything of them is written: a rejected set or document writes nothing, its problems are listed",
             "(file, line or event index, field, reason) and written to --report, and the run goes on with the",
@@ -113,7 +114,8 @@ public final class ImportCommand implements Callable<Integer> {
                 }
                 if (outcome.imported()) {
                     imported.put(document.toString(), outcome.events());
-                    out.printf("  %s: %,d events%n", document, outcome.events());
+                    out.printf("  %s: %,d events%s%n", document, outcome.events(),
+                            outcome.masterData() == 0 ? "" : ", %,d master-data elements".formatted(outcome.masterData()));
                 } else {
                     rejections.add(new Rejection(document.toString(), outcome.problemCount(),
                             outcome.problems().stream().map(Object::toString).toList()));

@@ -46,10 +46,12 @@ public final class EpcisReader implements AutoCloseable {
 
     private final EventParser parser;
     private final InputStream in;
+    private final String fileName;
 
-    private EpcisReader(EventParser parser, InputStream in) {
+    private EpcisReader(EventParser parser, InputStream in, String fileName) {
         this.parser = parser;
         this.in = in;
+        this.fileName = fileName;
     }
 
     /** Opens a file; the format is told by its first non-blank character ({@code <} is XML, else JSON). */
@@ -78,7 +80,7 @@ public final class EpcisReader implements AutoCloseable {
             case JSON -> new JsonEventParser(in, fileName);
             case XML -> new XmlEventParser(in, fileName, order == XmlOrder.STRICT);
         };
-        return new EpcisReader(parser, in);
+        return new EpcisReader(parser, in, fileName);
     }
 
     private static Format sniff(InputStream in) throws IOException {
@@ -110,6 +112,11 @@ public final class EpcisReader implements AutoCloseable {
     /** Master data (EPCIS header vocabularies) read so far. */
     public List<Vocabulary> masterData() {
         return parser.masterData();
+    }
+
+    /** The name problems give the document. */
+    public String fileName() {
+        return fileName;
     }
 
     /** Problems of the document itself; complete once {@link #next()} has returned empty. */

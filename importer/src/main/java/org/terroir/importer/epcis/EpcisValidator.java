@@ -30,6 +30,7 @@ public final class EpcisValidator {
         List<Problem> kept = new ArrayList<>();
         long problems = 0;
         long events = 0;
+        EpcisMasterData masterData;
         try (EpcisReader reader = EpcisReader.open(file)) {
             for (Optional<ReadEvent> e = reader.next(); e.isPresent(); e = reader.next()) {
                 events++;
@@ -39,13 +40,20 @@ public final class EpcisValidator {
                     }
                 }
             }
-            for (Problem p : reader.documentProblems()) {
+            masterData = EpcisMasterData.of(file.getFileName().toString(), reader.masterData());
+            for (Problem p : concat(reader.documentProblems(), masterData.problems())) {
                 if (problems++ < limit) {
                     kept.add(p);
                 }
             }
         }
-        return new Validation(kept, problems, events);
+        return new Validation(kept, problems, events, masterData);
+    }
+
+    private static List<Problem> concat(List<Problem> a, List<Problem> b) {
+        List<Problem> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /**
@@ -54,8 +62,9 @@ public final class EpcisValidator {
      * @param problems      the first problems found, at most the limit asked for
      * @param problemCount  all problems in the document
      * @param eventCount    events in the document
+     * @param masterData    the master data of its header or body, as rows for the graph
      */
-    public record Validation(List<Problem> problems, long problemCount, long eventCount) {
+    public record Validation(List<Problem> problems, long problemCount, long eventCount, EpcisMasterData masterData) {
 
         public Validation {
             problems = List.copyOf(problems);
@@ -80,6 +89,7 @@ public final class EpcisValidator {
             problems.addAll(e.get().problems());
         }
         problems.addAll(reader.documentProblems());
+        problems.addAll(EpcisMasterData.of(reader.fileName(), reader.masterData()).problems());
         return problems;
     }
 }

@@ -13,7 +13,7 @@ import javax.xml.validation.Validator;
 import org.terroir.importer.SharedFiles;
 import org.xml.sax.SAXException;
 
-/** The official EPCIS 2.0 XSD in {@code ../shared/standards/epcis-2.0}, as {@code javax.xml.validation} judges with it. */
+/** The official EPCIS 2.0 XSDs (event and master-data documents) in {@code ../shared/standards/epcis-2.0}, as {@code javax.xml.validation} judges with it. */
 final class OfficialXsd {
 
     private final Schema schema;
@@ -24,11 +24,14 @@ final class OfficialXsd {
 
     /** The schema, or the calling test skipped when {@code ../shared} is absent. */
     static OfficialXsd load() throws SAXException {
-        Path xsd = SharedFiles.require("standards/epcis-2.0").resolve("EPCglobal-epcis-2_0.xsd");
+        Path standards = SharedFiles.require("standards/epcis-2.0");
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
-        return new OfficialXsd(factory.newSchema(xsd.toFile()));
+        // the event document's schema and the master-data document's (which imports it)
+        return new OfficialXsd(factory.newSchema(new javax.xml.transform.Source[] {
+            new StreamSource(standards.resolve("EPCglobal-epcis-2_0.xsd").toFile()),
+            new StreamSource(standards.resolve("EPCglobal-epcis-masterdata-2_0.xsd").toFile())}));
     }
 
     boolean valid(Path file) throws IOException {

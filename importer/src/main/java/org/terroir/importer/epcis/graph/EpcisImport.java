@@ -17,6 +17,7 @@ import java.util.function.LongConsumer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.exceptions.Neo4jException;
+import org.terroir.importer.epcis.EpcisMasterData;
 import org.terroir.importer.epcis.EpcisReader;
 import org.terroir.importer.epcis.EpcisValidator;
 import org.terroir.importer.epcis.model.Problem;
@@ -42,8 +43,12 @@ public final class EpcisImport {
     static final int PROBLEMS_KEPT = 100;
 
 
-    /** What became of one document. */
-    public record Outcome(Path file, long events, long problemCount, List<Problem> problems) {
+    /**
+     * What became of one document.
+     *
+     * @param masterData the master-data vocabulary elements it carried (header or body), written or not
+     */
+    public record Outcome(Path file, long events, long problemCount, List<Problem> problems, int masterData) {
         public boolean imported() {
             return problemCount == 0;
         }
@@ -65,7 +70,8 @@ public final class EpcisImport {
     public Outcome run(Path file, LongConsumer progress) {
         EpcisValidator.Validation validation = EpcisValidator.validate(file, PROBLEMS_KEPT);
         if (!validation.valid()) {
-            return new Outcome(file, validation.eventCount(), validation.problemCount(), validation.problems());
+            return new Outcome(file, validation.eventCount(), validation.problemCount(), validation.problems(),
+                    validation.masterData().elements());
         }
         String document = file.getFileName().toString();
         BlockingQueue<Batch> ready = new ArrayBlockingQueue<>(READ_AHEAD);
@@ -73,6 +79,7 @@ public final class EpcisImport {
         Thread reader = Thread.ofPlatform().name("epcis-reader").daemon().start(() -> read(file, document, ready, reading));
         long written = 0;
         try (Session session = driver.session()) {
+            write(session, validation.masterData());
             for (Batch batch = ready.take(); batch != Batch.END; batch = ready.take()) {
                 write(session, batch);
                 written += batch.size();
@@ -81,9 +88,9 @@ public final class EpcisImport {
             List<Problem> problems = reading.join();
             if (!problems.isEmpty()) {
                 // the document changed between the passes
-                return new Outcome(file, written, problems.size(), problems);
+                return new Outcome(file, written, problems.size(), problems, validation.masterData().elements());
             }
-            return new Outcome(file, written, 0, List.of());
+            return new Outcome(file, written, 0, List.of(), validation.masterData().elements());
         } catch (Neo4jException e) {
             throw new ImportInterruptedException(file, written, validation.eventCount(), e);
         } catch (InterruptedException e) {
@@ -129,6 +136,26 @@ public final class EpcisImport {
         } catch (InterruptedException e) {
             // the writer has stopped
         }
+    }
+
+    /**
+     * Writes a document's master data, in one transaction before its events: MERGEd on the keys the
+     * events and the CSV use, so the order of imports does not matter and a re-import changes nothing.
+     */
+    private static void write(Session session, EpcisMasterData masterData) {
+        if (masterData.isEmpty()) {
+            return;
+        }
+        session.executeWriteWithoutResult(tx -> {
+            for (var write : List.of(Map.entry(Catalogue.MASTER_EPCIS_LOCATIONS, masterData.locations()),
+                    Map.entry(Catalogue.MASTER_EPCIS_PARTIES, masterData.parties()),
+                    Map.entry(Catalogue.MASTER_EPCIS_PRODUCTS, masterData.products()),
+                    Map.entry(Catalogue.MASTER_EPCIS_WITHIN, masterData.within()))) {
+                if (!write.getValue().isEmpty()) {
+                    tx.run(write.getKey().cypher(), Map.of("rows", write.getValue())).consume();
+                }
+            }
+        });
     }
 
     /**

@@ -28,6 +28,8 @@ public final class XmlEventParser implements EventParser {
 
     static final String EPCIS_2 = "urn:epcglobal:epcis:xsd:2";
     static final String EPCIS_1 = "urn:epcglobal:epcis:xsd:1";
+    static final String MASTER_DATA_2 = "urn:epcglobal:epcis-masterdata:xsd:2";
+    static final Set<String> MASTER_DATA_NAMESPACES = Set.of(MASTER_DATA_2, "urn:epcglobal:epcis-masterdata:xsd:1");
     static final Set<String> EPCIS_NAMESPACES = Set.of(EPCIS_2, EPCIS_1,
             "urn:epcglobal:epcis-query:xsd:2", "urn:epcglobal:epcis-query:xsd:1");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -38,6 +40,8 @@ public final class XmlEventParser implements EventParser {
     private final List<Problem> documentProblems = new ArrayList<>();
     private final List<Vocabulary> masterData = new ArrayList<>();
     private boolean started;
+    /** The root is an {@code EPCISMasterDataDocument}: vocabularies in its body, no events. */
+    private boolean masterDataDocument;
     private boolean finished;
     private int eventListDepth = -1;
     private int depth;
@@ -114,6 +118,10 @@ public final class XmlEventParser implements EventParser {
                         }
                     } else if ("EventList".equals(xml.getLocalName()) && eventListDepth < 0) {
                         eventListDepth = depth;
+                    } else if (masterDataDocument && depth == 3 && "VocabularyList".equals(xml.getLocalName())) {
+                        XmlElement body = XmlElement.read(xml, new LinkedHashMap<>());
+                        depth--;
+                        masterData.addAll(XmlMasterData.read(body));
                     } else if ("EPCISHeader".equals(xml.getLocalName())) {
                         XmlElement header = XmlElement.read(xml, new LinkedHashMap<>());
                         depth--;
@@ -138,11 +146,12 @@ public final class XmlEventParser implements EventParser {
     private void root() {
         String ns = xml.getNamespaceURI();
         String local = xml.getLocalName();
-        if (!(local.equals("EPCISDocument") || local.equals("EPCISQueryDocument")) || ns == null
-                || !EPCIS_NAMESPACES.contains(ns)) {
+        masterDataDocument = local.equals("EPCISMasterDataDocument") && MASTER_DATA_NAMESPACES.contains(ns);
+        if (!masterDataDocument && (!(local.equals("EPCISDocument") || local.equals("EPCISQueryDocument")) || ns == null
+                || !EPCIS_NAMESPACES.contains(ns))) {
             documentProblems.add(new Problem(file, -1, xml.getLocation().getLineNumber(), "document",
                     "root element " + qname(ns, local) + " is not an EPCISDocument in namespace " + EPCIS_2
-                            + " (or " + EPCIS_1 + ")"));
+                            + " (or " + EPCIS_1 + "), nor an EPCISMasterDataDocument in namespace " + MASTER_DATA_2));
             finished = true;
             return;
         }
