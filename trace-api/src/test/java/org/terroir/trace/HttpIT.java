@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -231,8 +232,10 @@ class HttpIT extends DemoApiTestBase {
                 .anySatisfy(file -> assertThat(file).matches("webjars/react-dom/18\\.[0-9.]+/umd/react-dom\\.production\\.min\\.js"))
                 .anySatisfy(file -> assertThat(file).endsWith("/graphiql.min.css"));
 
-        // The JDK's client, which leaves the compression as it came.
-        try (HttpClient http = HttpClient.newHttpClient()) {
+        // The JDK's client, which leaves the compression as it came; HTTP/1.1 as a browser speaks it to a
+        // plain-http server (no h2c upgrade), and a bound on each answer, so that a lost one fails the test.
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build()) {
             for (String file : files) {
                 URI uri = URI.create("http://localhost:" + port + "/" + file);
                 HttpResponse<byte[]> response = send(http, HttpRequest.newBuilder(uri).header(HttpHeaders.ACCEPT_ENCODING, "gzip").build());
@@ -253,7 +256,8 @@ class HttpIT extends DemoApiTestBase {
 
     private static HttpResponse<byte[]> send(HttpClient http, HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

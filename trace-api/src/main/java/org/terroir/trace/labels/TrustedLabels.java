@@ -54,6 +54,8 @@ public class TrustedLabels {
     private final Path roots;
     private final Clock clock;
     private final AtomicReference<Loaded> current = new AtomicReference<>();
+    /** The digest of the last text refused, so that a list refused stays refused without an error at every refresh. */
+    private final AtomicReference<String> refused = new AtomicReference<>();
     private final Disposable refreshing;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -97,18 +99,22 @@ public class TrustedLabels {
      */
     public record Judgement(Verdict verdict, TrustList trustList, boolean stale) {}
 
-    /** Reads the list again; replaces the current one when its text changed and it verifies. */
+    /**
+     * Reads the list again; replaces the current one when its text changed and it verifies. A text
+     * refused for an older sequence number is told once, not at every refresh while it stays.
+     */
     final void refresh() {
         try {
             String text = read(source);
             String digest = sha256(text);
             Loaded before = current.get();
-            if (before != null && before.digest().equals(digest)) {
+            if (before != null && before.digest().equals(digest) || digest.equals(refused.get())) {
                 return;
             }
             List<LabelCertificate> trusted = certificates(Files.readString(roots, StandardCharsets.US_ASCII));
             TrustList list = TrustList.verifyPem(text, trusted);
             if (before != null && list.sequenceNumber().compareTo(before.list().sequenceNumber()) < 0) {
+                refused.set(digest);
                 LOG.error("trust list {} has sequence number {}, older than the {} in force: kept the one in force",
                         source, list.sequenceNumber(), before.list().sequenceNumber());
                 return;
