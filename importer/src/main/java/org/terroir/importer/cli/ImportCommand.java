@@ -114,8 +114,13 @@ public final class ImportCommand implements Callable<Integer> {
                 }
                 if (outcome.imported()) {
                     imported.put(document.toString(), outcome.events());
-                    out.printf("  %s: %,d events%s%n", document, outcome.events(),
-                            outcome.masterData() == 0 ? "" : ", %,d master-data elements".formatted(outcome.masterData()));
+                    if (outcome.documentType().equals("EPCISCaptureJob")) {
+                        out.printf("  %s: a capture job's report (EPCISCaptureJob), neither events nor master data: nothing to import%n",
+                                document);
+                    } else {
+                        out.printf("  %s: %,d events%s%n", document, outcome.events(),
+                                outcome.masterData() == 0 ? "" : ", %,d master-data elements".formatted(outcome.masterData()));
+                    }
                 } else {
                     rejections.add(new Rejection(document.toString(), outcome.problemCount(),
                             outcome.problems().stream().map(Object::toString).toList()));

@@ -114,6 +114,15 @@ public final class EpcisReader implements AutoCloseable {
         return parser.masterData();
     }
 
+    /**
+     * What the document is: {@code EPCISDocument}, {@code EPCISQueryDocument},
+     * {@code EPCISMasterDataDocument} or {@code EPCISCaptureJob} (a capture interface's report on a
+     * job: nothing to import); as its root element or JSON {@code type} says, once read that far.
+     */
+    public String documentType() {
+        return parser.documentType();
+    }
+
     /** The name problems give the document. */
     public String fileName() {
         return fileName;

@@ -31,6 +31,7 @@ public final class EpcisValidator {
         long problems = 0;
         long events = 0;
         EpcisMasterData masterData;
+        String documentType;
         try (EpcisReader reader = EpcisReader.open(file)) {
             for (Optional<ReadEvent> e = reader.next(); e.isPresent(); e = reader.next()) {
                 events++;
@@ -41,13 +42,14 @@ public final class EpcisValidator {
                 }
             }
             masterData = EpcisMasterData.of(file.getFileName().toString(), reader.masterData());
+            documentType = reader.documentType();
             for (Problem p : concat(reader.documentProblems(), masterData.problems())) {
                 if (problems++ < limit) {
                     kept.add(p);
                 }
             }
         }
-        return new Validation(kept, problems, events, masterData);
+        return new Validation(kept, problems, events, masterData, documentType);
     }
 
     private static List<Problem> concat(List<Problem> a, List<Problem> b) {
@@ -63,8 +65,10 @@ public final class EpcisValidator {
      * @param problemCount  all problems in the document
      * @param eventCount    events in the document
      * @param masterData    the master data of its header or body, as rows for the graph
+     * @param documentType  what the document is (its root element or JSON {@code type})
      */
-    public record Validation(List<Problem> problems, long problemCount, long eventCount, EpcisMasterData masterData) {
+    public record Validation(List<Problem> problems, long problemCount, long eventCount, EpcisMasterData masterData,
+                             String documentType) {
 
         public Validation {
             problems = List.copyOf(problems);

@@ -14,7 +14,7 @@ import org.terroir.importer.epcis.model.Problem;
 /**
  * Shapes of valid documents that partners' systems write and the standard allows, each taken from
  * the way a published example is laid out: JSON members in another order, a bare DOCTYPE, an
- * error declaration's members in any order, a quantity given as nil.
+ * error declaration's members in any order, a quantity given as nil, a capture job's report.
  */
 class DocumentShapesTest {
 
@@ -175,6 +175,51 @@ class DocumentShapesTest {
         assertThat(read(good, EpcisReader.Format.XML).problems()).isEmpty();
         assertThat(read(bad, EpcisReader.Format.XML).problems()).extracting(Problem::reason)
                 .containsExactly("\"twelve\" is not a value of its xsi:type xsd:decimal");
+    }
+
+    /**
+     * A capture interface's report on a job, as GS1's capture examples lay it out: valid by the XSD,
+     * it holds neither events nor master data. Read without problem (an import says there is nothing
+     * to import), as the XSD judges it, its required parts checked.
+     */
+    private static final String CAPTURE_JOB = """
+            <epcis:EPCISCaptureJob xmlns:epcis="urn:epcglobal:epcis:xsd:2" running="false" success="false"
+                captureID="6d5a0c1f-3b2e-4c1a-9f0e-2a7b9c4d1e55">
+              <captureErrorBehaviour>rollback</captureErrorBehaviour>
+              <createdAt>2026-11-20T09:00:01+08:00</createdAt>
+              <finishedAt>2026-11-20T09:00:03+08:00</finishedAt>
+              <errors>
+                <error>
+                  <type>https://terroir.example/problems/invalid-event</type>
+                  <title>EPCIS event validation failure</title>
+                  <status>400</status>
+                  <detail>event 3: action: "OBSERVED" is not one of ADD, OBSERVE, DELETE</detail>
+                </error>
+              </errors>
+            </epcis:EPCISCaptureJob>
+            """;
+
+    @Test
+    void aCaptureJobReportIsReadAsTheSchemaJudgesItAndHoldsNothingToImport() throws Exception {
+        OfficialXsd xsd = OfficialXsd.load();
+        assertThat(xsd.valid(CAPTURE_JOB)).isTrue();
+        ReadAll report = read(CAPTURE_JOB, EpcisReader.Format.XML);
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.events()).isEmpty();
+        try (EpcisReader reader = EpcisReader.of(new java.io.ByteArrayInputStream(CAPTURE_JOB.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "job.xml", EpcisReader.Format.XML)) {
+            assertThat(reader.next()).isEmpty();
+            assertThat(reader.documentType()).isEqualTo("EPCISCaptureJob");
+            assertThat(reader.masterData()).isEmpty();
+        }
+
+        for (String bad : List.of(CAPTURE_JOB.replace(" captureID=\"6d5a0c1f-3b2e-4c1a-9f0e-2a7b9c4d1e55\"", ""),
+                CAPTURE_JOB.replace("running=\"false\"", "running=\"no\""),
+                CAPTURE_JOB.replace("<captureErrorBehaviour>rollback</captureErrorBehaviour>", ""),
+                CAPTURE_JOB.replace(">rollback<", ">retry<"))) {
+            assertThat(xsd.valid(bad)).isFalse();
+            assertThat(read(bad, EpcisReader.Format.XML).problems()).as(bad).hasSize(1);
+        }
     }
 
     private static ReadAll read(String document, EpcisReader.Format format) {

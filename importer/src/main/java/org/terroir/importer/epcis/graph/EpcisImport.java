@@ -47,8 +47,10 @@ public final class EpcisImport {
      * What became of one document.
      *
      * @param masterData the master-data vocabulary elements it carried (header or body), written or not
+     * @param documentType what it is: {@code EPCISDocument}, ..., {@code EPCISCaptureJob} (nothing to import)
      */
-    public record Outcome(Path file, long events, long problemCount, List<Problem> problems, int masterData) {
+    public record Outcome(Path file, long events, long problemCount, List<Problem> problems, int masterData,
+                          String documentType) {
         public boolean imported() {
             return problemCount == 0;
         }
@@ -71,7 +73,7 @@ public final class EpcisImport {
         EpcisValidator.Validation validation = EpcisValidator.validate(file, PROBLEMS_KEPT);
         if (!validation.valid()) {
             return new Outcome(file, validation.eventCount(), validation.problemCount(), validation.problems(),
-                    validation.masterData().elements());
+                    validation.masterData().elements(), validation.documentType());
         }
         String document = file.getFileName().toString();
         BlockingQueue<Batch> ready = new ArrayBlockingQueue<>(READ_AHEAD);
@@ -88,9 +90,11 @@ public final class EpcisImport {
             List<Problem> problems = reading.join();
             if (!problems.isEmpty()) {
                 // the document changed between the passes
-                return new Outcome(file, written, problems.size(), problems, validation.masterData().elements());
+                return new Outcome(file, written, problems.size(), problems, validation.masterData().elements(),
+                        validation.documentType());
             }
-            return new Outcome(file, written, 0, List.of(), validation.masterData().elements());
+            return new Outcome(file, written, 0, List.of(), validation.masterData().elements(),
+                    validation.documentType());
         } catch (Neo4jException e) {
             throw new ImportInterruptedException(file, written, validation.eventCount(), e);
         } catch (InterruptedException e) {

@@ -12,6 +12,13 @@ public interface EventParser extends AutoCloseable {
     /** The next event, or empty at the end of the document (or after a fatal syntax error). */
     Optional<ReadEvent> next();
 
+    /**
+     * What the document is, by its root element or JSON {@code type}: {@code EPCISDocument},
+     * {@code EPCISQueryDocument}, {@code EPCISMasterDataDocument}, {@code EPCISCaptureJob}; empty
+     * before it is known.
+     */
+    String documentType();
+
     /** Master data read from the document header so far. */
     List<Vocabulary> masterData();
 

@@ -50,6 +50,7 @@ public final class JsonEventParser implements EventParser {
     private boolean finished;
     private boolean sawContext;
     private boolean sawType;
+    private String documentType = "";
     private boolean sawBody;
     private boolean sawEventList;
     private int index;
@@ -157,6 +158,7 @@ public final class JsonEventParser implements EventParser {
             case "type" -> {
                 sawType = true;
                 String type = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                documentType = type == null ? "" : type;
                 if (!"EPCISDocument".equals(type) && !"EPCISQueryDocument".equals(type)) {
                     documentProblem("type", "\"" + type + "\" is not EPCISDocument or EPCISQueryDocument");
                 }
@@ -223,6 +225,11 @@ public final class JsonEventParser implements EventParser {
     @Override
     public List<Problem> documentProblems() {
         return List.copyOf(documentProblems);
+    }
+
+    @Override
+    public String documentType() {
+        return documentType;
     }
 
     @Override

@@ -42,6 +42,10 @@ public final class XmlEventParser implements EventParser {
     private boolean started;
     /** The root is an {@code EPCISMasterDataDocument}: vocabularies in its body, no events. */
     private boolean masterDataDocument;
+    /** The root is an {@code EPCISCaptureJob}: a capture interface's report on a job, neither events nor master data. */
+    private boolean captureJob;
+    private boolean sawCaptureErrorBehaviour;
+    private String documentType = "";
     private boolean finished;
     private int eventListDepth = -1;
     private int depth;
@@ -118,6 +122,15 @@ public final class XmlEventParser implements EventParser {
                         }
                     } else if ("EventList".equals(xml.getLocalName()) && eventListDepth < 0) {
                         eventListDepth = depth;
+                    } else if (captureJob && depth == 2 && "captureErrorBehaviour".equals(xml.getLocalName())) {
+                        long line = xml.getLocation().getLineNumber();
+                        String behaviour = xml.getElementText().strip();
+                        depth--;
+                        sawCaptureErrorBehaviour = true;
+                        if (!behaviour.equals("rollback") && !behaviour.equals("proceed")) {
+                            documentProblems.add(new Problem(file, -1, line, "captureErrorBehaviour",
+                                    "\"" + behaviour + "\" is not rollback or proceed"));
+                        }
                     } else if (masterDataDocument && depth == 3 && "VocabularyList".equals(xml.getLocalName())) {
                         XmlElement body = XmlElement.read(xml, new LinkedHashMap<>());
                         depth--;
@@ -140,18 +153,28 @@ public final class XmlEventParser implements EventParser {
             }
         }
         finished = true;
+        if (captureJob && !sawCaptureErrorBehaviour) {
+            documentProblems.add(new Problem(file, -1, -1, "captureErrorBehaviour", "is required in an EPCISCaptureJob"));
+        }
         return Optional.empty();
     }
 
     private void root() {
         String ns = xml.getNamespaceURI();
         String local = xml.getLocalName();
+        documentType = local;
         masterDataDocument = local.equals("EPCISMasterDataDocument") && MASTER_DATA_NAMESPACES.contains(ns);
+        captureJob = local.equals("EPCISCaptureJob") && EPCIS_2.equals(ns);
+        if (captureJob) {
+            captureJobAttributes();
+            return;
+        }
         if (!masterDataDocument && (!(local.equals("EPCISDocument") || local.equals("EPCISQueryDocument")) || ns == null
                 || !EPCIS_NAMESPACES.contains(ns))) {
             documentProblems.add(new Problem(file, -1, xml.getLocation().getLineNumber(), "document",
                     "root element " + qname(ns, local) + " is not an EPCISDocument in namespace " + EPCIS_2
-                            + " (or " + EPCIS_1 + "), nor an EPCISMasterDataDocument in namespace " + MASTER_DATA_2));
+                            + " (or " + EPCIS_1 + "), nor an EPCISMasterDataDocument in namespace " + MASTER_DATA_2
+                            + ", nor an EPCISCaptureJob"));
             finished = true;
             return;
         }
@@ -164,6 +187,22 @@ public final class XmlEventParser implements EventParser {
                 documentProblems.add(new Problem(file, -1, xml.getLocation().getLineNumber(), attribute,
                         Times.dateTimeRule(value)));
             }
+        }
+    }
+
+    /** A capture job's required attributes: {@code running} and {@code success} (booleans), {@code captureID}. */
+    private void captureJobAttributes() {
+        long line = xml.getLocation().getLineNumber();
+        for (String flag : List.of("running", "success")) {
+            String value = xml.getAttributeValue(null, flag);
+            if (value == null) {
+                documentProblems.add(new Problem(file, -1, line, flag, "attribute is required on EPCISCaptureJob"));
+            } else if (!List.of("true", "false", "1", "0").contains(value.strip())) {
+                documentProblems.add(new Problem(file, -1, line, flag, "\"" + value + "\" is not a boolean (true or false)"));
+            }
+        }
+        if (xml.getAttributeValue(null, "captureID") == null) {
+            documentProblems.add(new Problem(file, -1, line, "captureID", "attribute is required on EPCISCaptureJob"));
         }
     }
 
@@ -201,6 +240,11 @@ public final class XmlEventParser implements EventParser {
 
     static String qname(String ns, String local) {
         return ns == null || ns.isEmpty() ? local : "{" + ns + "}" + local;
+    }
+
+    @Override
+    public String documentType() {
+        return documentType;
     }
 
     @Override
