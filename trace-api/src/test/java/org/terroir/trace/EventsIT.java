@@ -97,7 +97,7 @@ class EventsIT extends DemoApiTestBase {
         assertThat(events).hasSizeGreaterThanOrEqualTo(11).allSatisfy(e -> assertThat(objectKeys(e)).contains(LC2601_KEY));
         assertThat(times(events)).isSortedAccordingTo(OffsetDateTime.timeLineOrder());
         assertThat(events).extracting(e -> e.get("bizStep")).contains("shipping", "receiving");
-        assertThat(events).as("no error declaration names a demo event").allSatisfy(e -> assertThat(e).containsEntry("errorDeclaration", null));
+        assertThat(events).as("no error declaration names an event of this lot (the demo's one names LC2603's)").allSatisfy(e -> assertThat(e).containsEntry("errorDeclaration", null));
         assertThat(ids(walk(regulator(), "identifier: \"https://id.example.cn/01/09520011001021/10/LC2601\"", 100)))
                 .as("the same lot by its Digital Link").isEqualTo(ids(events));
         assertThat(ids(walk(regulator(), "identifier: \"" + LC2601 + "\"", 2)))

@@ -187,6 +187,20 @@ class ResolverIT extends DemoApiTestBase {
         assertThat(chinese).contains("lang=\"zh-CN\"", "正品", "连城县");
     }
 
+    /**
+     * The demo's carrier first recorded lot LC2603's pallet leaving its hub for the Beijing pick-up
+     * point, then declared that shipment erroneous (incorrect data), its corrective event the
+     * shipment to Shenzhen: the page shows the journey the corrective event recorded.
+     */
+    @Test
+    @Order(3)
+    void thePageFollowsTheCorrectiveShipmentNotTheOneDeclaredErroneous() {
+        String unit = TRUST.sign(DigitalLink.of(base, Gtin.of("09520011001021"), LotNumber.of("LC2603"), SerialNumber.of("LC2603-0001"))
+                .withProductionDate("260127"));
+        String page = get(unit, "text/html").expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("Genuine", "Nanshan pick-up point").doesNotContain("Chaoyang");
+    }
+
     @Test
     @Order(4)
     void malformedLinksGet400WithTheReason() {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.MediaType;
+import org.terroir.trace.access.Role;
 
 /** The trace query over HTTP, against the demo data in a real Neo4j. */
 class TraceApiIT extends DemoApiTestBase {
@@ -121,6 +122,30 @@ class TraceApiIT extends DemoApiTestBase {
         response.path("trace.journey[4].carrier.kind").entity(String.class).isEqualTo("CARRIER");
         response.path("trace.journey[*].to.region.code").entityList(String.class)
                 .satisfies(codes -> assertThat(codes).hasSize(5).doesNotContainNull());
+    }
+
+    /**
+     * The demo's one error declaration: the carrier's shipment of lot LC2603's pallet from its hub to
+     * the Beijing pick-up point was recorded in error and corrected by the shipment to Shenzhen. The
+     * trace follows the corrective event; the lot's events show the erroneous one, marked.
+     */
+    @Test
+    void aShipmentDeclaredErroneousIsNoPartOfTheJourneyAndTheEventsSayWhy() {
+        var response = trace(PACKED_GTIN, "LC2603");
+        response.errors().verify();
+        response.path("trace.journey[*].to.key").entityList(String.class)
+                .satisfies(to -> assertThat(to).hasSize(5).endsWith("414/9520095100030").doesNotContain("414/9520095100023"));
+
+        var events = graphQlWith(token(Role.REGULATOR, null)).document("""
+                { events(first: 50, identifier: "urn:epc:class:lgtin:9520011.000102.LC2603", bizStep: "shipping") {
+                    nodes { eventId errorDeclaration { reason correctiveEventIds } } } }""").execute();
+        events.errors().verify();
+        events.path("events.nodes[?(@.errorDeclaration != null)].eventId").entityList(String.class)
+                .containsExactly("urn:uuid:5a1ce9dc-19c9-5a5c-bff4-7ea211699097");
+        events.path("events.nodes[?(@.errorDeclaration != null)].errorDeclaration.reason").entityList(String.class)
+                .containsExactly("incorrect_data");
+        events.path("events.nodes[?(@.errorDeclaration != null)].errorDeclaration.correctiveEventIds[0]").entityList(String.class)
+                .containsExactly("urn:uuid:7dbee7a2-2bba-5f73-b0a9-b7c1366eea95");
     }
 
     @Test

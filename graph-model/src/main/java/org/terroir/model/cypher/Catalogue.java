@@ -897,7 +897,8 @@ public final class Catalogue {
     /**
      * Copy detection on the scans of {@code $ids} that have a place, against where the unit's recorded
      * journey ended: the destination of the latest hop (departure, else arrival) that moved the unit, a
-     * container it was in, its batch or a container its batch was in, when that location has a place.
+     * container it was in, its batch or a container its batch was in, when that location has a place
+     * (a hop only erroneous events recorded is none).
      * A scan more than {@code $maxKm} from there raises (or adds evidence to) the unit's
      * {@code JOURNEY_END} flag, which keeps the farthest distance, that location and its latest scan's
      * time, and how many networks its far scans came from: it is shown to consumers ({@code visible})
@@ -917,6 +918,7 @@ public final class Catalogue {
                 WHERE %1$s
                 RETURN h
               }
+              WITH h WHERE %2$s
               RETURN h ORDER BY coalesce(h.departed, h.arrived) DESC, h.id DESC LIMIT 1
             }
             MATCH (h)-[:TO]->(end:Location)
@@ -934,7 +936,7 @@ public final class Catalogue {
             WITH f, size(COLLECT { MATCH (f)-[:EVIDENCE]->(e:Scan) WHERE e.network IS NOT NULL RETURN DISTINCT e.network }) AS networks
             SET f.networks = networks, f.visible = networks >= $minNetworks
             RETURN DISTINCT f.id AS id, f.kind AS kind
-            """.formatted(WHILE_PACKED));
+            """.formatted(WHILE_PACKED, HOP_RECORDED));
 
     /**
      * Copy detection on the units of {@code $keys}: a unit scanned by more than {@code $maxDevices}
