@@ -1,6 +1,8 @@
 package org.terroir.model.cypher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.terroir.testsupport.StatementExamples.count;
+import static org.terroir.testsupport.StatementExamples.row;
 
 import java.util.HashMap;
 import java.util.List;
@@ -11,47 +13,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Transaction;
 import org.terroir.model.schema.Migrations;
+import org.terroir.testsupport.StatementExamples;
 import org.terroir.testsupport.TestNeo4j;
 
 /**
  * Runs every statement of the {@link Catalogue} against a real Neo4j holding a small graph
  * ({@code liancheng-small}) and checks what it answers or writes. Each example runs in its own
  * transaction, rolled back afterwards, so examples do not disturb one another. A statement added
- * without an example here fails {@link #everyStatementHasAnExample}.
+ * without an example here fails {@link #everyStatementHasAnExample}. (The importer's statements have
+ * theirs beside them: {@code MasterDataStatementsIT}, {@code EpcisStatementsIT}.)
  */
 class CatalogueIT {
 
     private static final Driver driver = TestNeo4j.get().driver();
 
-    /** What a check sees: the statement's rows, and the transaction to look at the graph with. */
-    private interface Check {
-        void accept(List<Record> rows, Transaction tx);
-    }
+    private static final StatementExamples EXAMPLES = new StatementExamples();
 
-    private record Example(String setup, Map<String, Object> parameters, Check check) {}
-
-    private static final Map<String, Example> EXAMPLES = new HashMap<>();
-
-    private static void example(Statement statement, Map<String, Object> parameters, Check check) {
+    private static void example(Statement statement, Map<String, Object> parameters, StatementExamples.Check check) {
         example(statement, null, parameters, check);
     }
 
-    private static void example(Statement statement, String setup, Map<String, Object> parameters, Check check) {
-        EXAMPLES.put(statement.name(), new Example(setup, parameters, check));
-    }
-
-    private static long count(Transaction tx, String cypher) {
-        return tx.run(cypher).single().get(0).asLong();
-    }
-
-    private static Map<String, Object> row(Object... keysAndValues) {
-        Map<String, Object> row = new HashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return row;
+    private static void example(Statement statement, String setup, Map<String, Object> parameters, StatementExamples.Check check) {
+        EXAMPLES.add(statement.name(), statement.cypher(), statement.parameters(), setup, parameters, check);
     }
 
     static {
@@ -63,221 +47,6 @@ class CatalogueIT {
                 "checksum", "ignored-because-present", "appliedBy", "test"), (rows, tx) ->
                 assertThat(tx.run("MATCH (m:SchemaMigration {version: 1}) RETURN m.checksum AS c").single()
                         .get("c").asString()).isNotEqualTo("ignored-because-present"));
-
-        // --- master data
-        example(Catalogue.MASTER_REGIONS, Map.of("rows", List.of(
-                row("code", "350825101", "level", "township", "nameZh", "北团镇", "nameEn", "Beituan Town"),
-                row("code", "350825", "level", "county", "nameZh", "连城县", "nameEn", "Liancheng County"))),
-                (rows, tx) -> {
-                    assertThat(count(tx, "MATCH (r:Region) RETURN count(r)")).isEqualTo(4);
-                    assertThat(tx.run("MATCH (r:Region {code: '350825'}) RETURN r.nameEn AS n").single().get("n").asString())
-                            .isEqualTo("Liancheng County");
-                });
-        example(Catalogue.MASTER_REGION_PARENTS,
-                "CREATE (:Region {code: '350825101', level: 'township'})",
-                Map.of("rows", List.of(row("code", "350825101", "parentCode", "350825"),
-                        row("code", "350825100201", "parentCode", "350825101"))),
-                (rows, tx) -> assertThat(tx.run("""
-                        MATCH (v:Region {code: '350825100201'})-[:PART_OF]->(p) RETURN collect(p.code) AS parents""")
-                        .single().get("parents").asList()).containsExactly("350825101"));
-        example(Catalogue.MASTER_PARTIES, Map.of("rows", List.of(row("gln", "9520011000024", "kind", "cooperative",
-                        "label", "Cooperative", "nameZh", "合作社", "nameEn", "Coop", "regionCode", "350825"))),
-                (rows, tx) -> assertThat(count(tx,
-                        "MATCH (:Party:Cooperative {gln: '9520011000024'})-[:BASED_IN]->(:Region {code: '350825'}) RETURN count(*)"))
-                        .isEqualTo(1));
-        example(Catalogue.MASTER_BRANDS, "CREATE (:Party:Association {gln: '9520011000017'})",
-                Map.of("rows", List.of(row("id", "liancheng-dried-sweet-potato", "kind", "gi", "nameZh", "连城地瓜干",
-                        "nameEn", "Liancheng Dried Sweet Potato", "giRegistration", "DEMO-1", "storyEn", "Story",
-                        "storyZh", "故事", "ownerGln", "9520011000017", "protectedRegionCodes", List.of("350825")))),
-                (rows, tx) -> {
-                    assertThat(count(tx, """
-                            MATCH (:Region {code: '350825'})<-[:PROTECTS]-(b:Brand {id: 'liancheng-dried-sweet-potato'})
-                                  -[:OWNED_BY]->(:Party {gln: '9520011000017'})
-                            RETURN count(b)""")).isEqualTo(1);
-                    assertThat(count(tx, "MATCH (b:Brand) RETURN count(b)")).isEqualTo(1);
-                });
-        example(Catalogue.MASTER_PRODUCTS, Map.of("rows", List.of(row("gtin", "09520001000010", "nameZh", "地瓜干",
-                        "nameEn", "Dried sweet potato", "brandId", "liancheng-dried-sweet-potato"))),
-                (rows, tx) -> assertThat(count(tx,
-                        "MATCH (:Product {gtin: '09520001000010'})-[:OF_BRAND]->(:Brand) RETURN count(*)")).isEqualTo(1));
-        example(Catalogue.MASTER_LOCATIONS, "CREATE (:Party {gln: '9520011000024'})",
-                Map.of("rows", List.of(row("key", "414/9520001000027", "gln", "9520001000027", "kind", "village_station",
-                        "nameZh", "站", "nameEn", "Station", "regionCode", "350825", "operatorGln", "9520011000024",
-                        "latitude", 25.71, "longitude", 116.75))),
-                (rows, tx) -> {
-                    assertThat(tx.run("MATCH (l:Location {key: '414/9520001000027'}) RETURN l.latitude AS lat, l.longitude AS lon")
-                            .single().values()).extracting(v -> v.asDouble()).containsExactly(25.71, 116.75);
-                    assertThat(count(tx, """
-                            MATCH (:Region {code: '350825'})<-[:IN_REGION]-(l:Location {key: '414/9520001000027'})
-                                  -[:OPERATED_BY]->(:Party {gln: '9520011000024'})
-                            RETURN count(l)""")).isEqualTo(1);
-                    assertThat(count(tx, "MATCH (l:Location {kind: 'village_station'})-[:IN_REGION]->() RETURN count(l)"))
-                            .as("the old IN_REGION of the fixture's farm location was not touched").isEqualTo(1);
-                });
-        example(Catalogue.MASTER_EPCIS_LOCATIONS, "MATCH (l:Location {key: '414/9520001000027'}) SET l.nameZh = '站'",
-                Map.of("rows", List.of(row("key", "414/9520001000027", "gln", "9520001000027", "extension", null,
-                        "nameZh", null, "nameEn", "Xiwei village station", "latitude", 25.81, "longitude", 116.79,
-                        "masterData", "{\"urn:epcglobal:cbv:mda#name\":\"Xiwei village station\"}"))),
-                (rows, tx) -> assertThat(tx.run("""
-                        MATCH (l:Location {key: '414/9520001000027'})
-                        RETURN l.kind AS kind, l.nameZh AS zh, l.nameEn AS en, l.latitude AS lat, l.masterData AS md""").single().asMap())
-                        .as("what the element says replaces, what it does not stays").containsEntry("kind", "farm")
-                        .containsEntry("zh", "站").containsEntry("en", "Xiwei village station").containsEntry("lat", 25.81)
-                        .containsEntry("md", "{\"urn:epcglobal:cbv:mda#name\":\"Xiwei village station\"}"));
-        example(Catalogue.MASTER_EPCIS_WITHIN, Map.of("rows", List.of(row("child", "414/9520001000027/254/1", "parent", "414/9520001000027"))),
-                (rows, tx) -> assertThat(count(tx, """
-                        MATCH (:Location {key: '414/9520001000027/254/1'})-[:WITHIN]->(:Location {kind: 'farm'})
-                        RETURN count(*)""")).isEqualTo(1));
-        example(Catalogue.MASTER_EPCIS_PARTIES, Map.of("rows", List.of(row("gln", "9520011000024", "nameZh", "合作社", "nameEn", null,
-                        "masterData", "{}"))),
-                (rows, tx) -> assertThat(count(tx, "MATCH (p:Party {gln: '9520011000024', nameZh: '合作社'}) RETURN count(p)")).isEqualTo(1));
-        example(Catalogue.MASTER_EPCIS_PRODUCTS, Map.of("rows", List.of(row("gtin", "09520001000010", "nameZh", "地瓜干", "nameEn", null,
-                        "masterData", "{}"))),
-                (rows, tx) -> assertThat(count(tx, """
-                        MATCH (p:Product {gtin: '09520001000010', nameZh: '地瓜干'}) RETURN count(p)""")).isEqualTo(1));
-        example(Catalogue.MASTER_CERTIFICATIONS, Map.of("rows", List.of(row("id", "cert-gi-1", "kind", "GI",
-                        "number", "DEMO-1", "issuer", "CNIPA", "validFrom", "2020-01-01", "validUntil", null,
-                        "subjectKind", "brand", "subjectId", "liancheng-dried-sweet-potato"))),
-                (rows, tx) -> assertThat(tx.run("""
-                        MATCH (c:Certification {id: 'cert-gi-1'})-[:CERTIFIES]->(b:Brand)
-                        RETURN b.id AS brand, c.validFrom AS from""").single().get("from").asLocalDate())
-                        .isEqualTo(java.time.LocalDate.of(2020, 1, 1)));
-        example(Catalogue.MASTER_PRODUCERS, "CREATE (:Region {code: '350825101201', level: 'village'})",
-                Map.of("rows", List.of(row("pseudonym", "P-AAAAAAAAAAAA", "registeredPoor", true, "name", "罗秀英",
-                        "phone", "13800000001", "idNumber", null, "villageCode", "350825101201", "cooperativeGln", null))),
-                (rows, tx) -> {
-                    assertThat(count(tx, """
-                            MATCH (i:ProducerIdentity)<-[:IDENTIFIED_BY]-(p:Producer {pseudonym: 'P-AAAAAAAAAAAA', registeredPoor: true})
-                                  -[:LIVES_IN]->(:Region {code: '350825101201'})
-                            RETURN count(p)""")).isEqualTo(1);
-                    assertThat(count(tx, "MATCH (:Producer)-[m:MEMBER_OF]->() RETURN count(m)")).isZero();
-                });
-        example(Catalogue.MASTER_CONTRIBUTIONS, null,
-                Map.of("rows", List.of(row("pseudonym", "P-AAAAAAAAAAAA", "batchKey", "01/09520001000010/10/L1",
-                        "gtin", "09520001000010", "lot", "L1", "quantity", 240.0, "unit", "KGM"))),
-                (rows, tx) -> {
-                    assertThat(tx.run("""
-                            MATCH (:Producer {pseudonym: 'P-AAAAAAAAAAAA'})-[c:CONTRIBUTED]->(:Batch {key: '01/09520001000010/10/L1'})
-                            RETURN c.quantity AS q""").single().get("q").asDouble()).isEqualTo(240.0);
-                    assertThat(count(tx, "MATCH (b:Batch) RETURN count(b)")).as("the fixture's batch was reused").isEqualTo(2);
-                });
-        example(Catalogue.MASTER_EXISTING_REGIONS, Map.of("keys", List.of("350825", "999999")),
-                (rows, tx) -> assertThat(rows.getFirst().get("found").asList()).containsExactly("350825"));
-        example(Catalogue.MASTER_EXISTING_PARTIES, "CREATE (:Party {gln: '9520011000024'})",
-                Map.of("keys", List.of("9520011000024", "9520011000017")),
-                (rows, tx) -> assertThat(rows.getFirst().get("found").asList()).containsExactly("9520011000024"));
-        example(Catalogue.MASTER_EXISTING_BRANDS, Map.of("keys", List.of("liancheng-dried-sweet-potato", "nope")),
-                (rows, tx) -> assertThat(rows.getFirst().get("found").asList()).containsExactly("liancheng-dried-sweet-potato"));
-        example(Catalogue.MASTER_EXISTING_PRODUCTS, "CREATE (:Product {gtin: '09520001000010'})",
-                Map.of("keys", List.of("09520001000010", "09520001000027")),
-                (rows, tx) -> assertThat(rows.getFirst().get("found").asList()).containsExactly("09520001000010"));
-
-        // --- EPCIS events
-        java.time.OffsetDateTime t0 = java.time.OffsetDateTime.parse("2026-01-07T20:00:00+08:00");
-        example(Catalogue.EPCIS_EXISTING_EVENTS, "CREATE (:Event {eventId: 'urn:uuid:e1'})",
-                Map.of("ids", List.of("urn:uuid:e1", "urn:uuid:e2")),
-                (rows, tx) -> assertThat(rows.getFirst().get("found").asList()).containsExactly("urn:uuid:e1"));
-        example(Catalogue.EPCIS_EXISTING_HASHES, """
-                CREATE (:Event {eventId: 'urn:uuid:e1', hash: 'ni:///sha-256;01?ver=CBV2.0'}),
-                       (:Event {eventId: 'urn:uuid:e3', hash: 'ni:///sha-256;03?ver=CBV2.0', errorDeclaredAt: datetime()})""",
-                Map.of("hashes", List.of("ni:///sha-256;01?ver=CBV2.0", "ni:///sha-256;02?ver=CBV2.0", "ni:///sha-256;03?ver=CBV2.0")),
-                (rows, tx) -> {
-                    assertThat(rows.getFirst().get("found").asList()).containsExactlyInAnyOrder("ni:///sha-256;01?ver=CBV2.0",
-                            "ni:///sha-256;03?ver=CBV2.0");
-                    assertThat(rows.getFirst().get("declared").asList()).containsExactly("ni:///sha-256;03?ver=CBV2.0");
-                });
-        example(Catalogue.EPCIS_DECLARE_ERRORS, """
-                CREATE (:Event {eventId: 'urn:uuid:e1', hash: 'ni:///sha-256;01?ver=CBV2.0'}),
-                       (:Event {eventId: 'urn:uuid:e2', hash: 'ni:///sha-256;02?ver=CBV2.0'}),
-                       (:Event {eventId: 'urn:uuid:e3', hash: 'ni:///sha-256;03?ver=CBV2.0'})""",
-                Map.of("rows", List.of(
-                        // a declaration under the event's own id, and one under an id of its own naming the event by hash
-                        row("eventId", "urn:uuid:e1", "hash", "ni:///sha-256;01?ver=CBV2.0", "errorDeclaredAt", t0,
-                                "errorReason", "incorrect_data", "correctiveEventIds", List.of("urn:uuid:c1")),
-                        row("eventId", "urn:uuid:d2", "hash", "ni:///sha-256;02?ver=CBV2.0", "errorDeclaredAt", t0,
-                                "errorReason", null, "correctiveEventIds", List.of()))),
-                (rows, tx) -> {
-                    assertThat(tx.run("""
-                            MATCH (e:Event) WHERE e.errorDeclaredAt IS NOT NULL
-                            RETURN e.eventId AS id, e.errorReason AS reason, e.correctiveEventIds AS corrective ORDER BY id""")
-                            .list(r -> r.get("id").asString() + " " + r.get("reason") + " " + r.get("corrective").asList()))
-                            .containsExactly("urn:uuid:e1 \"incorrect_data\" [urn:uuid:c1]", "urn:uuid:e2 NULL []");
-                    assertThat(count(tx, "MATCH (e:Event {eventId: 'urn:uuid:d2'}) RETURN count(e)")).as("no copy").isZero();
-                });
-        example(Catalogue.EPCIS_EVENTS, Map.of("rows", List.of(row("eventId", "urn:uuid:e1", "type", "ObjectEvent",
-                        "action", "OBSERVE", "bizStep", "shipping", "disposition", "in_transit", "eventTime", t0,
-                        "eventTimeZoneOffset", "+08:00", "recordTime", null, "hash", "ni:///sha-256;00?ver=CBV2.0",
-                        "bizTransactions", List.of(), "certificationInfo", List.of(), "extensions", null, "document", "d.jsonld",
-                        "readPoint", List.of("414/9520001000027"), "bizLocation", List.of(),
-                        "parties", List.of(row("gln", "9520099000015", "role", "source", "type", "possessing_party"))))),
-                (rows, tx) -> {
-                    assertThat(count(tx, """
-                            MATCH (:Location {kind: 'farm'})<-[:READ_AT]-(e:Event {eventId: 'urn:uuid:e1', bizStep: 'shipping'})
-                                  -[:INVOLVES {role: 'source', type: 'possessing_party'}]->(:Party {gln: '9520099000015'})
-                            RETURN count(e)""")).isEqualTo(1);
-                    assertThat(tx.run("MATCH (e:Event) RETURN e.eventTime AS t").single().get("t").asOffsetDateTime()).isEqualTo(t0);
-                });
-        example(Catalogue.EPCIS_OBJECTS, "CREATE (:Event {eventId: 'urn:uuid:e1'})",
-                Map.of("rows", List.of(
-                        row("eventId", "urn:uuid:e1", "label", "Batch", "rel", "OUTPUT", "key", "01/09520001000010/10/P1",
-                                "gtin", "09520001000010", "lot", "P1", "serial", null, "sscc", null, "quantity", 500.0, "uom", null,
-                                "batchKey", List.of(), "producedAt", List.of("414/9520001000027")),
-                        row("eventId", "urn:uuid:e1", "label", "Item", "rel", "OBSERVED", "key", "01/09520001000010/21/S1",
-                                "gtin", "09520001000010", "lot", "P1", "serial", "S1", "sscc", null, "quantity", null, "uom", null,
-                                "batchKey", List.of("01/09520001000010/10/P1"), "producedAt", List.of()),
-                        row("eventId", "urn:uuid:e1", "label", "Container", "rel", "PARENT", "key", "00/095200010000000010",
-                                "gtin", null, "lot", null, "serial", null, "sscc", "095200010000000010", "quantity", null, "uom", null,
-                                "batchKey", List.of(), "producedAt", List.of()))),
-                (rows, tx) -> {
-                    assertThat(count(tx, """
-                            MATCH (e:Event {eventId: 'urn:uuid:e1'})-[o:OUTPUT]->(b:Batch {key: '01/09520001000010/10/P1'})
-                                  -[:PRODUCED_AT]->(:Location {kind: 'farm'})
-                            MATCH (b)-[:OF_PRODUCT]->(:Product {gtin: '09520001000010'})
-                            MATCH (e)-[:OBSERVED]->(:Item {serial: 'S1'})-[:OF_BATCH]->(b)
-                            MATCH (e)-[:PARENT]->(:Container {sscc: '095200010000000010'})
-                            RETURN sum(o.quantity)""")).isEqualTo(500);
-                    assertThat(tx.run("MATCH ()-[r:PRODUCED_AT|OF_BATCH]->() RETURN collect(r.by) AS by").single().get("by")
-                            .asList(v -> v.asList())).as("the place of production and the lot record their event")
-                            .containsExactly(List.of("urn:uuid:e1"), List.of("urn:uuid:e1"));
-                });
-        example(Catalogue.EPCIS_MADE_FROM, "CREATE (:Batch {key: '01/09520001000010/10/P1'})",
-                Map.of("rows", List.of(row("output", "01/09520001000010/10/P1", "input", "01/09520001000010/10/L1", "eventId", "urn:uuid:t1"),
-                        row("output", "01/09520001000010/10/P1", "input", "01/09520001000010/10/L1", "eventId", "urn:uuid:t2"),
-                        row("output", "01/09520001000010/10/P1", "input", "01/09520001000010/10/L1", "eventId", "urn:uuid:t1"))),
-                (rows, tx) -> assertThat(tx.run("""
-                        MATCH (:Batch {key: '01/09520001000010/10/P1'})-[m:MADE_FROM]->(:Batch {lot: 'L1'}) RETURN m.by AS by""")
-                        .single().get("by").asList()).as("one relationship, each asserting event once")
-                        .containsExactly("urn:uuid:t1", "urn:uuid:t2"));
-        example(Catalogue.EPCIS_PACKED_IN,
-                "CREATE (:Container {key: '00/095200010000000010'}), (:Item {key: '01/09520001000010/21/S1'})",
-                Map.of("rows", List.of(
-                        row("parent", "00/095200010000000010", "child", "01/09520001000010/21/S1", "added", true, "eventTime", t0,
-                                "eventId", "urn:uuid:a1"),
-                        row("parent", "00/095200010000000010", "child", "01/09520001000010/21/S1", "added", false,
-                                "eventTime", t0.plusHours(2), "eventId", "urn:uuid:a2"))),
-                (rows, tx) -> {
-                    Record packed = tx.run("""
-                            MATCH (:Item)-[r:PACKED_IN]->(:Container) RETURN r.since AS since, r.until AS until, r.by AS by, r.untilBy AS untilBy""")
-                            .single();
-                    assertThat(packed.get("since").asOffsetDateTime()).isEqualTo(t0);
-                    assertThat(packed.get("until").asOffsetDateTime()).isEqualTo(t0.plusHours(2));
-                    assertThat(packed.get("by").asList()).containsExactly("urn:uuid:a1");
-                    assertThat(packed.get("untilBy").asString()).isEqualTo("urn:uuid:a2");
-                });
-        example(Catalogue.EPCIS_HOPS, "CREATE (:Event {eventId: 'urn:uuid:e1'})",
-                Map.of("rows", List.of(row("eventId", "urn:uuid:e1", "id", "hop-1",
-                        "from", "414/9520001000027", "to", "414/9520001000034", "moved", List.of("01/09520001000010/10/L1"),
-                        "carrier", List.of("9520099000015"), "departed", t0, "arrived", null))),
-                (rows, tx) -> {
-                    assertThat(count(tx, """
-                            MATCH (:Location {kind: 'farm'})<-[:FROM]-(h:Hop {id: 'hop-1'})-[:TO]->(:Location {kind: 'carrier_hub'})
-                            MATCH (h)-[:MOVED]->(:Batch {lot: 'L1'})
-                            MATCH (h)-[:DEPARTED_WITH]->(:Event {eventId: 'urn:uuid:e1'})
-                            MATCH (h)-[:CARRIED_BY]->(:Party {gln: '9520099000015'})
-                            WHERE h.arrived IS NULL
-                            RETURN count(h)""")).isEqualTo(1);
-                    assertThat(count(tx, "MATCH (h:Hop)-[:FROM]->() RETURN count(h)")).isEqualTo(2);
-                });
 
         // --- trace (the fixture: lots L1 and L2 produced at a farm in a village of Liancheng, hop h1 moved L1)
         String l1 = "01/09520001000010/10/L1";
@@ -988,33 +757,11 @@ class CatalogueIT {
 
     @TestFactory
     List<DynamicTest> everyStatementRunsAgainstNeo4j() {
-        return Catalogue.all().stream()
-                .filter(s -> EXAMPLES.containsKey(s.name()))
-                .map(s -> DynamicTest.dynamicTest(s.name(), () -> {
-                    Example example = EXAMPLES.get(s.name());
-                    assertThat(example.parameters().keySet())
-                            .as("parameters of %s", s.name()).containsExactlyInAnyOrderElementsOf(s.parameters());
-                    try (var session = driver.session(); Transaction tx = session.beginTransaction()) {
-                        if (example.setup() != null) {
-                            tx.run(example.setup()).consume();
-                        }
-                        List<Record> rows = tx.run(s.cypher(), example.parameters()).list();
-                        example.check().accept(rows, tx);
-                        tx.rollback();
-                    }
-                }))
-                .toList();
+        return EXAMPLES.tests(driver);
     }
 
     @Test
     void everyStatementHasAnExample() {
-        assertThat(EXAMPLES.keySet())
-                .as("statements of the catalogue without an example in CatalogueIT")
-                .containsAll(Catalogue.all().stream().map(Statement::name).toList());
-    }
-
-    @Test
-    void statementNamesAreUnique() {
-        assertThat(Catalogue.all()).extracting(Statement::name).doesNotHaveDuplicates();
+        EXAMPLES.assertCovers(Catalogue.all().stream().map(Statement::name).toList());
     }
 }

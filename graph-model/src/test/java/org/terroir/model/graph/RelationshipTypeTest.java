@@ -5,18 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.terroir.model.cypher.Catalogue;
 import org.terroir.model.cypher.Statement;
 
 class RelationshipTypeTest {
-
-    /** {@code (n:Label} or {@code (:Label} in a Cypher pattern. */
-    private static final Pattern NODE_LABEL = Pattern.compile("\\(\\s*\\w*\\s*:\\s*([A-Z][A-Za-z]*)");
-    /** {@code [:TYPE}, {@code [r:TYPE|OTHER} in a Cypher pattern. */
-    private static final Pattern RELATIONSHIP_TYPES = Pattern.compile("\\[\\s*\\w*\\s*:\\s*([A-Z_|]+)");
 
     @Test
     void typesAreUpperSnakeCaseAndEveryOneHasBothEnds() {
@@ -54,14 +47,8 @@ class RelationshipTypeTest {
         Set<String> labels = new TreeSet<>();
         Set<String> types = new TreeSet<>();
         for (Statement statement : Catalogue.all()) {
-            Matcher nodes = NODE_LABEL.matcher(statement.cypher());
-            while (nodes.find()) {
-                labels.add(nodes.group(1));
-            }
-            Matcher relationships = RELATIONSHIP_TYPES.matcher(statement.cypher());
-            while (relationships.find()) {
-                types.addAll(Arrays.asList(relationships.group(1).split("\\|")));
-            }
+            labels.addAll(statement.labels());
+            types.addAll(statement.relationshipTypes());
         }
         assertThat(labels).isNotEmpty().allSatisfy(l -> assertThat(NodeLabel.fromLabel(l)).as("label %s", l).isPresent());
         assertThat(types).isNotEmpty().allSatisfy(t -> assertThat(RelationshipType.fromType(t)).as("type %s", t).isPresent());

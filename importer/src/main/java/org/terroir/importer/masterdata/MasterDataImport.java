@@ -17,7 +17,6 @@ import org.neo4j.driver.SessionConfig;
 import org.terroir.importer.masterdata.MasterData.Reference;
 import org.terroir.importer.masterdata.MasterData.Target;
 import org.terroir.model.PseudonymSalt;
-import org.terroir.model.cypher.Catalogue;
 import org.terroir.model.cypher.Statement;
 
 /**
@@ -32,20 +31,20 @@ public final class MasterDataImport {
     static final int BATCH = 1_000;
 
     private static final Map<MasterDataKind, List<Statement>> WRITES = new EnumMap<>(Map.of(
-            MasterDataKind.REGIONS, List.of(Catalogue.MASTER_REGIONS, Catalogue.MASTER_REGION_PARENTS),
-            MasterDataKind.PARTIES, List.of(Catalogue.MASTER_PARTIES),
-            MasterDataKind.BRANDS, List.of(Catalogue.MASTER_BRANDS),
-            MasterDataKind.PRODUCTS, List.of(Catalogue.MASTER_PRODUCTS),
-            MasterDataKind.LOCATIONS, List.of(Catalogue.MASTER_LOCATIONS),
-            MasterDataKind.CERTIFICATIONS, List.of(Catalogue.MASTER_CERTIFICATIONS),
-            MasterDataKind.PRODUCERS, List.of(Catalogue.MASTER_PRODUCERS),
-            MasterDataKind.CONTRIBUTIONS, List.of(Catalogue.MASTER_CONTRIBUTIONS)));
+            MasterDataKind.REGIONS, List.of(MasterDataStatements.MASTER_REGIONS, MasterDataStatements.MASTER_REGION_PARENTS),
+            MasterDataKind.PARTIES, List.of(MasterDataStatements.MASTER_PARTIES),
+            MasterDataKind.BRANDS, List.of(MasterDataStatements.MASTER_BRANDS),
+            MasterDataKind.PRODUCTS, List.of(MasterDataStatements.MASTER_PRODUCTS),
+            MasterDataKind.LOCATIONS, List.of(MasterDataStatements.MASTER_LOCATIONS),
+            MasterDataKind.CERTIFICATIONS, List.of(MasterDataStatements.MASTER_CERTIFICATIONS),
+            MasterDataKind.PRODUCERS, List.of(MasterDataStatements.MASTER_PRODUCERS),
+            MasterDataKind.CONTRIBUTIONS, List.of(MasterDataStatements.MASTER_CONTRIBUTIONS)));
 
     private static final Map<Target, Statement> EXISTING = Map.of(
-            Target.REGION, Catalogue.MASTER_EXISTING_REGIONS,
-            Target.PARTY, Catalogue.MASTER_EXISTING_PARTIES,
-            Target.BRAND, Catalogue.MASTER_EXISTING_BRANDS,
-            Target.PRODUCT, Catalogue.MASTER_EXISTING_PRODUCTS);
+            Target.REGION, MasterDataStatements.MASTER_EXISTING_REGIONS,
+            Target.PARTY, MasterDataStatements.MASTER_EXISTING_PARTIES,
+            Target.BRAND, MasterDataStatements.MASTER_EXISTING_BRANDS,
+            Target.PRODUCT, MasterDataStatements.MASTER_EXISTING_PRODUCTS);
 
     private final Driver driver;
     private final PseudonymSalt salt;

@@ -22,7 +22,6 @@ import org.terroir.importer.epcis.EpcisReader;
 import org.terroir.importer.epcis.EpcisValidator;
 import org.terroir.importer.epcis.model.Problem;
 import org.terroir.importer.epcis.model.ReadEvent;
-import org.terroir.model.cypher.Catalogue;
 import org.terroir.model.cypher.Statement;
 
 /**
@@ -151,10 +150,10 @@ public final class EpcisImport {
             return;
         }
         session.executeWriteWithoutResult(tx -> {
-            for (var write : List.of(Map.entry(Catalogue.MASTER_EPCIS_LOCATIONS, masterData.locations()),
-                    Map.entry(Catalogue.MASTER_EPCIS_PARTIES, masterData.parties()),
-                    Map.entry(Catalogue.MASTER_EPCIS_PRODUCTS, masterData.products()),
-                    Map.entry(Catalogue.MASTER_EPCIS_WITHIN, masterData.within()))) {
+            for (var write : List.of(Map.entry(EpcisStatements.MASTER_EPCIS_LOCATIONS, masterData.locations()),
+                    Map.entry(EpcisStatements.MASTER_EPCIS_PARTIES, masterData.parties()),
+                    Map.entry(EpcisStatements.MASTER_EPCIS_PRODUCTS, masterData.products()),
+                    Map.entry(EpcisStatements.MASTER_EPCIS_WITHIN, masterData.within()))) {
                 if (!write.getValue().isEmpty()) {
                     tx.run(write.getKey().cypher(), Map.of("rows", write.getValue())).consume();
                 }
@@ -171,9 +170,9 @@ public final class EpcisImport {
      */
     private static void write(Session session, Batch batch) {
         session.executeWriteWithoutResult(tx -> {
-            Set<Object> ids = Set.copyOf(tx.run(Catalogue.EPCIS_EXISTING_EVENTS.cypher(), Map.of("ids", batch.eventIds()))
+            Set<Object> ids = Set.copyOf(tx.run(EpcisStatements.EPCIS_EXISTING_EVENTS.cypher(), Map.of("ids", batch.eventIds()))
                     .single().get("found").asList());
-            var hashes = tx.run(Catalogue.EPCIS_EXISTING_HASHES.cypher(), Map.of("hashes", batch.hashes())).single();
+            var hashes = tx.run(EpcisStatements.EPCIS_EXISTING_HASHES.cypher(), Map.of("hashes", batch.hashes())).single();
             Batch fresh = batch.without(ids, Set.copyOf(hashes.get("found").asList()), Set.copyOf(hashes.get("declared").asList()));
             for (Map.Entry<Statement, List<Map<String, Object>>> write : fresh.writes()) {
                 if (!write.getValue().isEmpty()) {
@@ -181,7 +180,7 @@ public final class EpcisImport {
                 }
             }
             if (!batch.declarations.isEmpty()) {
-                tx.run(Catalogue.EPCIS_DECLARE_ERRORS.cypher(),
+                tx.run(EpcisStatements.EPCIS_DECLARE_ERRORS.cypher(),
                         Map.of("rows", batch.declarations.stream().map(EventRows::declaration).toList())).consume();
             }
         });
@@ -254,11 +253,11 @@ public final class EpcisImport {
         }
         /** The statements to run, in order, with their rows. */
         List<Map.Entry<Statement, List<Map<String, Object>>>> writes() {
-            return List.of(rows(Catalogue.EPCIS_EVENTS, rows -> List.of(rows.event())),
-                    rows(Catalogue.EPCIS_OBJECTS, EventRows::objects),
-                    rows(Catalogue.EPCIS_MADE_FROM, EventRows::madeFrom),
-                    rows(Catalogue.EPCIS_PACKED_IN, EventRows::packed),
-                    rows(Catalogue.EPCIS_HOPS, EventRows::hops));
+            return List.of(rows(EpcisStatements.EPCIS_EVENTS, rows -> List.of(rows.event())),
+                    rows(EpcisStatements.EPCIS_OBJECTS, EventRows::objects),
+                    rows(EpcisStatements.EPCIS_MADE_FROM, EventRows::madeFrom),
+                    rows(EpcisStatements.EPCIS_PACKED_IN, EventRows::packed),
+                    rows(EpcisStatements.EPCIS_HOPS, EventRows::hops));
         }
 
         private Map.Entry<Statement, List<Map<String, Object>>> rows(Statement statement,
