@@ -1,5 +1,7 @@
 package org.terroir.trace.limits;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -15,9 +17,7 @@ import graphql.language.NodeVisitorStub;
 import graphql.language.VariableReference;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -57,7 +57,7 @@ public class QueryLimits {
         private final int maxDepth;
         private final int maxComplexity;
         private final int maxAliases;
-        private final Map<Operation, Verdict> verdicts;
+        private final Cache<Operation, Verdict> verdicts;
         private final Budgets budgets;
 
         OperationLimits(int maxDepth, int maxComplexity, int maxAliases, int kept, Budgets budgets) {
@@ -65,12 +65,7 @@ public class QueryLimits {
             this.maxDepth = maxDepth;
             this.maxComplexity = maxComplexity;
             this.maxAliases = maxAliases;
-            this.verdicts = new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Operation, Verdict> eldest) {
-                    return size() > kept;
-                }
-            };
+            this.verdicts = Caffeine.newBuilder().maximumSize(kept).build();
         }
 
         @Override
@@ -78,15 +73,10 @@ public class QueryLimits {
                 InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
             ExecutionContext context = parameters.getExecutionContext();
             Operation operation = new Operation(context.getDocument(), context.getExecutionInput().getOperationName());
-            Verdict verdict;
-            synchronized (verdicts) {
-                verdict = verdicts.get(operation);
-            }
+            Verdict verdict = verdicts.getIfPresent(operation);
             if (verdict == null) {
                 verdict = verdict(context, selectsByVariable(context.getDocument()));
-                synchronized (verdicts) {
-                    verdicts.put(operation, verdict);
-                }
+                verdicts.put(operation, verdict);
             } else if (verdict.variableSelection()) {
                 verdict = verdict(context, true);
             }
