@@ -120,7 +120,21 @@ public final class LabelCertificate {
         }
     }
 
-    /** A certificate from PEM text with a {@code CERTIFICATE} block. */
+        /**
+     * Every certificate of a PEM text holding one or more {@code CERTIFICATE} blocks (a roots file, a
+     * chain), in order.
+     *
+     * @throws IllegalArgumentException if there is none, or one is not a certificate
+     */
+    public static List<LabelCertificate> allFromPem(String pem) {
+        List<byte[]> blocks = Pem.decodeAll("CERTIFICATE", pem);
+        if (blocks.isEmpty()) {
+            throw new IllegalArgumentException("no PEM block \"CERTIFICATE\" found");
+        }
+        return blocks.stream().map(LabelCertificate::fromDer).toList();
+    }
+
+/** A certificate from PEM text with a {@code CERTIFICATE} block. */
     public static LabelCertificate fromPem(String pem) {
         return fromDer(Pem.decode("CERTIFICATE", pem));
     }

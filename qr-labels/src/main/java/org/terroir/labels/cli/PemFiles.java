@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.terroir.labels.LabelCertificate;
 import org.terroir.labels.SigningKey;
 
@@ -39,24 +37,12 @@ final class PemFiles {
 
     /** Every certificate of a PEM file that holds one or more {@code CERTIFICATE} blocks. */
     static List<LabelCertificate> readCertificatesIn(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.US_ASCII);
-        List<LabelCertificate> certificates = new ArrayList<>();
-        Matcher block = CERTIFICATE.matcher(text);
         try {
-            while (block.find()) {
-                certificates.add(LabelCertificate.fromPem(block.group()));
-            }
+            return LabelCertificate.allFromPem(Files.readString(file, StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage());
         }
-        if (certificates.isEmpty()) {
-            throw new IllegalArgumentException(file + ": no PEM block \"CERTIFICATE\" found");
-        }
-        return certificates;
     }
-
-    private static final Pattern CERTIFICATE = Pattern.compile("-----BEGIN CERTIFICATE-----.+?-----END CERTIFICATE-----",
-            Pattern.DOTALL);
 
     static List<LabelCertificate> readCertificates(List<Path> files) throws IOException {
         List<LabelCertificate> certificates = new ArrayList<>();

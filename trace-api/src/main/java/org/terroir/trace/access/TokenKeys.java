@@ -1,6 +1,8 @@
 package org.terroir.trace.access;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +17,10 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemReader;
+import org.bouncycastle.util.io.pem.PemWriter;
 
 /**
  * The keys of the API's bearer tokens: EC P-256 (JWS {@code ES256}), the private half in a PKCS#8
@@ -28,9 +30,6 @@ import java.util.regex.Pattern;
  * can be added before the old one is retired.
  */
 public final class TokenKeys {
-
-    private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN ([A-Z ]+)-----\\s*([A-Za-z0-9+/=\\s]+?)-----END \\1-----");
 
     private TokenKeys() {
     }
@@ -122,24 +121,26 @@ public final class TokenKeys {
     }
 
     private static List<byte[]> blocks(Path file, String type) throws IOException {
-        String text = Files.readString(file, StandardCharsets.US_ASCII);
         List<byte[]> blocks = new ArrayList<>();
-        Matcher m = PEM.matcher(text);
-        while (m.find()) {
-            if (m.group(1).equals(type)) {
-                try {
-                    blocks.add(Base64.getMimeDecoder().decode(m.group(2)));
-                } catch (IllegalArgumentException e) {
-                    throw new IOException(file + ": a '" + type + "' block is not Base64: " + e.getMessage(), e);
+        try (PemReader reader = new PemReader(Files.newBufferedReader(file, StandardCharsets.US_ASCII))) {
+            for (PemObject block = reader.readPemObject(); block != null; block = reader.readPemObject()) {
+                if (block.getType().equals(type)) {
+                    blocks.add(block.getContent());
                 }
             }
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + ": not a PEM file of '" + type + "' blocks: " + e.getMessage(), e);
         }
         return blocks;
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        StringWriter text = new StringWriter();
+        try (PemWriter writer = new PemWriter(text)) {
+            writer.writeObject(new PemObject(type, der));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.toString();
     }
 }

@@ -13,13 +13,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,8 +41,6 @@ import reactor.core.scheduler.Schedulers;
 public class TrustedLabels {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrustedLabels.class);
-    private static final Pattern CERTIFICATE = Pattern.compile("-----BEGIN CERTIFICATE-----.+?-----END CERTIFICATE-----",
-            Pattern.DOTALL);
 
     /** A verified trust list, the verifier made of it, and the digest of the text it was read from. */
     private record Loaded(TrustList list, LabelVerifier verifier, String digest) {}
@@ -143,15 +138,11 @@ public class TrustedLabels {
     }
 
     private static List<LabelCertificate> certificates(String pem) {
-        List<LabelCertificate> certificates = new ArrayList<>();
-        Matcher m = CERTIFICATE.matcher(pem);
-        while (m.find()) {
-            certificates.add(LabelCertificate.fromPem(m.group()));
+        try {
+            return LabelCertificate.allFromPem(pem);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("terroir.trust-roots: " + e.getMessage(), e);
         }
-        if (certificates.isEmpty()) {
-            throw new IllegalArgumentException("terroir.trust-roots holds no CERTIFICATE");
-        }
-        return certificates;
     }
 
     private static String sha256(String text) {
