@@ -1,8 +1,8 @@
 /**
- * The public provenance view of the graph: one query class per question ({@link
- * org.terroir.trace.provenance.Batches}, {@link org.terroir.trace.provenance.Contributions},
- * {@link org.terroir.trace.provenance.Inputs}, {@link org.terroir.trace.provenance.Journeys}), each
- * answering for many batches with one statement, and the records they answer with. Households appear
- * by pseudonym only: nothing here reads their identities.
+ * The read services of the trace API and the records they answer with: one query class per question
+ * (batches, inputs, contributions, journeys, items, downstream, recalls, lists, events, scans and
+ * their flags, poverty figures), each answering for many keys with one statement. Households appear
+ * by pseudonym; their personal data are read only by {@link org.terroir.trace.provenance.Identities},
+ * for callers that have checked who may see them (the producers' owners and regulators).
  */
 package org.terroir.trace.provenance;
