@@ -201,6 +201,28 @@ class ResolverIT extends DemoApiTestBase {
         assertThat(page).contains("Genuine", "Nanshan pick-up point").doesNotContain("Chaoyang");
     }
 
+    /** A page on another site reads the resolver's answers (CORS), its preflight included; the provenance page it does not. */
+    @Test
+    @Order(3)
+    void anyOriginReadsTheResolversAnswersAndItsLinkHeader() {
+        String origin = "https://shop.example.com";
+        web.get().uri(URI.create(label() + "&linkType=all")).header(HttpHeaders.ORIGIN, origin)
+                .header(HttpHeaders.ACCEPT, "application/linkset+json").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, exposed -> assertThat(exposed).contains("Link"));
+        web.options().uri(URI.create(base + "/01/09520011001021/10/LC2601")).header(HttpHeaders.ORIGIN, origin)
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "accept-language").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, methods -> assertThat(methods).contains("GET"));
+        web.get().uri(URI.create(base + "/.well-known/gs1resolver")).header(HttpHeaders.ORIGIN, origin).exchange()
+                .expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        web.post().uri(URI.create(base + "/scans/none/place")).header(HttpHeaders.ORIGIN, origin).exchange()
+                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+    }
+
     @Test
     @Order(4)
     void malformedLinksGet400WithTheReason() {

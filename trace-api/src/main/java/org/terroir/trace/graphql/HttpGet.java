@@ -15,6 +15,7 @@ import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -96,6 +97,6 @@ class HttpGet {
 
     private static Mono<ServerResponse> problem(HttpStatus status, String detail) {
         return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyValue(Map.of("status", status.value(), "title", status.getReasonPhrase(), "detail", detail));
+                .bodyValue(ProblemDetail.forStatusAndDetail(status, detail));
     }
 }

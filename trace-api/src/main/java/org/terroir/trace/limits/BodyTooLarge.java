@@ -1,6 +1,7 @@
 package org.terroir.trace.limits;
 
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A request body larger than the server reads into memory ({@code spring.codec.max-in-memory-size},
@@ -19,6 +21,8 @@ import reactor.core.publisher.Mono;
 @Component
 @Order(-2) // before Spring Boot's error handler (-1), which answers 500
 class BodyTooLarge implements WebExceptionHandler {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
@@ -31,9 +35,13 @@ class BodyTooLarge implements WebExceptionHandler {
         }
         response.setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,\"detail\":\"the request body is larger"
-                + " than this server reads (spring.codec.max-in-memory-size)\",\"instance\":\""
-                + exchange.getRequest().getPath().value().replaceAll("[\"\\\\\\p{Cntrl}]", "") + "\"}").getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", HttpStatus.CONTENT_TOO_LARGE.getReasonPhrase());
+        problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
+        problem.put("detail", "the request body is larger than this server reads (spring.codec.max-in-memory-size)");
+        problem.put("instance", exchange.getRequest().getPath().value());
+        byte[] body = JSON.writeValueAsBytes(problem);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 

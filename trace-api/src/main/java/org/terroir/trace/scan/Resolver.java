@@ -16,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -165,8 +166,7 @@ class Resolver {
         description.put("supportedPrimaryKeys", List.of("01"));
         description.put("supportedLinkType", List.of(Map.of("namespace", LinkType.VOCABULARY, "prefix", "gs1:")));
         description.put("linkTypeDefaultCanBeLinkset", false);
-        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).header("Access-Control-Allow-Origin", "*")
-                .bodyValue(description);
+        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(description);
     }
 
     private Mono<ServerResponse> scan(ServerRequest request, URI uri, boolean browser,
@@ -199,7 +199,6 @@ class Resolver {
     private Mono<ServerResponse> linkset(ServerRequest request, LinkCheck check) {
         Links links = links(request, check);
         ServerResponse.BodyBuilder ok = ServerResponse.ok().contentType(LINKSET)
-                .header("Access-Control-Allow-Origin", "*")
                 .header(HttpHeaders.LINK, LINKSET_CONTEXT)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         return request.method() == HttpMethod.HEAD ? ok.build() : ok.bodyValue(links.linkset());
@@ -208,7 +207,6 @@ class Resolver {
     private Mono<ServerResponse> redirect(ServerRequest request, LinkCheck check, LinkType type) {
         Links links = links(request, check);
         return ServerResponse.temporaryRedirect(URI.create(links.target(type).href()))
-                .header("Access-Control-Allow-Origin", "*")
                 .header(HttpHeaders.LINK, "<" + links.anchor() + (links.anchor().contains("?") ? "&" : "?")
                         + "linkType=linkset>; rel=\"linkset\"; type=\"application/linkset+json\"")
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
@@ -221,15 +219,13 @@ class Resolver {
     }
 
     private Mono<ServerResponse> notGenuine(ServerRequest request, Authenticity.NotGenuine notGenuine) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", NOT_GENUINE_TYPE);
-        problem.put("title", "Not genuine");
-        problem.put("status", 404);
-        problem.put("detail", "not genuine: " + notGenuine.problem().text() + " (" + notGenuine.detail() + ")");
-        problem.put("instance", request.uri().getRawPath());
-        problem.put("problem", notGenuine.problem().name());
-        return ServerResponse.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header("Access-Control-Allow-Origin", "*").bodyValue(problem);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "not genuine: " + notGenuine.problem().text() + " (" + notGenuine.detail() + ")");
+        problem.setType(URI.create(NOT_GENUINE_TYPE));
+        problem.setTitle("Not genuine");
+        problem.setInstance(URI.create(request.uri().getRawPath()));
+        problem.setProperty("problem", notGenuine.problem().name());
+        return ServerResponse.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).bodyValue(problem);
     }
 
     private Mono<ServerResponse> error(ServerRequest request, boolean browser, HttpStatus status, String detail,
@@ -237,14 +233,9 @@ class Resolver {
         if (browser) {
             return page.error(request, status, detail, headers);
         }
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", request.uri().getRawPath());
-        ServerResponse.BodyBuilder response = ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header("Access-Control-Allow-Origin", "*");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setInstance(URI.create(request.uri().getRawPath()));
+        ServerResponse.BodyBuilder response = ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         headers.forEach(response::header);
         return response.bodyValue(problem);
     }

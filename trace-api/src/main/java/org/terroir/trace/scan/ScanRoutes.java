@@ -1,9 +1,14 @@
 package org.terroir.trace.scan;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsWebFilter;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -11,7 +16,7 @@ import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 import org.springframework.web.server.i18n.AcceptHeaderLocaleContextResolver;
 import org.springframework.web.server.i18n.LocaleContextResolver;
 
-/** The routes of the scan: the resolver, the provenance page, the resolver description; and the pages' language. */
+/** The routes of the scan: the resolver, the provenance page, the resolver description; who may read them; and the pages' language. */
 @Configuration(proxyBeanMethods = false)
 class ScanRoutes {
 
@@ -24,6 +29,25 @@ class ScanRoutes {
                 .GET("/.well-known/gs1resolver", resolver::description)
                 .POST("/scans/{id}/place", resolver::place)
                 .build();
+    }
+
+    /**
+     * The resolver answers any origin (the GS1 resolver standard: a web page elsewhere reads a product's
+     * links), preflights included, and lets it read the {@code Link} header; the provenance page and
+     * the scan's place are for the page itself.
+     */
+    @Bean
+    CorsWebFilter resolverCors() {
+        CorsConfiguration anyOrigin = new CorsConfiguration();
+        anyOrigin.addAllowedOrigin("*");
+        anyOrigin.setAllowedMethods(List.of("GET", "HEAD"));
+        anyOrigin.addAllowedHeader("*");
+        anyOrigin.setExposedHeaders(List.of(HttpHeaders.LINK, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER));
+        anyOrigin.setMaxAge(Duration.ofDays(1));
+        UrlBasedCorsConfigurationSource paths = new UrlBasedCorsConfigurationSource();
+        paths.registerCorsConfiguration("/01/**", anyOrigin);
+        paths.registerCorsConfiguration("/.well-known/gs1resolver", anyOrigin);
+        return new CorsWebFilter(paths);
     }
 
     /**
