@@ -7,9 +7,7 @@ import static org.terroir.testsupport.StatementExamples.row;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -21,29 +19,22 @@ import org.terroir.testsupport.TestNeo4j;
  * Runs every statement of the {@link Catalogue} against a real Neo4j holding a small graph
  * ({@code liancheng-small}) and checks what it answers or writes. Each example runs in its own
  * transaction, rolled back afterwards, so examples do not disturb one another. A statement added
- * without an example here fails {@link #everyStatementHasAnExample}. (The importer's statements have
- * theirs beside them: {@code MasterDataStatementsIT}, {@code EpcisStatementsIT}.)
+ * without an example here fails the test "every statement has an example". (The importer's
+ * statements have theirs beside them: {@code MasterDataStatementsIT}, {@code EpcisStatementsIT}.)
  */
 class CatalogueIT {
 
     private static final Driver driver = TestNeo4j.get().driver();
 
-    private static final StatementExamples EXAMPLES = new StatementExamples();
-
-    private static void example(Statement statement, Map<String, Object> parameters, StatementExamples.Check check) {
-        example(statement, null, parameters, check);
-    }
-
-    private static void example(Statement statement, String setup, Map<String, Object> parameters, StatementExamples.Check check) {
-        EXAMPLES.add(statement.name(), statement.cypher(), statement.parameters(), setup, parameters, check);
-    }
+    private static final StatementExamples<Statement> EXAMPLES =
+            new StatementExamples<>(Statement::name, Statement::cypher, Statement::parameters);
 
     static {
         // --- migrations
-        example(Catalogue.MIGRATION_LOCK, Map.of(), (rows, tx) -> assertThat(rows).isEmpty());
-        example(Catalogue.MIGRATION_APPLIED, Map.of(), (rows, tx) -> assertThat(rows)
+        EXAMPLES.example(Catalogue.MIGRATION_LOCK, Map.of(), (rows, tx) -> assertThat(rows).isEmpty());
+        EXAMPLES.example(Catalogue.MIGRATION_APPLIED, Map.of(), (rows, tx) -> assertThat(rows)
                 .extracting(r -> r.get("version").asInt()).contains(1, 2));
-        example(Catalogue.MIGRATION_RECORD, Map.of("version", 1, "description", "natural keys",
+        EXAMPLES.example(Catalogue.MIGRATION_RECORD, Map.of("version", 1, "description", "natural keys",
                 "checksum", "ignored-because-present", "appliedBy", "test"), (rows, tx) ->
                 assertThat(tx.run("MATCH (m:SchemaMigration {version: 1}) RETURN m.checksum AS c").single()
                         .get("c").asString()).isNotEqualTo("ignored-because-present"));
@@ -51,7 +42,7 @@ class CatalogueIT {
         // --- trace (the fixture: lots L1 and L2 produced at a farm in a village of Liancheng, hop h1 moved L1)
         String l1 = "01/09520001000010/10/L1";
         String l2 = "01/09520001000010/10/L2";
-        example(Catalogue.TRACE_BATCHES, """
+        EXAMPLES.example(Catalogue.TRACE_BATCHES, """
                 MATCH (b1:Batch {key: '01/09520001000010/10/L1'}), (brand:Brand {id: 'liancheng-dried-sweet-potato'})
                 CREATE (b1)-[:OF_PRODUCT]->(p:Product {gtin: '09520001000010', nameZh: '连城地瓜干', nameEn: 'Dried sweet potato'})
                        -[:OF_BRAND]->(brand)
@@ -79,7 +70,7 @@ class CatalogueIT {
                     assertThat(second.get("certifications").asList()).isEmpty();
                     assertThat(second.get("origin").size()).isEqualTo(3);
                 });
-        example(Catalogue.TRACE_CONTRIBUTIONS, """
+        EXAMPLES.example(Catalogue.TRACE_CONTRIBUTIONS, """
                 MATCH (p:Producer {pseudonym: 'P-AAAAAAAAAAAA'}), (b:Batch {key: '01/09520001000010/10/L1'})
                 CREATE (p)-[:CONTRIBUTED {quantity: 240.0, unit: 'KGM'}]->(b)
                 CREATE (p)-[:MEMBER_OF]->(:Party:Cooperative {gln: '9520011000024', nameZh: '合作社', nameEn: 'Coop'})
@@ -116,7 +107,7 @@ class CatalogueIT {
                 MATCH (q:Producer {pseudonym: 'P-BBBBBBBBBBBB'})
                 CREATE (q)-[:CONTRIBUTED {quantity: 100.0, unit: 'KGM'}]->(b1)
                 """;
-        example(Catalogue.POVERTY_FIGURES, brandSetup, Map.of("brands", List.of("liancheng-dried-sweet-potato"), "region", "350800"),
+        EXAMPLES.example(Catalogue.POVERTY_FIGURES, brandSetup, Map.of("brands", List.of("liancheng-dried-sweet-potato"), "region", "350800"),
                 (rows, tx) -> {
                     assertThat(rows).hasSize(1);
                     Record row = rows.getFirst();
@@ -134,10 +125,10 @@ class CatalogueIT {
                     elsewhere.put("region", "620525");
                     assertThat(tx.run(Catalogue.POVERTY_FIGURES.cypher(), elsewhere).list()).as("another county").isEmpty();
                 });
-        example(Catalogue.BRANDS_OWNED, brandSetup, Map.of("glns", List.of("9520011000017", "9520099000015")),
+        EXAMPLES.example(Catalogue.BRANDS_OWNED, brandSetup, Map.of("glns", List.of("9520011000017", "9520099000015")),
                 (rows, tx) -> assertThat(rows).extracting(r -> r.get("brand").asString())
                         .containsExactly("liancheng-dried-sweet-potato"));
-        example(Catalogue.RECALL_MARK, Map.of("key", "01/09520001000010/10/L2", "id", "r-1", "reason", "lab sample",
+        EXAMPLES.example(Catalogue.RECALL_MARK, Map.of("key", "01/09520001000010/10/L2", "id", "r-1", "reason", "lab sample",
                 "recalledAt", "2026-12-01T08:00:00Z", "recalledBy", "inspector", "role", "regulator"), (rows, tx) -> {
                     assertThat(rows).singleElement().satisfies(row -> {
                         assertThat(row.get("batch").asString()).isEqualTo("01/09520001000010/10/L2");
@@ -150,7 +141,7 @@ class CatalogueIT {
                             .as("no batch, nothing written").isEmpty();
                     assertThat(count(tx, "MATCH (r:Recall {id: 'r-2'}) RETURN count(r)")).isZero();
                 });
-        example(Catalogue.TRACE_RECALLS, """
+        EXAMPLES.example(Catalogue.TRACE_RECALLS, """
                 MATCH (b1:Batch {key: '01/09520001000010/10/L1'}), (b2:Batch {key: '01/09520001000010/10/L2'})
                 CREATE (b1)-[:MADE_FROM]->(b2)
                 CREATE (:Recall {id: 'r-1', reason: 'lab sample', recalledAt: datetime('2026-12-01T08:00:00Z')})-[:RECALLS]->(b2)
@@ -165,7 +156,7 @@ class CatalogueIT {
         brandPage.put("after", "");
         brandPage.put("limit", 10);
         String twoBrands = "MATCH (c:Region {code: '350825'}) CREATE (:Brand {id: 'a-regional', kind: 'regional'})-[:PROTECTS]->(c)";
-        example(Catalogue.LIST_BRANDS, "MATCH (c:Region {code: '350825'}) CREATE (:Brand {id: 'z-other-gi', kind: 'gi'})-[:PROTECTS]->(c)",
+        EXAMPLES.example(Catalogue.LIST_BRANDS, "MATCH (c:Region {code: '350825'}) CREATE (:Brand {id: 'z-other-gi', kind: 'gi'})-[:PROTECTS]->(c)",
                 brandPage, (rows, tx) -> {
                     assertThat(rows).extracting(r -> r.get("node").get("id").asString())
                             .containsExactly("liancheng-dried-sweet-potato", "z-other-gi");
@@ -175,7 +166,7 @@ class CatalogueIT {
                     assertThat(tx.run(Catalogue.LIST_BRANDS.cypher(), next).list()).extracting(r -> r.get("node").get("id").asString())
                             .as("the page after the cursor").containsExactly("z-other-gi");
                 });
-        example(Catalogue.COUNT_BRANDS, twoBrands, brandFilter, (rows, tx) ->
+        EXAMPLES.example(Catalogue.COUNT_BRANDS, twoBrands, brandFilter, (rows, tx) ->
                 assertThat(rows.getFirst().get("count").asLong()).as("the regional brand is left out").isEqualTo(1));
         Map<String, Object> partyFilter = new HashMap<>();
         partyFilter.put("kind", "Cooperative");
@@ -193,30 +184,30 @@ class CatalogueIT {
                 CREATE (:Party:Cooperative {gln: '9520011000031', nameEn: 'Idle coop'})-[:BASED_IN]->(county)
                 CREATE (:Party:Association {gln: '9520011000017'})-[:BASED_IN]->(county)
                 """;
-        example(Catalogue.LIST_PARTIES, coops, partyPage, (rows, tx) -> assertThat(rows)
+        EXAMPLES.example(Catalogue.LIST_PARTIES, coops, partyPage, (rows, tx) -> assertThat(rows)
                 .extracting(r -> r.get("node").get("gln").asString() + " " + r.get("node").get("kind").asString())
                 .as("the cooperative whose member contributed to the brand").containsExactly("9520011000024 Cooperative"));
-        example(Catalogue.COUNT_PARTIES, coops, partyFilter, (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
+        EXAMPLES.example(Catalogue.COUNT_PARTIES, coops, partyFilter, (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
         Map<String, Object> regionFilter = new HashMap<>();
         regionFilter.put("level", "village");
         regionFilter.put("within", "350800");
         Map<String, Object> regionPage = new HashMap<>(regionFilter);
         regionPage.put("after", "");
         regionPage.put("limit", 10);
-        example(Catalogue.LIST_REGIONS, regionPage, (rows, tx) -> assertThat(rows)
+        EXAMPLES.example(Catalogue.LIST_REGIONS, regionPage, (rows, tx) -> assertThat(rows)
                 .extracting(r -> r.get("node").get("code").asString()).containsExactly("350825100201"));
-        example(Catalogue.COUNT_REGIONS, regionFilter, (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
+        EXAMPLES.example(Catalogue.COUNT_REGIONS, regionFilter, (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
         Map<String, Object> locationFilter = new HashMap<>();
         locationFilter.put("kind", "farm");
         locationFilter.put("region", "350825");
         Map<String, Object> locationPage = new HashMap<>(locationFilter);
         locationPage.put("after", "");
         locationPage.put("limit", 10);
-        example(Catalogue.LIST_LOCATIONS, locationPage, (rows, tx) -> assertThat(rows).singleElement().satisfies(r -> {
+        EXAMPLES.example(Catalogue.LIST_LOCATIONS, locationPage, (rows, tx) -> assertThat(rows).singleElement().satisfies(r -> {
             assertThat(r.get("node").get("key").asString()).isEqualTo("414/9520001000027");
             assertThat(r.get("node").get("region").get("code").asString()).isEqualTo("350825100201");
         }));
-        example(Catalogue.COUNT_LOCATIONS, locationFilter, (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
+        EXAMPLES.example(Catalogue.COUNT_LOCATIONS, locationFilter, (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
         Map<String, Object> batchFilter = new HashMap<>();
         batchFilter.put("brand", "liancheng-dried-sweet-potato");
         batchFilter.put("region", "350825");
@@ -235,9 +226,9 @@ class CatalogueIT {
                 CREATE (:Event {eventId: 'e1', eventTime: datetime('2026-01-07T09:00:00+08:00')})-[:OBSERVED]->(b1)
                 CREATE (:Event {eventId: 'e2', eventTime: datetime('2026-01-09T09:00:00+08:00')})-[:OBSERVED]->(b2)
                 """;
-        example(Catalogue.LIST_BATCHES, certified, batchPage, (rows, tx) -> assertThat(rows)
+        EXAMPLES.example(Catalogue.LIST_BATCHES, certified, batchPage, (rows, tx) -> assertThat(rows)
                 .extracting(r -> r.get("node").asString()).as("L2's event is after the window").containsExactly(l1));
-        example(Catalogue.COUNT_BATCHES, certified, batchFilter, (rows, tx) -> {
+        EXAMPLES.example(Catalogue.COUNT_BATCHES, certified, batchFilter, (rows, tx) -> {
             assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1);
             Map<String, Object> organic = new HashMap<>(batchFilter);
             organic.put("certification", "ORGANIC");
@@ -253,7 +244,7 @@ class CatalogueIT {
                 CREATE (:Producer {pseudonym: 'P-BBBBBBBBBBBB', registeredPoor: false})-[:LIVES_IN]->(village)
                 CREATE (:Producer {pseudonym: 'P-CCCCCCCCCCCC', registeredPoor: false})
                 """;
-        example(Catalogue.LIST_PRODUCERS, households, row("after", "", "limit", 10, "brand", null, "region", "350800",
+        EXAMPLES.example(Catalogue.LIST_PRODUCERS, households, row("after", "", "limit", 10, "brand", null, "region", "350800",
                 "cooperative", null), (rows, tx) -> {
                     assertThat(rows).extracting(r -> r.get("node").get("pseudonym").asString())
                             .as("P-CCCCCCCCCCCC lives nowhere known").containsExactly("P-AAAAAAAAAAAA", "P-BBBBBBBBBBBB");
@@ -269,7 +260,7 @@ class CatalogueIT {
                             "brand", "liancheng-dried-sweet-potato", "region", null, "cooperative", "9520011000024")).list())
                             .as("after the cursor, nobody else contributed").isEmpty();
                 });
-        example(Catalogue.COUNT_PRODUCERS, households, row("brand", "liancheng-dried-sweet-potato", "region", "350825",
+        EXAMPLES.example(Catalogue.COUNT_PRODUCERS, households, row("brand", "liancheng-dried-sweet-potato", "region", "350825",
                 "cooperative", "9520011000024"), (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
         String events = """
                 MATCH (b1:Batch {key: '01/09520001000010/10/L1'}), (b2:Batch {key: '01/09520001000010/10/L2'}),
@@ -296,7 +287,7 @@ class CatalogueIT {
                 CREATE (e4)-[:CHILD]->(i)
                 CREATE (e4)-[:AT]->(hub)
                 """;
-        example(Catalogue.EVENTS_OF_OBJECT, events, eventQuery("object", l1), (rows, tx) -> {
+        EXAMPLES.example(Catalogue.EVENTS_OF_OBJECT, events, eventQuery("object", l1), (rows, tx) -> {
             assertThat(rows).extracting(r -> r.get("eventId").asString()).containsExactly("urn:uuid:e1", "urn:uuid:e2");
             assertThat(rows.getFirst().keys()).containsExactly("eventId", "eventTime");
             assertThat(rows.getFirst().get("eventTime").asOffsetDateTime())
@@ -313,7 +304,7 @@ class CatalogueIT {
             assertThat(tx.run(Catalogue.EVENTS_OF_OBJECT.cypher(), eventQuery("object", l1, "carriers", List.of("9520099000022"))).list())
                     .as("another carrier").isEmpty();
         });
-        example(Catalogue.EVENTS_BY_ID, events + """
+        EXAMPLES.example(Catalogue.EVENTS_BY_ID, events + """
                 SET e2.errorDeclaredAt = datetime('2026-01-09T10:00:00+08:00'), e2.errorReason = 'incorrect_data',
                     e2.correctiveEventIds = ['urn:uuid:c2']""",
                 Map.of("ids", List.of("urn:uuid:e2", "urn:uuid:none", "urn:uuid:e1")), (rows, tx) -> {
@@ -336,10 +327,10 @@ class CatalogueIT {
             assertThat(e2.get("parties").asList(v -> v.get("role").asString() + " " + v.get("type").asString() + " "
                     + v.get("party").get("kind").asString())).containsExactly("source owning_party Carrier");
         });
-        example(Catalogue.EVENTS_AT_LOCATION, events, eventQuery("location", "414/9520001000027", "until", "2026-01-08T04:00:00+08:00"),
+        EXAMPLES.example(Catalogue.EVENTS_AT_LOCATION, events, eventQuery("location", "414/9520001000027", "until", "2026-01-08T04:00:00+08:00"),
                 (rows, tx) -> assertThat(rows).extracting(r -> r.get("eventId").asString())
                         .as("e2 was read at the farm but at the window's end").containsExactly("urn:uuid:e1"));
-        example(Catalogue.EVENTS_IN_TIME, events, eventQuery("start", "0001-01-01T00:00:00Z"), (rows, tx) -> {
+        EXAMPLES.example(Catalogue.EVENTS_IN_TIME, events, eventQuery("start", "0001-01-01T00:00:00Z"), (rows, tx) -> {
             assertThat(rows).extracting(r -> r.get("eventId").asString())
                     .as("in time order, whatever their offsets")
                     .containsExactly("urn:uuid:e1", "urn:uuid:e4", "urn:uuid:e2", "urn:uuid:e3");
@@ -358,7 +349,7 @@ class CatalogueIT {
                 CREATE (:Hop {id: 'h3', departed: datetime('2026-01-09T11:00:00+08:00')})
                        -[:CARRIED_BY]->(:Party:Carrier {gln: '9520099000022'})
                 """;
-        example(Catalogue.HOPS_CARRIED, carried, row("carrier", "9520099000015", "start", "0001-01-01T00:00:00Z", "until", null,
+        EXAMPLES.example(Catalogue.HOPS_CARRIED, carried, row("carrier", "9520099000015", "start", "0001-01-01T00:00:00Z", "until", null,
                 "afterTime", null, "afterId", null, "limit", 10), (rows, tx) -> {
                     assertThat(rows).extracting(r -> r.get("id").asString()).containsExactly("h1", "h2");
                     assertThat(rows.getFirst().get("departed").asOffsetDateTime())
@@ -368,7 +359,7 @@ class CatalogueIT {
                             "afterTime", "2026-01-08T04:00:00+08:00", "afterId", "h1", "limit", 10)).list())
                             .as("the page after h1").extracting(r -> r.get("id").asString()).containsExactly("h2");
                 });
-        example(Catalogue.HOPS_BY_ID, carried, Map.of("ids", List.of("h2", "h1")), (rows, tx) -> {
+        EXAMPLES.example(Catalogue.HOPS_BY_ID, carried, Map.of("ids", List.of("h2", "h1")), (rows, tx) -> {
             assertThat(rows).extracting(r -> r.get("id").asString()).containsExactly("h2", "h1");
             Record h1 = rows.get(1);
             assertThat(h1.get("from").get("kind").asString()).isEqualTo("farm");
@@ -379,7 +370,7 @@ class CatalogueIT {
             assertThat(rows.getFirst().get("moved").asList(v -> v.get("kind").asString()))
                     .containsExactly("Container", "Batch");
         });
-        example(Catalogue.PERSONAL_IDENTITIES, """
+        EXAMPLES.example(Catalogue.PERSONAL_IDENTITIES, """
                 MATCH (p:Producer {pseudonym: 'P-AAAAAAAAAAAA'})
                 CREATE (p)-[:IDENTIFIED_BY]->(:ProducerIdentity {pseudonym: 'P-AAAAAAAAAAAA', name: '罗秀英', phone: '13800000001'})
                 """, Map.of("pseudonyms", List.of("P-AAAAAAAAAAAA", "P-ZZZZZZZZZZZZ")), (rows, tx) -> {
@@ -390,7 +381,7 @@ class CatalogueIT {
                     assertThat(row.get("phone").asString()).isEqualTo("13800000001");
                     assertThat(row.get("idNumber").isNull()).isTrue();
                 });
-        example(Catalogue.TRACE_INPUT_BATCHES, """
+        EXAMPLES.example(Catalogue.TRACE_INPUT_BATCHES, """
                 MATCH (b1:Batch {key: '01/09520001000010/10/L1'}), (b2:Batch {key: '01/09520001000010/10/L2'})
                 CREATE (b1)-[:MADE_FROM]->(b2)
                 """, Map.of("keys", List.of(l1, l2)), (rows, tx) -> {
@@ -402,7 +393,7 @@ class CatalogueIT {
                             .isEqualTo("farm");
                     assertThat(input.keys()).containsAll(List.of("product", "brand", "origin", "certifications"));
                 });
-        example(Catalogue.TRACE_JOURNEYS, """
+        EXAMPLES.example(Catalogue.TRACE_JOURNEYS, """
                 MATCH (b2:Batch {key: '01/09520001000010/10/L2'}), (h1:Hop {id: 'h1'}),
                       (farm:Location {key: '414/9520001000027'}), (hub:Location {key: '414/9520001000034'})
                 CREATE (h1)-[:CARRIED_BY]->(:Party:Carrier {gln: '9520099000015', nameZh: '快递', nameEn: 'Express'})
@@ -431,7 +422,7 @@ class CatalogueIT {
                     assertThat(rows.get(2).get("carrier").isNull()).isTrue();
                 });
 
-        example(Catalogue.TRACE_DOWNSTREAM, """
+        EXAMPLES.example(Catalogue.TRACE_DOWNSTREAM, """
                 MATCH (b1:Batch {key: '01/09520001000010/10/L1'}), (b2:Batch {key: '01/09520001000010/10/L2'}),
                       (farm:Location {key: '414/9520001000027'}), (hub:Location {key: '414/9520001000034'})
                 CREATE (b2)-[:MADE_FROM]->(b1)
@@ -473,7 +464,7 @@ class CatalogueIT {
         Map<String, Object> unknownScan = row("id", "scan-3", "at", "2026-02-01T12:00:00+08:00", "gtin", "09520001000980",
                 "lot", null, "serial", "X", "item", "01/09520001000980/21/X", "batch", null, "device", "d2",
                 "verdict", "NOT_GENUINE", "problem", "TAMPERED");
-        example(Catalogue.SCANS_RECORD, """
+        EXAMPLES.example(Catalogue.SCANS_RECORD, """
                 MATCH (b2:Batch {key: '01/09520001000010/10/L2'})
                 CREATE (:Item {key: '01/09520001000010/21/S1', gtin: '09520001000010', serial: 'S1'})-[:OF_BATCH]->(b2)
                 """, Map.of("scans", List.of(itemScan, lotScan, unknownScan)), (rows, tx) -> {
@@ -484,12 +475,12 @@ class CatalogueIT {
                     assertThat(tx.run("MATCH (s:Scan {id: 'scan-1'}) RETURN s.at.epochSeconds AS t, s.device AS d").single()
                             .get("d").asString()).isEqualTo("d1");
                 });
-        example(Catalogue.SCANS_NETWORK_KEY, Map.of("secret", "first"), (rows, tx) -> {
+        EXAMPLES.example(Catalogue.SCANS_NETWORK_KEY, Map.of("secret", "first"), (rows, tx) -> {
             assertThat(rows.getFirst().get("secret").asString()).isEqualTo("first");
             assertThat(tx.run(Catalogue.SCANS_NETWORK_KEY.cypher(), Map.of("secret", "second")).single().get("secret").asString())
                     .as("made once: every server hashes with the first").isEqualTo("first");
         });
-        example(Catalogue.SCANS_PLACE, """
+        EXAMPLES.example(Catalogue.SCANS_PLACE, """
                 CREATE (:Scan {id: 'p1', device: 'd1', network: 'n1'}), (:Scan {id: 'p2', device: 'd1', network: 'n1', latitude: 31.2, longitude: 121.5})
                 CREATE (:Scan {id: 'p4', device: 'd4', network: 'n4'}), (:Scan {id: 'p5', device: 'd5', network: 'n5'})
                 """, Map.of("places", List.of(row("id", "p1", "latitude", 25.7, "longitude", 116.7, "device", "d1", "network", "n1"),
@@ -505,7 +496,7 @@ class CatalogueIT {
                 });
         Map<String, Object> scanPage = row("gtin", "09520001000010", "lot", null, "serial", null, "from", null, "until", null,
                 "afterAt", "2026-02-01T10:00:00+08:00", "afterId", "s1", "brandOwners", List.of("9520011000017"), "limit", 10);
-        example(Catalogue.SCANS_OF, """
+        EXAMPLES.example(Catalogue.SCANS_OF, """
                 MATCH (brand:Brand {id: 'liancheng-dried-sweet-potato'})
                 CREATE (:Product {gtin: '09520001000010'})-[:OF_BRAND]->(brand)-[:OWNED_BY]->(:Party {gln: '9520011000017'})
                 CREATE (:Scan {id: 's1', gtin: '09520001000010', serial: 'S1', at: datetime('2026-02-01T10:00:00+08:00')})
@@ -541,7 +532,7 @@ class CatalogueIT {
                 CREATE (:Scan {id: 'later', gtin: '09520001000010', serial: 'S1', device: 'd1', network: 'n1', latitude: 30.7, longitude: 104.1,
                                at: datetime('2026-02-03T10:00:00+08:00')})-[:SCAN_OF]->(i)
                 """;
-        example(Catalogue.SCANS_DETECT_SPEED, placedScans,
+        EXAMPLES.example(Catalogue.SCANS_DETECT_SPEED, placedScans,
                 row("ids", List.of("chengdu", "near", "later", "none"), "minKm", 50.0, "maxKmh", 800.0), (rows, tx) -> {
                     assertThat(rows).extracting(r -> r.get("id").asString())
                             .as("Shanghai and Chengdu 1,660 km apart in 40 min; 'near' is 11 km from Shanghai, but 1 min after Chengdu;"
@@ -567,7 +558,7 @@ class CatalogueIT {
                     assertThat(tx.run("MATCH (f:ScanFlag {id: 'shanghai/spoof'}) RETURN f.visible AS v").single().get("v").asBoolean())
                             .as("one device on one network").isFalse();
                 });
-        example(Catalogue.SCANS_DETECT_JOURNEY_END, placedScans + """
+        EXAMPLES.example(Catalogue.SCANS_DETECT_JOURNEY_END, placedScans + """
                 WITH i
                 MATCH (b2:Batch {key: '01/09520001000010/10/L2'}),
                       (farm:Location {key: '414/9520001000027'}), (hub:Location {key: '414/9520001000034'})
@@ -601,7 +592,7 @@ class CatalogueIT {
                             "minNetworks", 2)).list())
                             .as("its case's later hop ends at the farm, which has no place: not judged").isEmpty();
                 });
-        example(Catalogue.SCANS_DETECT_DEVICES, placedScans,
+        EXAMPLES.example(Catalogue.SCANS_DETECT_DEVICES, placedScans,
                 row("keys", List.of("01/09520001000010/21/S1", "01/09520001000010/21/NONE"), "maxDevices", 2), (rows, tx) -> {
                     assertThat(rows).singleElement().satisfies(r -> {
                         assertThat(r.get("id").asString()).isEqualTo("01/09520001000010/21/S1/devices");
@@ -623,7 +614,7 @@ class CatalogueIT {
                     assertThat(tx.run("MATCH (f:ScanFlag {kind: 'DEVICES'}) RETURN f.visible AS v").single().get("v").asBoolean())
                             .as("six devices but three networks: not more than three").isFalse();
                 });
-        example(Catalogue.SCAN_FLAGS, placedScans + """
+        EXAMPLES.example(Catalogue.SCAN_FLAGS, placedScans + """
                 WITH i
                 MATCH (a:Scan {id: 'shanghai'}), (b:Scan {id: 'chengdu'}), (c:Scan {id: 'near'})
                 CREATE (f1:ScanFlag {id: 'f1', kind: 'SPEED', at: datetime('2026-02-01T10:40:00+08:00')})-[:FLAGS]->(i)
@@ -645,7 +636,7 @@ class CatalogueIT {
                             "beforeAt", "2026-02-01T10:41:00+08:00", "beforeId", "f2", "limit", 10)).list(r -> r.get("flag").get("id").asString()))
                             .containsExactly("f1");
                 });
-        example(Catalogue.RESOLVE_LINK, """
+        EXAMPLES.example(Catalogue.RESOLVE_LINK, """
                 MATCH (b2:Batch {key: '01/09520001000010/10/L2'}), (brand:Brand {id: 'liancheng-dried-sweet-potato'})
                 CREATE (:Product {gtin: '09520001000010', nameEn: 'Dried sweet potato'})-[:OF_BRAND]->(brand)
                 CREATE (:Certification {id: 'c1', kind: 'GI'})-[:CERTIFIES]->(brand)
@@ -677,7 +668,7 @@ class CatalogueIT {
                     unknown.put("gtin", "09520001000980");
                     assertThat(tx.run(Catalogue.RESOLVE_LINK.cypher(), unknown).single().get("product").isNull()).isTrue();
                 });
-        example(Catalogue.TRACE_ITEMS, """
+        EXAMPLES.example(Catalogue.TRACE_ITEMS, """
                 MATCH (b2:Batch {key: '01/09520001000010/10/L2'})
                 CREATE (:Item {key: '01/09520001000010/21/S1', gtin: '09520001000010', serial: 'S1'})-[:OF_BATCH]->(b2)
                 CREATE (:Item {key: '01/09520001000010/21/S2', gtin: '09520001000010', serial: 'S2'})
@@ -692,7 +683,7 @@ class CatalogueIT {
                     assertThat(s1.get("serial").asString()).isEqualTo("S1");
                     assertThat(s1.get("batch").asString()).isEqualTo(l2);
                 });
-        example(Catalogue.TRACE_ITEM_JOURNEYS, """
+        EXAMPLES.example(Catalogue.TRACE_ITEM_JOURNEYS, """
                 MATCH (b2:Batch {key: '01/09520001000010/10/L2'}),
                       (farm:Location {key: '414/9520001000027'}), (hub:Location {key: '414/9520001000034'})
                 CREATE (i:Item {key: '01/09520001000010/21/S1'})-[:OF_BATCH]->(b2)
@@ -717,11 +708,11 @@ class CatalogueIT {
                 });
 
         // --- stats
-        example(Catalogue.STATS_NODES_PER_LABEL, Map.of(), (rows, tx) -> assertThat(counts(rows, "label"))
+        EXAMPLES.example(Catalogue.STATS_NODES_PER_LABEL, Map.of(), (rows, tx) -> assertThat(counts(rows, "label"))
                 .containsEntry("Region", 3L).containsEntry("Batch", 2L).containsEntry("Hop", 1L));
-        example(Catalogue.STATS_RELATIONSHIPS_PER_TYPE, Map.of(), (rows, tx) -> assertThat(counts(rows, "type"))
+        EXAMPLES.example(Catalogue.STATS_RELATIONSHIPS_PER_TYPE, Map.of(), (rows, tx) -> assertThat(counts(rows, "type"))
                 .containsEntry("PART_OF", 2L).containsEntry("PRODUCED_AT", 2L).containsEntry("PROTECTS", 1L));
-        example(Catalogue.STATS_PER_COUNTY, Map.of(), (rows, tx) -> {
+        EXAMPLES.example(Catalogue.STATS_PER_COUNTY, Map.of(), (rows, tx) -> {
             assertThat(rows).hasSize(1);
             var county = rows.getFirst();
             assertThat(county.get("code").asString()).isEqualTo("350825");
@@ -748,20 +739,8 @@ class CatalogueIT {
         return counts;
     }
 
-    @BeforeAll
-    static void smallGraph() {
-        TestNeo4j.get().reset();
-        Migrations.shipped().apply(driver);
-        TestNeo4j.load(driver, "liancheng-small");
-    }
-
     @TestFactory
     List<DynamicTest> everyStatementRunsAgainstNeo4j() {
-        return EXAMPLES.tests(driver);
-    }
-
-    @Test
-    void everyStatementHasAnExample() {
-        EXAMPLES.assertCovers(Catalogue.all().stream().map(Statement::name).toList());
+        return EXAMPLES.tests(driver, Migrations.shipped()::apply, Catalogue.all());
     }
 }

@@ -6,9 +6,7 @@ import static org.terroir.testsupport.StatementExamples.row;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -20,27 +18,21 @@ import org.terroir.testsupport.TestNeo4j;
 /**
  * Runs every statement of {@link EpcisStatements} against a real Neo4j holding a small graph
  * ({@code liancheng-small}) and checks what it writes or answers, each in its own transaction,
- * rolled back. A statement added without an example here fails {@link #everyStatementHasAnExample}.
+ * rolled back. A statement added without an example here fails the test "every statement has an
+ * example".
  */
 class EpcisStatementsIT {
 
     private static final Driver driver = TestNeo4j.get().driver();
-    private static final StatementExamples EXAMPLES = new StatementExamples();
-
-    private static void example(Statement statement, Map<String, Object> parameters, StatementExamples.Check check) {
-        example(statement, null, parameters, check);
-    }
-
-    private static void example(Statement statement, String setup, Map<String, Object> parameters, StatementExamples.Check check) {
-        EXAMPLES.add(statement.name(), statement.cypher(), statement.parameters(), setup, parameters, check);
-    }
+    private static final StatementExamples<Statement> EXAMPLES =
+            new StatementExamples<>(Statement::name, Statement::cypher, Statement::parameters);
 
     static {
         java.time.OffsetDateTime t0 = java.time.OffsetDateTime.parse("2026-01-07T20:00:00+08:00");
-        example(EpcisStatements.EPCIS_EXISTING_EVENTS, "CREATE (:Event {eventId: 'urn:uuid:e1'})",
+        EXAMPLES.example(EpcisStatements.EPCIS_EXISTING_EVENTS, "CREATE (:Event {eventId: 'urn:uuid:e1'})",
                 Map.of("ids", List.of("urn:uuid:e1", "urn:uuid:e2")),
                 (rows, tx) -> assertThat(rows.getFirst().get("found").asList()).containsExactly("urn:uuid:e1"));
-        example(EpcisStatements.EPCIS_EXISTING_HASHES, """
+        EXAMPLES.example(EpcisStatements.EPCIS_EXISTING_HASHES, """
                 CREATE (:Event {eventId: 'urn:uuid:e1', hash: 'ni:///sha-256;01?ver=CBV2.0'}),
                        (:Event {eventId: 'urn:uuid:e3', hash: 'ni:///sha-256;03?ver=CBV2.0', errorDeclaredAt: datetime()})""",
                 Map.of("hashes", List.of("ni:///sha-256;01?ver=CBV2.0", "ni:///sha-256;02?ver=CBV2.0", "ni:///sha-256;03?ver=CBV2.0")),
@@ -49,7 +41,7 @@ class EpcisStatementsIT {
                             "ni:///sha-256;03?ver=CBV2.0");
                     assertThat(rows.getFirst().get("declared").asList()).containsExactly("ni:///sha-256;03?ver=CBV2.0");
                 });
-        example(EpcisStatements.EPCIS_DECLARE_ERRORS, """
+        EXAMPLES.example(EpcisStatements.EPCIS_DECLARE_ERRORS, """
                 CREATE (:Event {eventId: 'urn:uuid:e1', hash: 'ni:///sha-256;01?ver=CBV2.0'}),
                        (:Event {eventId: 'urn:uuid:e2', hash: 'ni:///sha-256;02?ver=CBV2.0'}),
                        (:Event {eventId: 'urn:uuid:e3', hash: 'ni:///sha-256;03?ver=CBV2.0'})""",
@@ -67,7 +59,7 @@ class EpcisStatementsIT {
                             .containsExactly("urn:uuid:e1 \"incorrect_data\" [urn:uuid:c1]", "urn:uuid:e2 NULL []");
                     assertThat(count(tx, "MATCH (e:Event {eventId: 'urn:uuid:d2'}) RETURN count(e)")).as("no copy").isZero();
                 });
-        example(EpcisStatements.EPCIS_EVENTS, Map.of("rows", List.of(row("eventId", "urn:uuid:e1", "type", "ObjectEvent",
+        EXAMPLES.example(EpcisStatements.EPCIS_EVENTS, Map.of("rows", List.of(row("eventId", "urn:uuid:e1", "type", "ObjectEvent",
                         "action", "OBSERVE", "bizStep", "shipping", "disposition", "in_transit", "eventTime", t0,
                         "eventTimeZoneOffset", "+08:00", "recordTime", null, "hash", "ni:///sha-256;00?ver=CBV2.0",
                         "bizTransactions", List.of(), "certificationInfo", List.of(), "extensions", null, "document", "d.jsonld",
@@ -80,7 +72,7 @@ class EpcisStatementsIT {
                             RETURN count(e)""")).isEqualTo(1);
                     assertThat(tx.run("MATCH (e:Event) RETURN e.eventTime AS t").single().get("t").asOffsetDateTime()).isEqualTo(t0);
                 });
-        example(EpcisStatements.EPCIS_OBJECTS, "CREATE (:Event {eventId: 'urn:uuid:e1'})",
+        EXAMPLES.example(EpcisStatements.EPCIS_OBJECTS, "CREATE (:Event {eventId: 'urn:uuid:e1'})",
                 Map.of("rows", List.of(
                         row("eventId", "urn:uuid:e1", "label", "Batch", "rel", "OUTPUT", "key", "01/09520001000010/10/P1",
                                 "gtin", "09520001000010", "lot", "P1", "serial", null, "sscc", null, "quantity", 500.0, "uom", null,
@@ -103,7 +95,7 @@ class EpcisStatementsIT {
                             .asList(v -> v.asList())).as("the place of production and the lot record their event")
                             .containsExactly(List.of("urn:uuid:e1"), List.of("urn:uuid:e1"));
                 });
-        example(EpcisStatements.EPCIS_MADE_FROM, "CREATE (:Batch {key: '01/09520001000010/10/P1'})",
+        EXAMPLES.example(EpcisStatements.EPCIS_MADE_FROM, "CREATE (:Batch {key: '01/09520001000010/10/P1'})",
                 Map.of("rows", List.of(row("output", "01/09520001000010/10/P1", "input", "01/09520001000010/10/L1", "eventId", "urn:uuid:t1"),
                         row("output", "01/09520001000010/10/P1", "input", "01/09520001000010/10/L1", "eventId", "urn:uuid:t2"),
                         row("output", "01/09520001000010/10/P1", "input", "01/09520001000010/10/L1", "eventId", "urn:uuid:t1"))),
@@ -111,7 +103,7 @@ class EpcisStatementsIT {
                         MATCH (:Batch {key: '01/09520001000010/10/P1'})-[m:MADE_FROM]->(:Batch {lot: 'L1'}) RETURN m.by AS by""")
                         .single().get("by").asList()).as("one relationship, each asserting event once")
                         .containsExactly("urn:uuid:t1", "urn:uuid:t2"));
-        example(EpcisStatements.EPCIS_PACKED_IN,
+        EXAMPLES.example(EpcisStatements.EPCIS_PACKED_IN,
                 "CREATE (:Container {key: '00/095200010000000010'}), (:Item {key: '01/09520001000010/21/S1'})",
                 Map.of("rows", List.of(
                         row("parent", "00/095200010000000010", "child", "01/09520001000010/21/S1", "added", true, "eventTime", t0,
@@ -127,7 +119,7 @@ class EpcisStatementsIT {
                     assertThat(packed.get("by").asList()).containsExactly("urn:uuid:a1");
                     assertThat(packed.get("untilBy").asString()).isEqualTo("urn:uuid:a2");
                 });
-        example(EpcisStatements.EPCIS_HOPS, "CREATE (:Event {eventId: 'urn:uuid:e1'})",
+        EXAMPLES.example(EpcisStatements.EPCIS_HOPS, "CREATE (:Event {eventId: 'urn:uuid:e1'})",
                 Map.of("rows", List.of(row("eventId", "urn:uuid:e1", "id", "hop-1",
                         "from", "414/9520001000027", "to", "414/9520001000034", "moved", List.of("01/09520001000010/10/L1"),
                         "carrier", List.of("9520099000015"), "departed", t0, "arrived", null))),
@@ -141,7 +133,7 @@ class EpcisStatementsIT {
                             RETURN count(h)""")).isEqualTo(1);
                     assertThat(count(tx, "MATCH (h:Hop)-[:FROM]->() RETURN count(h)")).isEqualTo(2);
                 });
-        example(EpcisStatements.MASTER_EPCIS_LOCATIONS, "MATCH (l:Location {key: '414/9520001000027'}) SET l.nameZh = '站'",
+        EXAMPLES.example(EpcisStatements.MASTER_EPCIS_LOCATIONS, "MATCH (l:Location {key: '414/9520001000027'}) SET l.nameZh = '站'",
                 Map.of("rows", List.of(row("key", "414/9520001000027", "gln", "9520001000027", "extension", null,
                         "nameZh", null, "nameEn", "Xiwei village station", "latitude", 25.81, "longitude", 116.79,
                         "masterData", "{\"urn:epcglobal:cbv:mda#name\":\"Xiwei village station\"}"))),
@@ -151,33 +143,21 @@ class EpcisStatementsIT {
                         .as("what the element says replaces, what it does not stays").containsEntry("kind", "farm")
                         .containsEntry("zh", "站").containsEntry("en", "Xiwei village station").containsEntry("lat", 25.81)
                         .containsEntry("md", "{\"urn:epcglobal:cbv:mda#name\":\"Xiwei village station\"}"));
-        example(EpcisStatements.MASTER_EPCIS_WITHIN, Map.of("rows", List.of(row("child", "414/9520001000027/254/1", "parent", "414/9520001000027"))),
+        EXAMPLES.example(EpcisStatements.MASTER_EPCIS_WITHIN, Map.of("rows", List.of(row("child", "414/9520001000027/254/1", "parent", "414/9520001000027"))),
                 (rows, tx) -> assertThat(count(tx, """
                         MATCH (:Location {key: '414/9520001000027/254/1'})-[:WITHIN]->(:Location {kind: 'farm'})
                         RETURN count(*)""")).isEqualTo(1));
-        example(EpcisStatements.MASTER_EPCIS_PARTIES, Map.of("rows", List.of(row("gln", "9520011000024", "nameZh", "合作社", "nameEn", null,
+        EXAMPLES.example(EpcisStatements.MASTER_EPCIS_PARTIES, Map.of("rows", List.of(row("gln", "9520011000024", "nameZh", "合作社", "nameEn", null,
                         "masterData", "{}"))),
                 (rows, tx) -> assertThat(count(tx, "MATCH (p:Party {gln: '9520011000024', nameZh: '合作社'}) RETURN count(p)")).isEqualTo(1));
-        example(EpcisStatements.MASTER_EPCIS_PRODUCTS, Map.of("rows", List.of(row("gtin", "09520001000010", "nameZh", "地瓜干", "nameEn", null,
+        EXAMPLES.example(EpcisStatements.MASTER_EPCIS_PRODUCTS, Map.of("rows", List.of(row("gtin", "09520001000010", "nameZh", "地瓜干", "nameEn", null,
                         "masterData", "{}"))),
                 (rows, tx) -> assertThat(count(tx, """
                         MATCH (p:Product {gtin: '09520001000010', nameZh: '地瓜干'}) RETURN count(p)""")).isEqualTo(1));
     }
 
-    @BeforeAll
-    static void smallGraph() {
-        TestNeo4j.get().reset();
-        Migrations.shipped().apply(driver);
-        TestNeo4j.load(driver, "liancheng-small");
-    }
-
     @TestFactory
     List<DynamicTest> everyStatementRunsAgainstNeo4j() {
-        return EXAMPLES.tests(driver);
-    }
-
-    @Test
-    void everyStatementHasAnExample() {
-        EXAMPLES.assertCovers(EpcisStatements.all().stream().map(Statement::name).toList());
+        return EXAMPLES.tests(driver, Migrations.shipped()::apply, EpcisStatements.all());
     }
 }
