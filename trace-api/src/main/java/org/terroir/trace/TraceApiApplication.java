@@ -1,5 +1,6 @@
 package org.terroir.trace;
 
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +9,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * graph the {@code Driver} of {@code spring.neo4j.*} reaches.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class TraceApiApplication {
 
     public static void main(String[] args) {

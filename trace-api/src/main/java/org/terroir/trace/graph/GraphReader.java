@@ -6,7 +6,6 @@ import java.util.Objects;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.terroir.model.cypher.Statement;
 import reactor.core.publisher.Flux;
@@ -28,12 +27,12 @@ public class GraphReader {
 
     /** A reader whose transactions time out after 10 seconds, with as many at once as callers make. */
     public GraphReader(Driver driver) {
-        this(driver, Duration.ofSeconds(10), Seats.unlimited());
+        this(driver, new RequestTimeout(Duration.ofSeconds(10)), Seats.unlimited());
     }
 
     @Autowired
-    public GraphReader(Driver driver, @Value("${terroir.graphql.timeout:10s}") Duration timeout, Seats seats) {
-        this.transactions = new Transactions(Objects.requireNonNull(driver, "driver"), AccessMode.READ, timeout,
+    public GraphReader(Driver driver, RequestTimeout timeout, Seats seats) {
+        this.transactions = new Transactions(Objects.requireNonNull(driver, "driver"), AccessMode.READ, timeout.timeout(),
                 Objects.requireNonNull(seats, "seats"));
     }
 

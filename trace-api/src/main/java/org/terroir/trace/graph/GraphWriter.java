@@ -1,11 +1,9 @@
 package org.terroir.trace.graph;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.terroir.model.cypher.Statement;
 import reactor.core.publisher.Flux;
@@ -20,8 +18,8 @@ public class GraphWriter {
 
     private final Transactions transactions;
 
-    public GraphWriter(Driver driver, @Value("${terroir.graphql.timeout:10s}") Duration timeout, Seats seats) {
-        this.transactions = new Transactions(Objects.requireNonNull(driver, "driver"), AccessMode.WRITE, timeout,
+    public GraphWriter(Driver driver, RequestTimeout timeout, Seats seats) {
+        this.transactions = new Transactions(Objects.requireNonNull(driver, "driver"), AccessMode.WRITE, timeout.timeout(),
                 Objects.requireNonNull(seats, "seats"));
     }
 

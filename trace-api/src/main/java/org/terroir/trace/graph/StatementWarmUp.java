@@ -64,11 +64,10 @@ class StatementWarmUp implements ApplicationRunner {
     private final boolean enabled;
     private final Duration timeout;
 
-    StatementWarmUp(GraphReader reader, @Value("${terroir.warm-up:true}") boolean enabled,
-                    @Value("${terroir.graphql.timeout:10s}") Duration timeout) {
+    StatementWarmUp(GraphReader reader, @Value("${terroir.warm-up:true}") boolean enabled, RequestTimeout timeout) {
         this.reader = reader;
         this.enabled = enabled;
-        this.timeout = timeout;
+        this.timeout = timeout.timeout();
     }
 
     @Override

@@ -1,10 +1,10 @@
 package org.terroir.trace.graphql;
 
+import org.terroir.trace.limits.GraphQlLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -16,7 +16,6 @@ import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -48,9 +47,8 @@ class HttpPost {
     /** Before Spring for GraphQL's route of {@code /graphql}, as {@link HttpGet}. */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    RouterFunction<ServerResponse> graphQlPost(GraphQlHttpHandler handler,
-                                               @Value("${terroir.graphql.max-body:64KB}") DataSize maxBody) {
-        int limit = (int) Math.min(Integer.MAX_VALUE, maxBody.toBytes());
+    RouterFunction<ServerResponse> graphQlPost(GraphQlHttpHandler handler, GraphQlLimits limits) {
+        int limit = (int) Math.min(Integer.MAX_VALUE, limits.maxBody().toBytes());
         return RouterFunctions.route()
                 .POST("/graphql", request -> handle(request, handler, limit))
                 .route(RequestPredicates.path("/graphql").and(request -> !ANSWERED.contains(request.method())),

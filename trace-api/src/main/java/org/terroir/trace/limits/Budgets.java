@@ -13,7 +13,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.terroir.trace.access.Caller;
 
@@ -42,11 +41,11 @@ public class Budgets {
     private final long capacity;
     private final Cache<String, Bucket> buckets;
 
-    Budgets(Clients clients,
-            @Value("${terroir.graphql.budget.capacity:4000}") long capacity,
-            @Value("${terroir.graphql.budget.per-minute:12000}") long perMinute,
-            @Value("${terroir.graphql.budget.clients:100000}") int clientCount,
-            @Value("${terroir.graphql.max-complexity:2000}") int maxComplexity) {
+    Budgets(Clients clients, GraphQlLimits limits) {
+        long capacity = limits.budget().capacity();
+        long perMinute = limits.budget().perMinute();
+        int clientCount = limits.budget().clients();
+        int maxComplexity = limits.maxComplexity();
         if (capacity < maxComplexity || perMinute < 1) {
             throw new IllegalArgumentException("terroir.graphql.budget.capacity must be at least terroir.graphql.max-complexity ("
                     + maxComplexity + ", or the costliest allowed query could never run) and per-minute at least 1, are "

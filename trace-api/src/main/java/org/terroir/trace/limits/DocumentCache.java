@@ -7,7 +7,6 @@ import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +22,8 @@ import org.springframework.context.annotation.Configuration;
 public class DocumentCache {
 
     @Bean
-    GraphQlSourceBuilderCustomizer preparsedDocuments(@Value("${terroir.graphql.document-cache:1000}") int size) {
-        PreparsedDocumentProvider provider = new Lru(size);
+    GraphQlSourceBuilderCustomizer preparsedDocuments(GraphQlLimits limits) {
+        PreparsedDocumentProvider provider = new Lru(limits.documentCache());
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
     }
 

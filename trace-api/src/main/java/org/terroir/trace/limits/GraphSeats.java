@@ -2,7 +2,6 @@ package org.terroir.trace.limits;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -26,8 +25,9 @@ import org.terroir.trace.graph.Seats;
 public class GraphSeats {
 
     @Bean
-    Seats seats(@Value("${terroir.graph.max-concurrent-requests:#{4 * T(java.lang.Runtime).getRuntime().availableProcessors()}}") int capacity,
-                @Value("${terroir.graph.max-waiting-requests:1000}") int maxWaiting) {
+    Seats seats(GraphCapacity settings) {
+        int capacity = settings.seats();
+        int maxWaiting = settings.maxWaitingRequests();
         if (capacity < 1 || maxWaiting < 0) {
             throw new IllegalArgumentException("terroir.graph.max-concurrent-requests must be at least 1 (was " + capacity
                     + ") and terroir.graph.max-waiting-requests at least 0 (was " + maxWaiting + ")");

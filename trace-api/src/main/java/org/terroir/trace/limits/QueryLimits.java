@@ -19,7 +19,6 @@ import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import java.util.List;
 import java.util.Objects;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -44,12 +43,8 @@ public class QueryLimits {
     static final int LIST_FACTOR = 5;
 
     @Bean
-    OperationLimits operationLimits(@Value("${terroir.graphql.max-depth:12}") int maxDepth,
-                                    @Value("${terroir.graphql.max-complexity:2000}") int maxComplexity,
-                                    @Value("${terroir.graphql.max-aliases:30}") int maxAliases,
-                                    @Value("${terroir.graphql.document-cache:1000}") int verdicts,
-                                    Budgets budgets) {
-        return new OperationLimits(maxDepth, maxComplexity, maxAliases, verdicts, budgets);
+    OperationLimits operationLimits(GraphQlLimits limits, Budgets budgets) {
+        return new OperationLimits(limits.maxDepth(), limits.maxComplexity(), limits.maxAliases(), limits.documentCache(), budgets);
     }
 
     /** Checks each operation against the three limits before it executes; see {@link QueryLimits}. */

@@ -1,12 +1,12 @@
 package org.terroir.trace.limits;
 
+import org.terroir.trace.graph.RequestTimeout;
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import graphql.parser.ParserOptions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -28,9 +28,10 @@ public class RequestLimits implements WebGraphQlInterceptor {
     private final Duration timeout;
     private final String timeoutMessage;
 
-    RequestLimits(@Value("${terroir.graphql.max-document-chars:20000}") int maxCharacters,
-                  @Value("${terroir.graphql.max-document-tokens:5000}") int maxTokens,
-                  @Value("${terroir.graphql.timeout:10s}") Duration timeout) {
+    RequestLimits(GraphQlLimits limits, RequestTimeout requestTimeout) {
+        int maxCharacters = limits.maxDocumentChars();
+        int maxTokens = limits.maxDocumentTokens();
+        Duration timeout = requestTimeout.timeout();
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(options -> options
                 .maxCharacters(maxCharacters)
                 .maxTokens(maxTokens));

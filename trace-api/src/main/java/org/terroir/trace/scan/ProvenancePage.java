@@ -1,5 +1,6 @@
 package org.terroir.trace.scan;
 
+import org.terroir.trace.graph.RequestTimeout;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.ExecutionGraphQlResponse;
 import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.graphql.support.DefaultExecutionGraphQlRequest;
@@ -61,12 +61,11 @@ class ProvenancePage implements SmartInitializingSingleton {
 
     private final ITemplateEngine templates;
 
-    ProvenancePage(ExecutionGraphQlService graphQl, ITemplateEngine templates, ScanIds ids,
-                   @Value("${terroir.graphql.timeout:10s}") Duration timeout) {
+    ProvenancePage(ExecutionGraphQlService graphQl, ITemplateEngine templates, ScanIds ids, RequestTimeout timeout) {
         this.graphQl = graphQl;
         this.templates = templates;
         this.ids = ids;
-        this.timeout = timeout;
+        this.timeout = timeout.timeout();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.terroir.trace.scan;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
@@ -7,7 +8,6 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.terroir.trace.limits.Clients;
@@ -25,9 +25,15 @@ class ScanLimits {
     private final Cache<String, Bucket> buckets;
     private final Clients clients;
 
-    ScanLimits(Clients clients, @Value("${terroir.scan.rate.burst:30}") int burst,
-               @Value("${terroir.scan.rate.per-minute:30}") int perMinute,
-               @Value("${terroir.scan.rate.clients:100000}") int clientCount) {
+    @Autowired
+    ScanLimits(Clients clients, ScanSettings settings) {
+        this(clients, settings.rate());
+    }
+
+    ScanLimits(Clients clients, ScanSettings.Rate rate) {
+        int burst = rate.burst();
+        int perMinute = rate.perMinute();
+        int clientCount = rate.clients();
         if (burst < 1 || perMinute < 1) {
             throw new IllegalArgumentException("terroir.scan.rate.burst and terroir.scan.rate.per-minute must be at least 1, are "
                     + burst + " and " + perMinute);

@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.terroir.model.cypher.Catalogue;
@@ -46,7 +45,7 @@ import reactor.core.scheduler.Schedulers;
  * on a genuine label; the association sees every flag (docs/scan.md, "Who can raise a warning").
  */
 @Component
-@EnableConfigurationProperties(CopyRules.class)
+@EnableConfigurationProperties({CopyRules.class, ScanSettings.class})
 class ScanRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScanRecorder.class);
@@ -75,12 +74,11 @@ class ScanRecorder {
     private final CopyRules rules;
     private final ScanNetworks networks;
 
-    ScanRecorder(GraphWriter graph, MeterRegistry meters, @Value("${terroir.scan.flush:200ms}") Duration flush,
-                 @Value("${terroir.scan.queue:100000}") int capacity,
-                 CopyRules rules, ScanNetworks networks) {
+    ScanRecorder(GraphWriter graph, MeterRegistry meters, ScanSettings settings, CopyRules rules, ScanNetworks networks) {
+        Duration flush = settings.flush();
         this.graph = graph;
         this.networks = networks;
-        this.capacity = capacity;
+        this.capacity = settings.queue();
         this.rules = rules;
         this.flagged = Counter.builder("terroir.scan.flags").description("copy flags raised or updated").register(meters);
         this.recorded = Counter.builder("terroir.scans.recorded").description("scans written to the graph").register(meters);

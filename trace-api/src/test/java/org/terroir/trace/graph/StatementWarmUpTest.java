@@ -30,7 +30,8 @@ class StatementWarmUpTest {
         List<ILoggingEvent> logged;
         try (Driver driver = GraphDatabase.driver(URI.create("bolt://localhost:" + closed), AuthTokens.none())) {
             Duration timeout = Duration.ofMillis(500);
-            logged = logOf(new StatementWarmUp(new GraphReader(driver, timeout, Seats.unlimited()), true, timeout));
+            logged = logOf(new StatementWarmUp(new GraphReader(driver, new RequestTimeout(timeout), Seats.unlimited()), true,
+                    new RequestTimeout(timeout)));
         }
 
         assertThat(logged).singleElement().satisfies(event -> {
@@ -44,7 +45,7 @@ class StatementWarmUpTest {
     @Test
     void offItRunsNothing() {
         // No reader: were it used, the run would fail.
-        assertThat(logOf(new StatementWarmUp(null, false, Duration.ofSeconds(1)))).isEmpty();
+        assertThat(logOf(new StatementWarmUp(null, false, new RequestTimeout(Duration.ofSeconds(1))))).isEmpty();
     }
 
     /** What the warm-up logs while it runs. */

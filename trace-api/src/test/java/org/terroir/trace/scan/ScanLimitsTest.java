@@ -18,7 +18,7 @@ class ScanLimitsTest {
 
     @Test
     void aClientGetsItsBurstThenWaitsForTheRefill() {
-        ScanLimits limits = new ScanLimits(new Clients(), 3, 6, 100);
+        ScanLimits limits = new ScanLimits(new Clients(), new ScanSettings.Rate(3, 6, 100));
         for (int i = 0; i < 3; i++) {
             assertThat(limits.take(from("203.0.113.7"))).as("scan %d", i + 1).isEmpty();
         }
@@ -29,7 +29,7 @@ class ScanLimitsTest {
 
     @Test
     void anIpv6ClientIsItsSlash64AnotherAddressInItIsTheSameClient() {
-        ScanLimits limits = new ScanLimits(new Clients(), 2, 6, 100);
+        ScanLimits limits = new ScanLimits(new Clients(), new ScanSettings.Rate(2, 6, 100));
         assertThat(limits.take(from("2001:db8:1:2::1"))).isEmpty();
         assertThat(limits.take(from("2001:db8:1:2:aaaa:bbbb:cccc:dddd"))).isEmpty();
         assertThat(limits.take(from("2001:db8:1:2:ffff::9"))).as("a third address of the same /64").isPresent();
@@ -38,6 +38,6 @@ class ScanLimitsTest {
 
     @Test
     void limitsBelowOneAreRefused() {
-        assertThatThrownBy(() -> new ScanLimits(new Clients(), 0, 30, 100)).hasMessageContaining("terroir.scan.rate.burst");
+        assertThatThrownBy(() -> new ScanLimits(new Clients(), new ScanSettings.Rate(0, 30, 100))).hasMessageContaining("terroir.scan.rate.burst");
     }
 }
