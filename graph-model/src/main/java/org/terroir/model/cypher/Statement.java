@@ -3,12 +3,13 @@ package org.terroir.model.cypher;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One named, parameterised Cypher statement, a constant of the class of the feature that runs it
@@ -37,32 +38,24 @@ public record Statement(String name, String cypher) {
 
     /** The parameter names the statement reads ({@code $name}), sorted. */
     public Set<String> parameters() {
-        Set<String> names = new TreeSet<>();
-        Matcher m = PARAMETER.matcher(cypher);
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
+        return names(PARAMETER);
     }
 
     /** The node labels its patterns name ({@code (n:Label}), sorted: each must be one of the model's. */
     public Set<String> labels() {
-        Set<String> labels = new TreeSet<>();
-        Matcher m = NODE_LABEL.matcher(cypher);
-        while (m.find()) {
-            labels.add(m.group(1));
-        }
-        return labels;
+        return names(NODE_LABEL);
     }
 
     /** The relationship types its patterns name ({@code [r:TYPE|OTHER}), sorted: each must be one of the model's. */
     public Set<String> relationshipTypes() {
-        Set<String> types = new TreeSet<>();
-        Matcher m = RELATIONSHIP_TYPES.matcher(cypher);
-        while (m.find()) {
-            types.addAll(List.of(m.group(1).split("\\|")));
-        }
-        return types;
+        return names(RELATIONSHIP_TYPES);
+    }
+
+    /** What group 1 of {@code pattern} finds in the text, alternatives ({@code A|B}) apart, sorted. */
+    private Set<String> names(Pattern pattern) {
+        return pattern.matcher(cypher).results()
+                .flatMap(match -> Arrays.stream(match.group(1).split("\\|")))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The statements that are static fields of {@code holder}, in declaration order. */
