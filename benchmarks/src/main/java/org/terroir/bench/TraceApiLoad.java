@@ -28,12 +28,13 @@ import org.terroir.bench.ClosedLoops.Result;
 import org.terroir.bench.ClosedLoops.Side;
 import org.terroir.bench.ClosedLoops.Turns;
 import org.terroir.labels.DigitalLink;
-import org.terroir.model.cypher.Catalogue;
 import org.terroir.store.GraphStore;
 import org.terroir.store.GraphTarget;
 import org.terroir.store.OpenGraph;
-import org.terroir.trace.graph.GraphReader;
-import org.terroir.trace.scan.PageQuery;
+import org.terroir.trace.neo4j.GraphReader;
+import org.terroir.trace.recall.RecallStatements;
+import org.terroir.trace.scans.PageQuery;
+import org.terroir.trace.trace.TraceStatements;
 import reactor.core.publisher.Mono;
 
 /**
@@ -387,13 +388,13 @@ public final class TraceApiLoad {
      */
     private static Mono<Boolean> direct(GraphReader reader, Lot lot) {
         List<String> key = List.of(lot.key());
-        Mono<Long> batch = reader.read(Catalogue.TRACE_BATCHES, Map.of("keys", key)).count();
+        Mono<Long> batch = reader.read(TraceStatements.TRACE_BATCHES, Map.of("keys", key)).count();
         return batch.flatMap(found -> {
-            Mono<Long> producers = reader.read(Catalogue.TRACE_CONTRIBUTIONS, Map.of("keys", key)).count();
-            Mono<Long> journey = reader.read(Catalogue.TRACE_JOURNEYS, Map.of("keys", key)).count();
-            Mono<Long> inputs = reader.read(Catalogue.TRACE_INPUT_BATCHES, Map.of("keys", key))
+            Mono<Long> producers = reader.read(TraceStatements.TRACE_CONTRIBUTIONS, Map.of("keys", key)).count();
+            Mono<Long> journey = reader.read(TraceStatements.TRACE_JOURNEYS, Map.of("keys", key)).count();
+            Mono<Long> inputs = reader.read(TraceStatements.TRACE_INPUT_BATCHES, Map.of("keys", key))
                     .map(row -> row.get("key").asString()).collectList()
-                    .flatMap(inputKeys -> reader.read(Catalogue.TRACE_CONTRIBUTIONS, Map.of("keys", inputKeys)).count()
+                    .flatMap(inputKeys -> reader.read(TraceStatements.TRACE_CONTRIBUTIONS, Map.of("keys", inputKeys)).count()
                             .map(contributions -> inputKeys.size() + contributions));
             return Mono.zip(producers, journey, inputs).map(t -> found == 1);
         });
@@ -404,13 +405,13 @@ public final class TraceApiLoad {
      * and the batches reached, two statements as the two batch mappings run them (here in parallel).
      */
     private static Mono<Boolean> directRecall(GraphReader reader, Lot lot) {
-        return reader.read(Catalogue.TRACE_DOWNSTREAM, Map.of("keys", List.of(lot.key()))).collectList().flatMap(rows -> {
+        return reader.read(RecallStatements.TRACE_DOWNSTREAM, Map.of("keys", List.of(lot.key()))).collectList().flatMap(rows -> {
             if (rows.size() != 1) {
                 return Mono.just(false);
             }
             List<String> reached = rows.getFirst().get("batches").asList(v -> v.asString());
-            return Mono.zip(reader.read(Catalogue.TRACE_BATCHES, Map.of("keys", List.of(lot.key()))).count(),
-                            reader.read(Catalogue.TRACE_BATCHES, Map.of("keys", reached)).count())
+            return Mono.zip(reader.read(TraceStatements.TRACE_BATCHES, Map.of("keys", List.of(lot.key()))).count(),
+                            reader.read(TraceStatements.TRACE_BATCHES, Map.of("keys", reached)).count())
                     .map(t -> t.getT1() == 1 && t.getT2() == reached.size());
         });
     }

@@ -3,11 +3,10 @@ package org.terroir.store;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.AccessMode;
-import org.terroir.model.cypher.Catalogue;
 
 /** What the graph holds: nodes per label, relationships per type, and per county. */
 public final class GraphStats {
@@ -26,12 +25,12 @@ public final class GraphStats {
         try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
             return session.executeRead(tx -> {
                 Map<String, Long> nodes = new LinkedHashMap<>();
-                tx.run(Catalogue.STATS_NODES_PER_LABEL.cypher())
+                tx.run(StatsStatements.STATS_NODES_PER_LABEL.cypher())
                         .forEachRemaining(r -> nodes.put(r.get("label").asString(), r.get("count").asLong()));
                 Map<String, Long> relationships = new LinkedHashMap<>();
-                tx.run(Catalogue.STATS_RELATIONSHIPS_PER_TYPE.cypher())
+                tx.run(StatsStatements.STATS_RELATIONSHIPS_PER_TYPE.cypher())
                         .forEachRemaining(r -> relationships.put(r.get("type").asString(), r.get("count").asLong()));
-                List<County> counties = tx.run(Catalogue.STATS_PER_COUNTY.cypher()).list(r -> new County(
+                List<County> counties = tx.run(StatsStatements.STATS_PER_COUNTY.cypher()).list(r -> new County(
                         r.get("code").asString(),
                         r.get("nameZh").asString(null),
                         r.get("nameEn").asString(null),

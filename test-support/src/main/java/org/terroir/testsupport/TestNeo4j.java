@@ -26,6 +26,7 @@ public final class TestNeo4j {
 
     private final Neo4j server;
     private final Driver driver;
+    private final java.util.concurrent.atomic.AtomicLong clears = new java.util.concurrent.atomic.AtomicLong();
 
     private TestNeo4j(Neo4j server) {
         this.server = server;
@@ -68,8 +69,17 @@ public final class TestNeo4j {
         return driver;
     }
 
+    /**
+     * How many times the graph has been emptied ({@link #clear()}, {@link #reset()}): a test that loaded
+     * a graph once for several classes compares it to know that a class in between emptied it.
+     */
+    public long clears() {
+        return clears.get();
+    }
+
     /** Deletes every node and relationship; constraints and indexes stay. */
     public void clear() {
+        clears.incrementAndGet();
         try (var session = driver.session()) {
             session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
         }

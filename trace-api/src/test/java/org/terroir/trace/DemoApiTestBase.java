@@ -9,6 +9,7 @@ import java.security.interfaces.ECPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,6 +46,12 @@ abstract class DemoApiTestBase {
     private static final Path TOKEN_PUBLIC_KEY = writeTokenKey();
     /** The audit trail of the test JVM's application. */
     protected static final Path AUDIT_LOG = TOKEN_PUBLIC_KEY.resolveSibling("audit.log");
+
+    /** The demo graph in place before each class (a class in between may have emptied the graph). */
+    @BeforeAll
+    static void demoGraph() {
+        DemoGraph.boltUri();
+    }
 
     @DynamicPropertySource
     static void neo4j(DynamicPropertyRegistry registry) {

@@ -25,15 +25,19 @@ final class DemoGraph {
     /** A fixed salt, so that pseudonyms are the same from run to run. */
     static final PseudonymSalt SALT = PseudonymSalt.fromBase64("dGVycm9pci10ZXN0LXNhbHQtMzItYnl0ZXMtbG9uZyE=");
 
-    private static boolean loaded;
+    /** {@link TestNeo4j#clears()} after the demo was loaded, or -1 before: another class may empty the graph between two. */
+    private static long loadedAt = -1;
 
     private DemoGraph() {}
 
-    /** The Bolt URI of the graph holding the demo data, imported on first call. */
+    /**
+     * The Bolt URI of the graph holding the demo data, imported on first call and again when a class
+     * in between emptied the graph (the feature statements' examples load a small graph of their own).
+     */
     static synchronized URI boltUri() {
-        if (!loaded) {
+        if (loadedAt != TestNeo4j.get().clears()) {
             load(TestNeo4j.get().driver());
-            loaded = true;
+            loadedAt = TestNeo4j.get().clears();
         }
         return TestNeo4j.get().boltUri();
     }

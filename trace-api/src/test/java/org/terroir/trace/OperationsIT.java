@@ -48,7 +48,7 @@ class OperationsIT extends DemoApiTestBase {
     void theGraphQlRequestIsObservedByOneInstrumentationThatLeavesFieldsAlone() {
         assertThat(observationInstrumentations).as("ours, in place of Spring Boot's").singleElement()
                 .satisfies(instrumentation -> assertThat(instrumentation.getClass().getName())
-                        .isEqualTo("org.terroir.trace.limits.Observations$RequestObservations"));
+                        .isEqualTo("org.terroir.trace.graphql.Observations$RequestObservations"));
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.terroir.trace.graph.Seats;
+import org.terroir.trace.neo4j.Seats;
 
 /**
  * One seat at the graph and room for one in line: while the test holds the seat, a query the limits

@@ -31,7 +31,6 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.terroir.model.cypher.Catalogue;
 import org.terroir.model.cypher.Statement;
 
 /**
@@ -53,7 +52,7 @@ class StatementCountIT {
     /** The signatures of the statements run while the application started, before any request. */
     private static volatile List<String> atStart;
 
-    private static final Map<String, String> NAMES = Catalogue.all().stream()
+    private static final Map<String, String> NAMES = StatementsTest.all().stream()
             .collect(Collectors.toMap(Statement::cypher, Statement::name));
 
     @TestConfiguration

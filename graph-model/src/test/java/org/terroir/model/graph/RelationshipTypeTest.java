@@ -3,11 +3,7 @@ package org.terroir.model.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.terroir.model.cypher.Catalogue;
-import org.terroir.model.cypher.Statement;
 
 class RelationshipTypeTest {
 
@@ -40,17 +36,5 @@ class RelationshipTypeTest {
     void findsConstantsByTheirCypherType() {
         assertThat(RelationshipType.fromType("PART_OF")).contains(RelationshipType.PART_OF);
         assertThat(RelationshipType.fromType("part_of")).isEmpty();
-    }
-
-    @Test
-    void catalogueNamesOnlyLabelsAndTypesOfTheModel() {
-        Set<String> labels = new TreeSet<>();
-        Set<String> types = new TreeSet<>();
-        for (Statement statement : Catalogue.all()) {
-            labels.addAll(statement.labels());
-            types.addAll(statement.relationshipTypes());
-        }
-        assertThat(labels).isNotEmpty().allSatisfy(l -> assertThat(NodeLabel.fromLabel(l)).as("label %s", l).isPresent());
-        assertThat(types).isNotEmpty().allSatisfy(t -> assertThat(RelationshipType.fromType(t)).as("type %s", t).isPresent());
     }
 }

@@ -1,6 +1,9 @@
 package org.terroir.trace.graphql;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import org.terroir.model.id.EpcIdentifier;
+import org.terroir.model.id.Gln;
 import org.terroir.model.id.Gtin;
 import org.terroir.model.id.Lgtin;
 import org.terroir.model.id.LotNumber;
@@ -8,17 +11,20 @@ import org.terroir.model.id.SerialNumber;
 import org.terroir.model.id.Sgtin;
 
 /** Reads GraphQL arguments into graph-model's typed identifiers, naming the argument when one is invalid. */
-final class Arguments {
+public final class Arguments {
+
+    /** The most entries a page of a connection holds. */
+    public static final int MAX_PAGE = 100;
 
     private Arguments() {}
 
     /** The batch of arguments {@code gtin} and {@code lot}. */
-    static Lgtin batch(String gtin, String lot) {
+    public static Lgtin batch(String gtin, String lot) {
         return new Lgtin(gtin(gtin), lot(lot));
     }
 
     /** The serialised item of arguments {@code gtin} and {@code serial}. */
-    static Sgtin item(String gtin, String serial) {
+    public static Sgtin item(String gtin, String serial) {
         return new Sgtin(gtin(gtin), serial(serial));
     }
 
@@ -27,7 +33,7 @@ final class Arguments {
      * names: any host and path prefix, then {@code /01/{gtin}/10/{lot}}, {@code /01/{gtin}/21/{serial}}
      * or {@code /01/{gtin}/10/{lot}/21/{serial}}; query string and fragment are ignored.
      */
-    static EpcIdentifier link(String uri) {
+    public static EpcIdentifier link(String uri) {
         EpcIdentifier id;
         try {
             id = EpcIdentifier.parseDigitalLink(uri);
@@ -43,7 +49,7 @@ final class Arguments {
         };
     }
 
-    static Gtin gtin(String value) {
+    public static Gtin gtin(String value) {
         try {
             return Gtin.of(value);
         } catch (IllegalArgumentException e) {
@@ -51,7 +57,7 @@ final class Arguments {
         }
     }
 
-    static LotNumber lot(String value) {
+    public static LotNumber lot(String value) {
         try {
             return LotNumber.of(value);
         } catch (IllegalArgumentException e) {
@@ -59,11 +65,43 @@ final class Arguments {
         }
     }
 
-    static SerialNumber serial(String value) {
+    public static SerialNumber serial(String value) {
         try {
             return SerialNumber.of(value);
         } catch (IllegalArgumentException e) {
             throw new InvalidArgumentException("serial", e);
+        }
+    }
+
+    public static int first(int first) {
+        if (first < 1 || first > MAX_PAGE) {
+            throw new InvalidArgumentException("first", new IllegalArgumentException(
+                    "a page holds 1 to " + MAX_PAGE + " entries, got " + first));
+        }
+        return first;
+    }
+
+    /** A GLN argument (13 digits, check digit right), or null. */
+    public static String gln(String argument, String gln) {
+        if (gln == null) {
+            return null;
+        }
+        try {
+            return Gln.of(gln).value();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidArgumentException(argument, e);
+        }
+    }
+
+    public static String time(String argument, String time) {
+        if (time == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(time).toString();
+        } catch (DateTimeParseException e) {
+            throw new InvalidArgumentException(argument, new IllegalArgumentException(
+                    "\"" + time + "\" is not an ISO 8601 date-time with offset, e.g. 2026-01-07T00:00:00+08:00"));
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
-import org.terroir.trace.graph.Seats;
+import org.terroir.trace.neo4j.Seats;
 
 /**
  * Turns domain exceptions into GraphQL errors: an invalid argument is a {@code BAD_REQUEST} naming

@@ -1,6 +1,5 @@
 package org.terroir.trace.graphql;
 
-import org.terroir.trace.limits.GraphQlLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package org.terroir.trace.graphql;
 
 /** The API is not set up to answer this (e.g. no trust list); an {@code INTERNAL_ERROR} that says what is missing. */
-final class UnavailableException extends RuntimeException {
+public final class UnavailableException extends RuntimeException {
 
-    UnavailableException(String message) {
+    public UnavailableException(String message) {
         super(message, null, false, false);
     }
 }

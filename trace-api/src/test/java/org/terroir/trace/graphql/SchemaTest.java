@@ -31,7 +31,8 @@ import org.terroir.model.CertificationKind;
 import org.terroir.model.LocationKind;
 import org.terroir.model.PartyKind;
 import org.terroir.model.RegionLevel;
-import org.terroir.trace.provenance.Certification;
+import org.terroir.trace.trace.Certification;
+import org.terroir.trace.trace.ProducerContributionFields;
 
 /** The schema documents every type, field, argument and enum value, and its enums are the model's. */
 class SchemaTest {
@@ -136,10 +137,10 @@ class SchemaTest {
                 Map.entry("LabelProblem", org.terroir.labels.Verdict.Reason.class),
                 Map.entry("EventType", org.terroir.model.EventType.class),
                 Map.entry("EventAction", org.terroir.model.EventAction.class),
-                Map.entry("ObjectRole", org.terroir.trace.provenance.RecordedEvent.ObjectRole.class),
-                Map.entry("ObjectKind", org.terroir.trace.provenance.RecordedEvent.ObjectKind.class),
-                Map.entry("ScanVerdict", org.terroir.trace.provenance.Scans.Verdict.class),
-                Map.entry("SuspicionKind", org.terroir.trace.provenance.ScanFlags.Kind.class));
+                Map.entry("ObjectRole", org.terroir.trace.events.RecordedEvent.ObjectRole.class),
+                Map.entry("ObjectKind", org.terroir.trace.events.RecordedEvent.ObjectKind.class),
+                Map.entry("ScanVerdict", org.terroir.trace.scans.Scans.Verdict.class),
+                Map.entry("SuspicionKind", org.terroir.trace.scans.ScanFlags.Kind.class));
         assertThat(schema.getTypes(EnumTypeDefinition.class)).extracting(EnumTypeDefinition::getName)
                 .containsExactlyInAnyOrderElementsOf(javaEnums.keySet());
         javaEnums.forEach((name, java) -> assertThat(

@@ -1,0 +1,152 @@
+package org.terroir.trace.events;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.neo4j.driver.Record;
+import org.springframework.stereotype.Component;
+import org.terroir.model.cypher.Statement;
+import org.terroir.trace.graphql.Page;
+import org.terroir.trace.neo4j.GraphReader;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The EPCIS event queries and the carriers' hops, a keyset page at a time in time order. A page
+ * costs two statements: one picks the page (through the object, the location or the time index,
+ * whichever the question names), one reads its entries.
+ */
+@Component
+public class Events {
+
+    /** Before every event: where a page without a window or cursor starts on the time index. */
+    private static final String EARLIEST = "0001-01-01T00:00:00Z";
+
+    private final GraphReader graph;
+
+    public Events(GraphReader graph) {
+        this.graph = graph;
+    }
+
+    /**
+     * What an event query asks: each filter {@code null} for "any"; times ISO 8601 with offset.
+     *
+     * @param object      the key of a batch, item or container the events name
+     * @param location    the key of a location the events happened or were read at
+     * @param bizStep     a business step as stored (CBV name or URI)
+     * @param type        an event type ({@code ObjectEvent}, …)
+     * @param from        the window's start, inclusive
+     * @param until       the window's end, exclusive
+     * @param brandOwners for an association: the GLNs whose brands' goods the events must be about; null: any
+     * @param carriers    for a carrier: the GLNs whose hops the events must have been recorded with; null: any
+     */
+    public record Query(String object, String location, String bizStep, String type, String from, String until,
+                        List<String> brandOwners, List<String> carriers) {}
+
+    /** A page of the events {@code query} asks for, after the cursor key {@code after} ({@link #cursorKey}). */
+    public Mono<Page<RecordedEvent>> events(Query query, int first, Optional<String> after) {
+        Optional<Position> position = after.map(Position::of);
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("object", query.object());
+        parameters.put("location", query.location());
+        parameters.put("bizStep", query.bizStep());
+        parameters.put("type", query.type());
+        parameters.put("from", query.from());
+        parameters.put("until", query.until());
+        parameters.put("brandOwners", query.brandOwners());
+        parameters.put("carriers", query.carriers());
+        position(parameters, position);
+        parameters.put("start", start(query.from(), position));
+        parameters.put("limit", first + 1);
+        Statement statement = query.object() != null ? EventStatements.EVENTS_OF_OBJECT
+                : query.location() != null ? EventStatements.EVENTS_AT_LOCATION : EventStatements.EVENTS_IN_TIME;
+        parameters.keySet().retainAll(statement.parameters()); // the way in is a parameter of its own statement only
+        return page(statement, parameters, first, position.isPresent(), "eventId", "eventTime", EventStatements.EVENTS_BY_ID,
+                RecordedEvent::from, RecordedEvent::eventId);
+    }
+
+    /** A page of the hops the carrier of GLN {@code carrier} carried, departed in [{@code from}, {@code until}). */
+    public Mono<Page<CarriedHop>> carriedHops(String carrier, String from, String until, int first, Optional<String> after) {
+        Optional<Position> position = after.map(Position::of);
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("carrier", carrier);
+        parameters.put("until", until);
+        position(parameters, position);
+        parameters.put("start", start(from, position));
+        parameters.put("limit", first + 1);
+        return page(EventStatements.HOPS_CARRIED, parameters, first, position.isPresent(), "id", "departed", EventStatements.HOPS_BY_ID,
+                CarriedHop::from, hop -> hop.hop().id());
+    }
+
+    /** Whether {@code key} is one {@link #events} or {@link #carriedHops} made: a time and an id. */
+    public static boolean isCursorKey(String key) {
+        try {
+            Position.of(key);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private <T> Mono<Page<T>> page(Statement pick, Map<String, Object> parameters, int first, boolean hasPrevious, String idColumn,
+                                   String timeColumn, Statement read, Function<Record, T> entry, Function<T, String> idOf) {
+        return graph.read(pick, parameters).collectList().flatMap(rows -> {
+            boolean more = rows.size() > first;
+            List<Record> page = more ? rows.subList(0, first) : rows;
+            Map<String, String> cursors = new HashMap<>();
+            List<String> ids = new ArrayList<>();
+            for (Record row : page) {
+                String id = row.get(idColumn).asString();
+                ids.add(id);
+                cursors.put(id, Page.cursor(cursorKey(RecordedEvent.time(row.get(timeColumn)), id)));
+            }
+            Flux<T> entries = ids.isEmpty() ? Flux.empty() : graph.read(read, Map.of("ids", ids)).map(entry);
+            return entries.collectList().map(list -> new Page<>(list.stream()
+                    .map(t -> new Page.Edge<>(cursors.get(idOf.apply(t)), t)).toList(), more, hasPrevious,
+                    () -> Mono.error(new UnsupportedOperationException("no count"))));
+        });
+    }
+
+    /** The cursor key of an entry at {@code time} (ISO 8601) with {@code id}: the time, a space, the id. */
+    static String cursorKey(String time, String id) {
+        return time + " " + id;
+    }
+
+    private static void position(Map<String, Object> parameters, Optional<Position> position) {
+        parameters.put("afterTime", position.map(Position::time).orElse(null));
+        parameters.put("afterId", position.map(Position::id).orElse(null));
+    }
+
+    /** Where the time index is read from: the later of the window's start and the cursor's time. */
+    private static String start(String from, Optional<Position> position) {
+        OffsetDateTime start = from == null ? null : OffsetDateTime.parse(from);
+        if (position.isPresent()) {
+            OffsetDateTime at = OffsetDateTime.parse(position.get().time());
+            start = start == null || at.isAfter(start) ? at : start;
+        }
+        return start == null ? EARLIEST : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(start);
+    }
+
+    /** Where a page ends: an entry's time and id. */
+    private record Position(String time, String id) {
+
+        static Position of(String key) {
+            int space = key.indexOf(' ');
+            if (space <= 0 || space == key.length() - 1) {
+                throw new IllegalArgumentException("not a time and an id: " + key);
+            }
+            String time = key.substring(0, space);
+            try {
+                OffsetDateTime.parse(time);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("not a time and an id: " + key, e);
+            }
+            return new Position(time, key.substring(space + 1));
+        }
+    }
+}

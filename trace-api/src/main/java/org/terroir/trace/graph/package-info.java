@@ -1,2 +1,0 @@
-/** Reading the graph: catalogue statements run in reactive read transactions. */
-package org.terroir.trace.graph;

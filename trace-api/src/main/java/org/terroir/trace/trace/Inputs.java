@@ -1,0 +1,35 @@
+package org.terroir.trace.trace;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.terroir.trace.neo4j.GraphReader;
+import reactor.core.publisher.Mono;
+
+/**
+ * What batches were made from ({@code trace.inputBatches}: the inputs with their own columns), one
+ * statement for any number of batches, one level of transformations deep.
+ */
+@Component
+public class Inputs {
+
+    private final GraphReader graph;
+
+    public Inputs(GraphReader graph) {
+        this.graph = graph;
+    }
+
+    /** Per batch key, the batches it was made from, by key; a batch made from none has no entry. */
+    public Mono<Map<String, List<BatchTrace>>> byBatchKeys(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return graph.read(TraceStatements.TRACE_INPUT_BATCHES, Map.of("keys", keys.stream().distinct().toList()))
+                .collect(() -> new LinkedHashMap<String, List<BatchTrace>>(), (byBatch, row) ->
+                        byBatch.computeIfAbsent(row.get("madeInto").asString(), batch -> new ArrayList<>()).add(BatchTrace.from(row)))
+                .map(byBatch -> byBatch);
+    }
+}

@@ -1,0 +1,152 @@
+package org.terroir.trace.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.terroir.testsupport.StatementExamples.row;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.terroir.model.cypher.Statement;
+import org.terroir.model.schema.Migrations;
+import org.terroir.testsupport.StatementExamples;
+import org.terroir.testsupport.TestNeo4j;
+
+/**
+ * Runs every statement of the lists ({@link ListStatements}) against a real Neo4j holding a small graph
+ * ({@code liancheng-small}) and checks what it answers or writes. Each example runs in its own
+ * transaction, rolled back afterwards; a statement added without an example here fails the test
+ * "every statement has an example".
+ */
+class ListStatementsIT {
+
+    private static final Driver driver = TestNeo4j.get().driver();
+
+    private static final StatementExamples<Statement> EXAMPLES =
+            new StatementExamples<>(Statement::name, Statement::cypher, Statement::parameters);
+
+    static {
+        String l1 = "01/09520001000010/10/L1";
+        Map<String, Object> brandFilter = new HashMap<>();
+        brandFilter.put("kind", "gi");
+        brandFilter.put("region", "350800");
+        Map<String, Object> brandPage = new HashMap<>(brandFilter);
+        brandPage.put("after", "");
+        brandPage.put("limit", 10);
+        String twoBrands = "MATCH (c:Region {code: '350825'}) CREATE (:Brand {id: 'a-regional', kind: 'regional'})-[:PROTECTS]->(c)";
+        EXAMPLES.example(ListStatements.LIST_BRANDS, "MATCH (c:Region {code: '350825'}) CREATE (:Brand {id: 'z-other-gi', kind: 'gi'})-[:PROTECTS]->(c)",
+                brandPage, (rows, tx) -> {
+                    assertThat(rows).extracting(r -> r.get("node").get("id").asString())
+                            .containsExactly("liancheng-dried-sweet-potato", "z-other-gi");
+                    Map<String, Object> next = new HashMap<>(brandPage);
+                    next.put("after", "liancheng-dried-sweet-potato");
+                    next.put("limit", 1);
+                    assertThat(tx.run(ListStatements.LIST_BRANDS.cypher(), next).list()).extracting(r -> r.get("node").get("id").asString())
+                            .as("the page after the cursor").containsExactly("z-other-gi");
+                });
+        EXAMPLES.example(ListStatements.COUNT_BRANDS, twoBrands, brandFilter, (rows, tx) ->
+                assertThat(rows.getFirst().get("count").asLong()).as("the regional brand is left out").isEqualTo(1));
+        Map<String, Object> partyFilter = new HashMap<>();
+        partyFilter.put("kind", "Cooperative");
+        partyFilter.put("region", "350825");
+        partyFilter.put("brand", "liancheng-dried-sweet-potato");
+        Map<String, Object> partyPage = new HashMap<>(partyFilter);
+        partyPage.put("after", "");
+        partyPage.put("limit", 10);
+        String coops = """
+                MATCH (p:Producer {pseudonym: 'P-AAAAAAAAAAAA'}), (b:Batch {key: '01/09520001000010/10/L1'}),
+                      (brand:Brand {id: 'liancheng-dried-sweet-potato'}), (county:Region {code: '350825'})
+                CREATE (b)-[:OF_PRODUCT]->(:Product {gtin: '09520001000010'})-[:OF_BRAND]->(brand)
+                CREATE (p)-[:CONTRIBUTED]->(b)
+                CREATE (p)-[:MEMBER_OF]->(:Party:Cooperative {gln: '9520011000024', nameEn: 'Coop'})-[:BASED_IN]->(county)
+                CREATE (:Party:Cooperative {gln: '9520011000031', nameEn: 'Idle coop'})-[:BASED_IN]->(county)
+                CREATE (:Party:Association {gln: '9520011000017'})-[:BASED_IN]->(county)
+                """;
+        EXAMPLES.example(ListStatements.LIST_PARTIES, coops, partyPage, (rows, tx) -> assertThat(rows)
+                .extracting(r -> r.get("node").get("gln").asString() + " " + r.get("node").get("kind").asString())
+                .as("the cooperative whose member contributed to the brand").containsExactly("9520011000024 Cooperative"));
+        EXAMPLES.example(ListStatements.COUNT_PARTIES, coops, partyFilter, (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
+        Map<String, Object> regionFilter = new HashMap<>();
+        regionFilter.put("level", "village");
+        regionFilter.put("within", "350800");
+        Map<String, Object> regionPage = new HashMap<>(regionFilter);
+        regionPage.put("after", "");
+        regionPage.put("limit", 10);
+        EXAMPLES.example(ListStatements.LIST_REGIONS, regionPage, (rows, tx) -> assertThat(rows)
+                .extracting(r -> r.get("node").get("code").asString()).containsExactly("350825100201"));
+        EXAMPLES.example(ListStatements.COUNT_REGIONS, regionFilter, (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
+        Map<String, Object> locationFilter = new HashMap<>();
+        locationFilter.put("kind", "farm");
+        locationFilter.put("region", "350825");
+        Map<String, Object> locationPage = new HashMap<>(locationFilter);
+        locationPage.put("after", "");
+        locationPage.put("limit", 10);
+        EXAMPLES.example(ListStatements.LIST_LOCATIONS, locationPage, (rows, tx) -> assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.get("node").get("key").asString()).isEqualTo("414/9520001000027");
+            assertThat(r.get("node").get("region").get("code").asString()).isEqualTo("350825100201");
+        }));
+        EXAMPLES.example(ListStatements.COUNT_LOCATIONS, locationFilter, (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
+        Map<String, Object> batchFilter = new HashMap<>();
+        batchFilter.put("brand", "liancheng-dried-sweet-potato");
+        batchFilter.put("region", "350825");
+        batchFilter.put("from", "2026-01-07T00:00:00+08:00");
+        batchFilter.put("until", "2026-01-08T00:00:00+08:00");
+        batchFilter.put("certification", "GI");
+        Map<String, Object> batchPage = new HashMap<>(batchFilter);
+        batchPage.put("after", "");
+        batchPage.put("limit", 10);
+        String certified = """
+                MATCH (b1:Batch {key: '01/09520001000010/10/L1'}), (b2:Batch {key: '01/09520001000010/10/L2'}),
+                      (brand:Brand {id: 'liancheng-dried-sweet-potato'})
+                CREATE (p:Product {gtin: '09520001000010'})-[:OF_BRAND]->(brand)
+                CREATE (b1)-[:OF_PRODUCT]->(p), (b2)-[:OF_PRODUCT]->(p)
+                CREATE (:Certification {id: 'c1', kind: 'GI'})-[:CERTIFIES]->(brand)
+                CREATE (:Event {eventId: 'e1', eventTime: datetime('2026-01-07T09:00:00+08:00')})-[:OBSERVED]->(b1)
+                CREATE (:Event {eventId: 'e2', eventTime: datetime('2026-01-09T09:00:00+08:00')})-[:OBSERVED]->(b2)
+                """;
+        EXAMPLES.example(ListStatements.LIST_BATCHES, certified, batchPage, (rows, tx) -> assertThat(rows)
+                .extracting(r -> r.get("node").asString()).as("L2's event is after the window").containsExactly(l1));
+        EXAMPLES.example(ListStatements.COUNT_BATCHES, certified, batchFilter, (rows, tx) -> {
+            assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1);
+            Map<String, Object> organic = new HashMap<>(batchFilter);
+            organic.put("certification", "ORGANIC");
+            assertThat(tx.run(ListStatements.COUNT_BATCHES.cypher(), organic).single().get("count").asLong()).isZero();
+        });
+        String households = """
+                MATCH (p:Producer {pseudonym: 'P-AAAAAAAAAAAA'}), (b:Batch {key: '01/09520001000010/10/L1'}),
+                      (brand:Brand {id: 'liancheng-dried-sweet-potato'}), (village:Region {code: '350825100201'})
+                CREATE (b)-[:OF_PRODUCT]->(:Product {gtin: '09520001000010'})-[:OF_BRAND]->(brand)
+                CREATE (brand)-[:OWNED_BY]->(:Party:Association {gln: '9520011000017'})
+                CREATE (p)-[:CONTRIBUTED {quantity: 10.0, unit: 'KGM'}]->(b)
+                CREATE (p)-[:MEMBER_OF]->(:Party:Cooperative {gln: '9520011000024', nameEn: 'Coop'})
+                CREATE (:Producer {pseudonym: 'P-BBBBBBBBBBBB', registeredPoor: false})-[:LIVES_IN]->(village)
+                CREATE (:Producer {pseudonym: 'P-CCCCCCCCCCCC', registeredPoor: false})
+                """;
+        EXAMPLES.example(ListStatements.LIST_PRODUCERS, households, row("after", "", "limit", 10, "brand", null, "region", "350800",
+                "cooperative", null), (rows, tx) -> {
+                    assertThat(rows).extracting(r -> r.get("node").get("pseudonym").asString())
+                            .as("P-CCCCCCCCCCCC lives nowhere known").containsExactly("P-AAAAAAAAAAAA", "P-BBBBBBBBBBBB");
+                    Record a = rows.getFirst();
+                    assertThat(a.get("node").get("registeredPoor").asBoolean()).isTrue();
+                    assertThat(a.get("node").get("village").get("code").asString()).isEqualTo("350825100201");
+                    assertThat(a.get("node").get("cooperatives").asList(v -> v.get("gln").asString() + " " + v.get("kind").asString()))
+                            .containsExactly("9520011000024 Cooperative");
+                    assertThat(a.get("node").get("brands").asList(v -> v.asString())).containsExactly("liancheng-dried-sweet-potato");
+                    assertThat(a.get("node").get("brandOwners").asList(v -> v.asString())).containsExactly("9520011000017");
+                    assertThat(rows.get(1).get("node").get("brands").asList()).isEmpty();
+                    assertThat(tx.run(ListStatements.LIST_PRODUCERS.cypher(), row("after", "P-AAAAAAAAAAAA", "limit", 10,
+                            "brand", "liancheng-dried-sweet-potato", "region", null, "cooperative", "9520011000024")).list())
+                            .as("after the cursor, nobody else contributed").isEmpty();
+                });
+        EXAMPLES.example(ListStatements.COUNT_PRODUCERS, households, row("brand", "liancheng-dried-sweet-potato", "region", "350825",
+                "cooperative", "9520011000024"), (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
+    }
+
+    @TestFactory
+    List<DynamicTest> everyStatementRunsAgainstNeo4j() {
+        return EXAMPLES.tests(driver, Migrations.shipped()::apply, Statement.declaredIn(ListStatements.class));
+    }
+}
