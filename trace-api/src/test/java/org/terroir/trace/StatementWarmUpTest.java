@@ -17,7 +17,7 @@ import org.neo4j.driver.GraphDatabase;
 import org.slf4j.LoggerFactory;
 import org.terroir.trace.neo4j.GraphReader;
 import org.terroir.trace.neo4j.RequestTimeout;
-import org.terroir.trace.neo4j.Seats;
+import org.terroir.trace.neo4j.Bulkhead;
 
 /** The statements planned at start: a graph that is not there does not stop the server from starting. */
 class StatementWarmUpTest {
@@ -31,7 +31,7 @@ class StatementWarmUpTest {
         List<ILoggingEvent> logged;
         try (Driver driver = GraphDatabase.driver(URI.create("bolt://localhost:" + closed), AuthTokens.none())) {
             Duration timeout = Duration.ofMillis(500);
-            logged = logOf(new StatementWarmUp(new GraphReader(driver, new RequestTimeout(timeout), Seats.unlimited()), true,
+            logged = logOf(new StatementWarmUp(new GraphReader(driver, new RequestTimeout(timeout), Bulkhead.unlimited()), true,
                     new RequestTimeout(timeout)));
         }
 

@@ -7,12 +7,12 @@ import java.util.Map;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
-import org.terroir.trace.neo4j.Seats;
+import org.terroir.trace.neo4j.Bulkhead;
 
 /**
  * Turns domain exceptions into GraphQL errors: an invalid argument is a {@code BAD_REQUEST} naming
  * the argument (extension {@code argument}); a field the caller may not read is {@code FORBIDDEN},
- * saying who may; a request refused for want of a seat at the graph is {@code INTERNAL_ERROR} naming the
+ * saying who may; a request refused for want of a permit at the graph is {@code INTERNAL_ERROR} naming the
  * limit (extension {@code limit}), to be tried again shortly. Anything else is left to Spring for GraphQL, which
  * answers {@code INTERNAL_ERROR} with no detail: no stack trace reaches a client.
  */
@@ -36,11 +36,11 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                     .message("the request was cancelled")
                     .build();
         }
-        if (ex instanceof Seats.BusyException busy) {
+        if (ex instanceof Bulkhead.BusyException busy) {
             return GraphqlErrorBuilder.newError(env)
                     .errorType(ErrorType.INTERNAL_ERROR)
                     .message(busy.getMessage())
-                    .extensions(Map.of("limit", Seats.BusyException.LIMIT))
+                    .extensions(Map.of("limit", Bulkhead.BusyException.LIMIT))
                     .build();
         }
         if (ex instanceof UnavailableException unavailable) {

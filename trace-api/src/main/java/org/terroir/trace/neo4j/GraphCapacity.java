@@ -5,13 +5,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How many requests use the graph at once ({@code terroir.graph.max-concurrent-requests}, 4 a core by
- * default) and how many may wait for a seat ({@code terroir.graph.max-waiting-requests}).
+ * default) and how many may wait for a permit ({@code terroir.graph.max-waiting-requests}).
  */
 @ConfigurationProperties("terroir.graph")
 public record GraphCapacity(Integer maxConcurrentRequests, @DefaultValue("1000") int maxWaitingRequests) {
 
-    /** The seats: as set, or 4 a core. */
-    public int seats() {
+    /** How many requests may use the graph at once: as set, or 4 a core. */
+    public int permits() {
         return maxConcurrentRequests != null ? maxConcurrentRequests : 4 * Runtime.getRuntime().availableProcessors();
     }
 }

@@ -18,7 +18,7 @@ import reactor.core.publisher.Flux;
  * driver retries cannot emit a row twice. Each transaction carries a timeout
  * ({@code terroir.graphql.timeout}), so that Neo4j itself stops a statement that outlives the request
  * it serves, even when the request's cancellation does not reach it. A request's statements run in
- * its {@link Seats seat}: at most so many requests read at once, the others wait in line.
+ * its {@link Bulkhead permit}: at most so many requests read at once, the others wait in line.
  */
 @Component
 public class GraphReader {
@@ -27,13 +27,13 @@ public class GraphReader {
 
     /** A reader whose transactions time out after 10 seconds, with as many at once as callers make. */
     public GraphReader(Driver driver) {
-        this(driver, new RequestTimeout(Duration.ofSeconds(10)), Seats.unlimited());
+        this(driver, new RequestTimeout(Duration.ofSeconds(10)), Bulkhead.unlimited());
     }
 
     @Autowired
-    public GraphReader(Driver driver, RequestTimeout timeout, Seats seats) {
+    public GraphReader(Driver driver, RequestTimeout timeout, Bulkhead bulkhead) {
         this.transactions = new Transactions(Objects.requireNonNull(driver, "driver"), AccessMode.READ, timeout.timeout(),
-                Objects.requireNonNull(seats, "seats"));
+                Objects.requireNonNull(bulkhead, "bulkhead"));
     }
 
     /**

@@ -10,7 +10,7 @@ import reactor.core.publisher.Flux;
 
 /**
  * Runs the few statements the API writes (a regulator's recall) in write transactions of the
- * driver's reactive sessions, which a cluster routes to its leader, in the {@link Seats seat} of the
+ * driver's reactive sessions, which a cluster routes to its leader, in the {@link Bulkhead permit} of the
  * request they serve (the scan recorder's background writes serve no request and take none).
  */
 @Component
@@ -18,9 +18,9 @@ public class GraphWriter {
 
     private final Transactions transactions;
 
-    public GraphWriter(Driver driver, RequestTimeout timeout, Seats seats) {
+    public GraphWriter(Driver driver, RequestTimeout timeout, Bulkhead bulkhead) {
         this.transactions = new Transactions(Objects.requireNonNull(driver, "driver"), AccessMode.WRITE, timeout.timeout(),
-                Objects.requireNonNull(seats, "seats"));
+                Objects.requireNonNull(bulkhead, "bulkhead"));
     }
 
     /** The rows {@code statement} returns for {@code parameters}, which must name exactly the statement's parameters. */

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * One catalogue statement in one managed transaction of a reactive session, read or write, in the
- * {@link Seats seat} of the request it serves: the session opened for it and closed after; the rows collected inside the transaction, so that one
+ * {@link Bulkhead permit} of the request it serves: the session opened for it and closed after; the rows collected inside the transaction, so that one
  * the driver retries cannot emit a row twice, and emitted only once it has committed.
  */
 final class Transactions {
@@ -26,12 +26,12 @@ final class Transactions {
     private final SessionConfig session;
     private final TransactionConfig transaction;
     private final AccessMode mode;
-    private final Seats seats;
+    private final Bulkhead bulkhead;
 
-    Transactions(Driver driver, AccessMode mode, Duration timeout, Seats seats) {
+    Transactions(Driver driver, AccessMode mode, Duration timeout, Bulkhead bulkhead) {
         this.driver = driver;
         this.mode = mode;
-        this.seats = seats;
+        this.bulkhead = bulkhead;
         this.session = SessionConfig.builder().withDefaultAccessMode(mode).build();
         // Neo4j counts whole milliseconds; a timeout shorter than one would mean none.
         this.transaction = TransactionConfig.builder()
@@ -45,7 +45,7 @@ final class Transactions {
         }
         ReactiveTransactionCallback<Mono<List<org.neo4j.driver.Record>>> work = (ReactiveTransactionContext tx) ->
                 Mono.from(tx.run(statement.cypher(), parameters)).flatMap(result -> Flux.from(result.records()).collectList());
-        return seats.run(Flux.usingWhen(
+        return bulkhead.run(Flux.usingWhen(
                 Mono.fromSupplier(() -> driver.session(ReactiveSession.class, session)),
                 // single(), not Mono.from: Mono.from cancels the transaction's publisher at its first item,
                 // before the commit (a write would be rolled back); single() waits for the commit.

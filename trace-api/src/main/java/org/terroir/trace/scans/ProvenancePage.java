@@ -26,7 +26,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ResponseStatusException;
 import org.terroir.trace.access.Caller;
 import org.terroir.trace.neo4j.RequestTimeout;
-import org.terroir.trace.neo4j.Seats;
+import org.terroir.trace.neo4j.Bulkhead;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import reactor.core.publisher.Mono;
@@ -115,7 +115,7 @@ class ProvenancePage implements SmartInitializingSingleton {
             model.put("nonce", nonce);
             ServerResponse.BodyBuilder response = ServerResponse.ok().header(CONTENT_SECURITY_POLICY, policy(nonce));
             if (scanned.newDevice() != null) {
-                response.cookie(ResponseCookie.from(Resolver.DEVICE_COOKIE, scanned.newDevice()).path("/").httpOnly(true)
+                response.cookie(ResponseCookie.from(DigitalLinkResolver.DEVICE_COOKIE, scanned.newDevice()).path("/").httpOnly(true)
                         .sameSite("Lax").secure("https".equals(request.uri().getScheme())).maxAge(Duration.ofDays(365)).build());
             }
             return response.contentType(MediaType.TEXT_HTML)
@@ -162,9 +162,9 @@ class ProvenancePage implements SmartInitializingSingleton {
         request.configureExecutionInput((input, builder) ->
                 builder.graphQLContext(Map.of(Caller.CONTEXT_KEY, Caller.PUBLIC)).build());
         return graphQl.execute(request).timeout(timeout).<Map<String, Object>>handle((response, sink) -> {
-            if (response.getErrors().stream().anyMatch(e -> Seats.BusyException.LIMIT.equals(e.getExtensions() == null ? null
+            if (response.getErrors().stream().anyMatch(e -> Bulkhead.BusyException.LIMIT.equals(e.getExtensions() == null ? null
                     : e.getExtensions().get("limit")))) {
-                // No seat at the graph for the trace: 503, not a page that looks as if the graph knew nothing.
+                // No permit at the graph for the trace: 503, not a page that looks as if the graph knew nothing.
                 sink.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "the server is busy; try again shortly"));
                 return;
             }

@@ -21,7 +21,7 @@ import org.springframework.web.server.i18n.LocaleContextResolver;
 class ScanRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> resolverRoutes(Resolver resolver) {
+    RouterFunction<ServerResponse> resolverRoutes(DigitalLinkResolver resolver) {
         return RouterFunctions.route()
                 .GET("/01/**", resolver::resolve)
                 .HEAD("/01/**", resolver::resolve)

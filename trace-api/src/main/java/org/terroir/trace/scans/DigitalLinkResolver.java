@@ -43,7 +43,7 @@ import reactor.core.publisher.Mono;
  * {@code Retry-After} when it is empty.
  */
 @Component
-class Resolver {
+class DigitalLinkResolver {
 
     static final MediaType LINKSET = MediaType.parseMediaType("application/linkset+json");
     static final String NOT_GENUINE_TYPE = "tag:terroir.org,2026:not-genuine";
@@ -60,7 +60,7 @@ class Resolver {
     private final TrustedLabels labels;
     private final String configuredBase;
 
-    Resolver(LinkChecker checker, ScanLimits limits, ScanRecorder recorder, ScanIds ids, ProvenancePage page,
+    DigitalLinkResolver(LinkChecker checker, ScanLimits limits, ScanRecorder recorder, ScanIds ids, ProvenancePage page,
              TrustedLabels labels, @Value("${terroir.resolver.base:}") String base) {
         this.checker = checker;
         this.limits = limits;

@@ -14,44 +14,44 @@ import org.springframework.web.server.WebFilter;
  * At most {@code terroir.graph.max-concurrent-requests} HTTP requests use the graph at once (four per
  * core by default: on a machine whose cores the embedded Neo4j shares, more in flight only lengthens
  * every request's wait for a core; raise it when Neo4j runs elsewhere), and at most
- * {@code terroir.graph.max-waiting-requests} wait for a seat; beyond that a request is refused at
- * once ("the server is busy"). Every request gets a seat it takes only if it reaches the graph,
+ * {@code terroir.graph.max-waiting-requests} wait for a permit; beyond that a request is refused at
+ * once ("the server is busy"). Every request gets a permit it takes only if it reaches the graph,
  * so that a refused query, a health check or a metrics scrape never waits behind traces. The
  * Prometheus gauges {@code terroir_graph_requests_active} and {@code terroir_graph_requests_waiting}
- * show the seats taken and the line.
+ * show the permits taken and the line.
  */
 @Configuration(proxyBeanMethods = false)
-public class GraphSeats {
+public class GraphBulkhead {
 
     @Bean
-    Seats seats(GraphCapacity settings) {
-        int capacity = settings.seats();
+    Bulkhead bulkhead(GraphCapacity settings) {
+        int capacity = settings.permits();
         int maxWaiting = settings.maxWaitingRequests();
         if (capacity < 1 || maxWaiting < 0) {
             throw new IllegalArgumentException("terroir.graph.max-concurrent-requests must be at least 1 (was " + capacity
                     + ") and terroir.graph.max-waiting-requests at least 0 (was " + maxWaiting + ")");
         }
-        return new Seats(capacity, maxWaiting);
+        return new Bulkhead(capacity, maxWaiting);
     }
 
-    /** First of the filters, so that the seat is given back only when the whole answer is written. */
+    /** First of the filters, so that the permit is given back only when the whole answer is written. */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    WebFilter seatPerRequest(Seats seats) {
-        return (exchange, chain) -> seats.seat().around(chain.filter(exchange))
-                // A page or a link the resolver could not answer for want of a seat (GraphQL answers it as an error).
-                .onErrorMap(Seats.BusyException.class, busy -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+    WebFilter permitPerRequest(Bulkhead bulkhead) {
+        return (exchange, chain) -> bulkhead.permit().around(chain.filter(exchange))
+                // A page or a link the resolver could not answer for want of a permit (GraphQL answers it as an error).
+                .onErrorMap(Bulkhead.BusyException.class, busy -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
                         busy.getMessage(), busy));
     }
 
     @Bean
-    MeterBinder seatGauges(Seats seats) {
+    MeterBinder bulkheadGauges(Bulkhead bulkhead) {
         return registry -> {
-            Gauge.builder("terroir.graph.requests.active", seats, Seats::taken)
+            Gauge.builder("terroir.graph.requests.active", bulkhead, Bulkhead::taken)
                     .description("HTTP requests using the graph now (at most terroir.graph.max-concurrent-requests)")
                     .register(registry);
-            Gauge.builder("terroir.graph.requests.waiting", seats, Seats::waiting)
-                    .description("HTTP requests waiting for a seat at the graph")
+            Gauge.builder("terroir.graph.requests.waiting", bulkhead, Bulkhead::waiting)
+                    .description("HTTP requests waiting for a permit at the graph")
                     .register(registry);
         };
     }

@@ -9,17 +9,17 @@ import reactor.core.publisher.Sinks;
 import reactor.util.context.Context;
 
 /**
- * How many requests use the graph at once. A request takes a {@link Seat} at its first statement and
- * keeps it, for all its statements, until it ends; when every seat is taken, a request waits in line
- * (first come, first seated) without holding a thread, and when the line is full it is refused at
+ * How many requests use the graph at once. A request takes a {@link Permit} at its first statement and
+ * keeps it, for all its statements, until it ends; when every permit is taken, a request waits in line
+ * (first come, first served) without holding a thread, and when the line is full it is refused at
  * once with {@link BusyException}. Requests that never read the graph (a query refused by the limits,
- * a health check, a static page) never wait for a seat, so they never queue behind traces: the seats
+ * a health check, a static page) never wait for a permit, so they never queue behind traces: the bulkhead
  * bound the work in flight, not the requests accepted.
  *
- * <p>A request's seat travels in its Reactor context ({@link Seat#around}); work outside any request
+ * <p>A request's permit travels in its Reactor context ({@link Permit#around}); work outside any request
  * (the scan recorder's batched writes, a few a second) takes none.
  */
-public final class Seats {
+public final class Bulkhead {
 
     private final int capacity;
     private final int maxWaiting;
@@ -27,13 +27,13 @@ public final class Seats {
     private final AtomicLong readsOutsideRequests = new AtomicLong();
     private int taken;
 
-    private record Waiter(Seat seat, Sinks.Empty<Void> sink) {}
+    private record Waiter(Permit permit, Sinks.Empty<Void> sink) {}
 
     /**
      * @param capacity   how many requests may use the graph at once (at least 1)
-     * @param maxWaiting how many may wait for a seat (0: none wait; a request finding every seat taken is refused)
+     * @param maxWaiting how many may wait for a permit (0: none wait; a request finding every permit taken is refused)
      */
-    public Seats(int capacity, int maxWaiting) {
+    public Bulkhead(int capacity, int maxWaiting) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }
@@ -44,83 +44,83 @@ public final class Seats {
         this.maxWaiting = maxWaiting;
     }
 
-    /** As many seats as anyone asks for: nothing waits. */
-    public static Seats unlimited() {
-        return new Seats(Integer.MAX_VALUE, 0);
+    /** As many permits as anyone asks for: nothing waits. */
+    public static Bulkhead unlimited() {
+        return new Bulkhead(Integer.MAX_VALUE, 0);
     }
 
-    /** How many seats are taken now. */
+    /** How many permits are taken now. */
     public synchronized int taken() {
         return taken;
     }
 
-    /** How many requests wait for a seat now. */
+    /** How many requests wait for a permit now. */
     public synchronized int waiting() {
         return line.size();
     }
 
     /**
-     * How many reading statements have run outside any request, in no seat, since the start: none should
+     * How many reading statements have run outside any request, in no permit, since the start: none should
      * (every read serves a request), the scan recorder's writes are not counted.
      */
     public long readsOutsideRequests() {
         return readsOutsideRequests.get();
     }
 
-    /** A seat for one request, not yet taken: its first statement takes it, {@link Seat#leave()} gives it back. */
-    public Seat seat() {
-        return new Seat(this);
+    /** A permit for one request, not yet taken: its first statement takes it, {@link Permit#leave()} gives it back. */
+    public Permit permit() {
+        return new Permit(this);
     }
 
     /**
-     * {@code statement} run in the seat of the request in whose Reactor context it is subscribed; a
+     * {@code statement} run in the permit of the request in whose Reactor context it is subscribed; a
      * statement outside any request (the scan recorder's batched writes) runs as it comes. {@code read}:
      * whether it only reads, for {@link #readsOutsideRequests()}.
      */
     <T> Flux<T> run(Flux<T> statement, boolean read) {
-        return Flux.deferContextual(context -> context.<Seat>getOrEmpty(Seat.class)
-                .map(seat -> seat.take().thenMany(statement))
+        return Flux.deferContextual(context -> context.<Permit>getOrEmpty(Permit.class)
+                .map(permit -> permit.take().thenMany(statement))
                 .orElseGet(() -> read ? statement.doOnSubscribe(subscription -> readsOutsideRequests.incrementAndGet()) : statement));
     }
 
-    private Mono<Void> acquire(Seat seat) {
+    private Mono<Void> acquire(Permit permit) {
         Sinks.Empty<Void> sink;
         synchronized (this) {
-            if (seat.state == State.LEFT) {
-                return Mono.error(new IllegalStateException("the request has ended; its seat is given back"));
+            if (permit.state == State.LEFT) {
+                return Mono.error(new IllegalStateException("the request has ended; its permit is given back"));
             }
             if (taken < capacity) {
                 taken++;
-                seat.state = State.SEATED;
+                permit.state = State.ADMITTED;
                 return Mono.empty();
             }
             if (line.size() >= maxWaiting) {
                 return Mono.error(new BusyException(capacity, maxWaiting));
             }
             sink = Sinks.empty();
-            line.add(new Waiter(seat, sink));
-            seat.state = State.WAITING;
+            line.add(new Waiter(permit, sink));
+            permit.state = State.WAITING;
         }
         return sink.asMono();
     }
 
-    private void release(Seat seat) {
+    private void release(Permit permit) {
         Waiter next = null;
         synchronized (this) {
-            State was = seat.state;
-            seat.state = State.LEFT;
+            State was = permit.state;
+            permit.state = State.LEFT;
             if (was == State.WAITING) {
-                line.removeIf(waiter -> waiter.seat() == seat);
+                line.removeIf(waiter -> waiter.permit() == permit);
                 return;
             }
-            if (was != State.SEATED) {
+            if (was != State.ADMITTED) {
                 return;
             }
             next = line.poll();
             if (next == null) {
                 taken--;
             } else {
-                next.seat().state = State.SEATED;
+                next.permit().state = State.ADMITTED;
             }
         }
         if (next != null) {
@@ -129,44 +129,44 @@ public final class Seats {
         }
     }
 
-    private enum State { NEW, WAITING, SEATED, LEFT }
+    private enum State { NEW, WAITING, ADMITTED, LEFT }
 
     /** One request's place at the graph: taken once, by its first statement; shared by the rest. */
-    public static final class Seat {
-        private final Seats seats;
-        private State state = State.NEW;   // guarded by seats
+    public static final class Permit {
+        private final Bulkhead bulkhead;
+        private State state = State.NEW;   // guarded by the bulkhead
         private Mono<Void> taking;          // guarded by this
 
-        private Seat(Seats seats) {
-            this.seats = Objects.requireNonNull(seats, "seats");
+        private Permit(Bulkhead bulkhead) {
+            this.bulkhead = Objects.requireNonNull(bulkhead, "bulkhead");
         }
 
         /**
-         * Completes when the request has its seat (at once if it has it already); fails with
-         * {@link BusyException}. Its statements take it; anything else holding a seat takes it here.
+         * Completes when the request has its permit (at once if it has it already); fails with
+         * {@link BusyException}. Its statements take it; anything else holding a permit takes it here.
          */
         public synchronized Mono<Void> take() {
             if (taking == null) {
-                taking = Mono.defer(() -> seats.acquire(this)).cache();
+                taking = Mono.defer(() -> bulkhead.acquire(this)).cache();
             }
             return taking;
         }
 
-        /** Gives the seat back (to the first in line), or leaves the line; once only, later calls do nothing. */
+        /** Gives the permit back (to the first in line), or leaves the line; once only, later calls do nothing. */
         public void leave() {
-            seats.release(this);
+            bulkhead.release(this);
         }
 
         /**
-         * {@code work} in this seat (in its Reactor context, where its statements find it), given back
+         * {@code work} in this permit (in its Reactor context, where its statements find it), given back
          * when {@code work} ends however it ends.
          */
         public <T> Mono<T> around(Mono<T> work) {
-            return work.contextWrite(Context.of(Seat.class, this)).doFinally(signal -> leave());
+            return work.contextWrite(Context.of(Permit.class, this)).doFinally(signal -> leave());
         }
     }
 
-    /** Every seat is taken and the line is full: the request is refused rather than queued. */
+    /** Every permit is taken and the line is full: the request is refused rather than queued. */
     public static final class BusyException extends RuntimeException {
         private final int capacity;
         private final int maxWaiting;

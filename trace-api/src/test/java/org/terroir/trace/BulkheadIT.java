@@ -15,28 +15,28 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.terroir.trace.neo4j.Seats;
+import org.terroir.trace.neo4j.Bulkhead;
 
 /**
- * One seat at the graph and room for one in line: while the test holds the seat, a query the limits
+ * One permit at the graph and room for one in line: while the test holds the permit, a query the limits
  * refuse, a health check and a metrics scrape are answered at once; a trace waits in line and gets
- * its answer when the seat is given back; a trace finding the line full is refused at once, naming
+ * its answer when the permit is given back; a trace finding the line full is refused at once, naming
  * the limit, and a scanned link gets 503.
  */
 @TestPropertySource(properties = {"terroir.graph.max-concurrent-requests=1", "terroir.graph.max-waiting-requests=1"})
-class SeatsIT extends DemoApiTestBase {
+class BulkheadIT extends DemoApiTestBase {
 
     private static final String TRACE = "{ trace(gtin: \"09520011001021\", lot: \"LC2601\") { key inputs { key } } }";
 
     @Autowired
-    Seats seats;
+    Bulkhead bulkhead;
 
-    private Seats.Seat held;
+    private Bulkhead.Permit held;
 
     private void holdTheOnlySeat() {
-        held = seats.seat();
+        held = bulkhead.permit();
         held.take().block(Duration.ofSeconds(5));
-        assertThat(seats.taken()).isEqualTo(1);
+        assertThat(bulkhead.taken()).isEqualTo(1);
     }
 
     @AfterEach
@@ -68,18 +68,18 @@ class SeatsIT extends DemoApiTestBase {
         String metrics = server().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("terroir_graph_requests_active 1.0", "terroir_graph_requests_waiting 0.0");
-        assertThat(seats.waiting()).as("none of them stood in line").isZero();
+        assertThat(bulkhead.waiting()).as("none of them stood in line").isZero();
     }
 
     @Test
     void everyStatementOfARequestRunsInItsSeatNestedAndBatchLoadedOnesToo() {
-        long before = seats.readsOutsideRequests();
+        long before = bulkhead.readsOutsideRequests();
         graphQl.document("{ trace(gtin: \"09520011001021\", lot: \"LC2601\") { key producers { pseudonym } "
                         + "journey { to { nameEn } } inputs { key producers { pseudonym } inputs { key } } recall { recalled } } "
                         + "recall(gtin: \"09520011001014\", lot: \"LC2601R\") { batches { nodes { key journey { id } } } } "
                         + "traceItem(gtin: \"09520011001021\", serial: \"LC2601-0001\") { journey { id } batch { key } } }")
                 .execute().path("trace.inputs[0].producers").entityList(Object.class).hasSizeGreaterThan(0);
-        assertThat(seats.readsOutsideRequests()).as("reads that ran in no request's seat").isEqualTo(before);
+        assertThat(bulkhead.readsOutsideRequests()).as("reads that ran in no request's permit").isEqualTo(before);
     }
 
     @Test
@@ -88,10 +88,10 @@ class SeatsIT extends DemoApiTestBase {
         holdTheOnlySeat();
         CompletableFuture<Map<String, Object>> waiting = CompletableFuture.supplyAsync(() -> post(TRACE));
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (seats.waiting() < 1 && System.nanoTime() < until) {
+        while (bulkhead.waiting() < 1 && System.nanoTime() < until) {
             Thread.sleep(10);
         }
-        assertThat(seats.waiting()).as("the trace stands in line").isEqualTo(1);
+        assertThat(bulkhead.waiting()).as("the trace stands in line").isEqualTo(1);
 
         Map<String, Object> refused = post(TRACE);
         assertThat((Map<String, Object>) refused.get("data")).as("a field error: the trace is null").containsEntry("trace", null);
@@ -103,7 +103,7 @@ class SeatsIT extends DemoApiTestBase {
         });
         server().get().uri("/01/09520011001021/10/LC2601").header(HttpHeaders.ACCEPT, "text/html")
                 .exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE).expectBody().returnResult();
-        assertThat(waiting).as("still waiting while the seat is held").isNotDone();
+        assertThat(waiting).as("still waiting while the permit is held").isNotDone();
 
         held.leave();
         held = null;
@@ -112,10 +112,10 @@ class SeatsIT extends DemoApiTestBase {
         assertThat(((Map<String, Object>) ((Map<String, Object>) answered.get("data")).get("trace")).get("key"))
                 .isEqualTo("01/09520011001021/10/LC2601");
         long given = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (seats.taken() > 0 && System.nanoTime() < given) {
-            Thread.sleep(10);   // the seat is given back once the answer is written, just after the client reads it
+        while (bulkhead.taken() > 0 && System.nanoTime() < given) {
+            Thread.sleep(10);   // the permit is given back once the answer is written, just after the client reads it
         }
-        assertThat(seats.taken()).as("every seat given back once answered").isZero();
-        assertThat(seats.waiting()).isZero();
+        assertThat(bulkhead.taken()).as("every permit given back once answered").isZero();
+        assertThat(bulkhead.waiting()).isZero();
     }
 }
