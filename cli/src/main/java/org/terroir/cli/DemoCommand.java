@@ -106,8 +106,8 @@ final class DemoCommand implements Callable<Integer> {
     private Optional<DemoPki> prepare(OpenGraph open, Path demo, PrintWriter out) throws IOException {
         var schema = open.schema();
         out.printf("Graph: %s%n", open.description());
-        out.printf("Schema: version V%03d (%d migration(s) applied now, %d already present)%n",
-                schema.schemaVersion(), schema.applied().size(), schema.alreadyPresent().size());
+        out.printf("Schema: version V%s (%d migration(s) applied now, %d already present)%n",
+                schema.version(), schema.applied().size(), schema.alreadyPresent().size());
         GraphStats.Stats stats = GraphStats.read(open.driver());
         if (stats.nodesPerLabel().getOrDefault("Brand", 0L) == 0) {
             importDemo(open, demo, out);
@@ -184,7 +184,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private static void report(GraphStats.Stats stats, PrintWriter out) {
         long nodes = stats.nodesPerLabel().entrySet().stream()
-                .filter(e -> !e.getKey().equals("SchemaMigration"))
+                .filter(e -> !e.getKey().startsWith("__")) // neo4j-migrations' records of the schema
                 .mapToLong(Map.Entry::getValue).sum();
         if (nodes == 0) {
             out.println("The graph holds no provenance data yet.");

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
 import org.terroir.importer.epcis.graph.EpcisImport;
-import org.terroir.model.schema.Migrations;
+import org.terroir.store.Schema;
 import org.terroir.testsupport.TestNeo4j;
 
 /** The commissioning events 'labels issue' writes go into the graph: the serials are Items of the lot's Batch, produced at the site. */
@@ -26,7 +26,7 @@ class LabelsCommissioningIT {
     @BeforeEach
     void emptyGraph() {
         TestNeo4j.get().clear();
-        Migrations.shipped().apply(driver);
+        Schema.migrate(driver);
     }
 
     @Test

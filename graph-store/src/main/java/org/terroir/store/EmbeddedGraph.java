@@ -31,7 +31,6 @@ import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.graphdb.event.DatabaseEventContext;
 import org.neo4j.graphdb.event.DatabaseEventListenerAdapter;
 import org.neo4j.io.ByteUnit;
-import org.terroir.model.schema.Migrations;
 
 /**
  * An embedded, file-backed Neo4j in {@code <data-dir>/neo4j}, with Bolt on localhost so that other
@@ -70,7 +69,7 @@ final class EmbeddedGraph implements OpenGraph {
         this.description = description;
     }
 
-    static OpenGraph open(GraphTarget.Embedded target, Migrations migrations) {
+    static OpenGraph open(GraphTarget.Embedded target) {
         Path dataDir = target.dataDir().toAbsolutePath().normalize();
         try {
             Files.createDirectories(dataDir);
@@ -90,18 +89,17 @@ final class EmbeddedGraph implements OpenGraph {
         }
         if (lock == null) {
             closeQuietly(channel);
-            return reachRunningStore(target.dataDir(), dataDir, migrations);
+            return reachRunningStore(target.dataDir(), dataDir);
         }
         try {
-            return start(target, dataDir, channel, lock, migrations);
+            return start(target, dataDir, channel, lock);
         } catch (RuntimeException e) {
             releaseQuietly(lock, channel);
             throw e;
         }
     }
 
-    private static OpenGraph start(GraphTarget.Embedded target, Path dataDir, FileChannel channel, FileLock lock,
-            Migrations migrations) {
+    private static OpenGraph start(GraphTarget.Embedded target, Path dataDir, FileChannel channel, FileLock lock) {
         int port = choosePort(target.boltPort());
         StoreCredentials.restrictFolderToOwner(dataDir);
         StoreCredentials credentials = StoreCredentials.readOrCreate(dataDir);
@@ -168,7 +166,7 @@ final class EmbeddedGraph implements OpenGraph {
         ServerGraph connection;
         try {
             setPassword(dbms, uri, credentials);
-            connection = ServerGraph.connect(uri, credentials.authToken(), "embedded store " + target.dataDir(), migrations);
+            connection = ServerGraph.connect(uri, credentials.authToken(), "embedded store " + target.dataDir());
             StoreCredentials.restrictFolderToOwner(dataDir); // what Neo4j and the migrations made at this start
             Files.writeString(dataDir.resolve(PORT_FILE), port + " " + ProcessHandle.current().pid() + "\n",
                     StandardCharsets.US_ASCII);
@@ -214,7 +212,7 @@ final class EmbeddedGraph implements OpenGraph {
                 Map.of("password", credentials.password()));
     }
 
-    private static OpenGraph reachRunningStore(Path shown, Path dataDir, Migrations migrations) {
+    private static OpenGraph reachRunningStore(Path shown, Path dataDir) {
         StoreCredentials credentials = StoreCredentials.read(dataDir);
         String holder;
         int port;
@@ -228,7 +226,7 @@ final class EmbeddedGraph implements OpenGraph {
         }
         try {
             ServerGraph graph = ServerGraph.connect("bolt://localhost:" + port, credentials.authToken(),
-                    "embedded store " + shown + " held by " + holder + ", reached through its Bolt port " + port, migrations);
+                    "embedded store " + shown + " held by " + holder + ", reached through its Bolt port " + port);
             return graph;
         } catch (GraphUnavailableException e) {
             if (e.getCause() instanceof Neo4jException neo4j && stoppedAfterCriticalError(neo4j)) {
@@ -310,7 +308,7 @@ final class EmbeddedGraph implements OpenGraph {
     }
 
     @Override
-    public Migrations.Report schema() {
+    public Schema.Report schema() {
         return connection.schema();
     }
 

@@ -1,6 +1,5 @@
 package org.terroir.store;
 
-import org.terroir.model.schema.Migrations;
 
 /** Opens the graph of a {@link GraphTarget} and applies the schema migrations. */
 public final class GraphStore {
@@ -15,10 +14,9 @@ public final class GraphStore {
      * @throws GraphUnavailableException when a server does not answer or refuses the credentials
      */
     public static OpenGraph open(GraphTarget target) {
-        Migrations migrations = Migrations.shipped();
         return switch (target) {
-            case GraphTarget.Embedded embedded -> EmbeddedGraph.open(embedded, migrations);
-            case GraphTarget.Server server -> ServerGraph.open(server, migrations);
+            case GraphTarget.Embedded embedded -> EmbeddedGraph.open(embedded);
+            case GraphTarget.Server server -> ServerGraph.open(server);
         };
     }
 }

@@ -3,7 +3,6 @@ package org.terroir.store;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.neo4j.driver.Driver;
-import org.terroir.model.schema.Migrations;
 
 /**
  * An opened graph with the schema applied. Everything talks to it through the Neo4j driver, so an
@@ -22,7 +21,7 @@ public interface OpenGraph extends AutoCloseable {
     String boltUri();
 
     /** What applying the schema migrations at open did. */
-    Migrations.Report schema();
+    Schema.Report schema();
 
     /**
      * Why the graph can no longer be used until it is restarted, when that happened: an embedded

@@ -9,7 +9,6 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.NotificationSeverity;
 import org.neo4j.driver.exceptions.Neo4jException;
-import org.terroir.model.schema.Migrations;
 
 /** A graph on a Neo4j server or cluster, reached by URI. */
 final class ServerGraph implements OpenGraph {
@@ -20,28 +19,28 @@ final class ServerGraph implements OpenGraph {
     private final Driver driver;
     private final String uri;
     private final String description;
-    private final Migrations.Report schema;
+    private final Schema.Report schema;
 
-    private ServerGraph(Driver driver, String uri, String description, Migrations.Report schema) {
+    private ServerGraph(Driver driver, String uri, String description, Schema.Report schema) {
         this.driver = driver;
         this.uri = uri;
         this.description = description;
         this.schema = schema;
     }
 
-    static OpenGraph open(GraphTarget.Server target, Migrations migrations) {
+    static OpenGraph open(GraphTarget.Server target) {
         AuthToken auth = target.user() == null || target.user().isBlank()
                 ? AuthTokens.none()
                 : AuthTokens.basic(target.user(), target.password() == null ? "" : target.password());
-        return connect(target.uri().toString(), auth, "Neo4j server " + target.uri(), migrations);
+        return connect(target.uri().toString(), auth, "Neo4j server " + target.uri());
     }
 
     /** Connects, checks the server answers, applies the schema. */
-    static ServerGraph connect(String uri, AuthToken auth, String description, Migrations migrations) {
+    static ServerGraph connect(String uri, AuthToken auth, String description) {
         Driver driver = GraphDatabase.driver(uri, auth, driverConfig());
         try {
             driver.verifyConnectivity();
-            return new ServerGraph(driver, uri, description, migrations.apply(driver));
+            return new ServerGraph(driver, uri, description, Schema.migrate(driver));
         } catch (Neo4jException | IllegalStateException e) {
             driver.close();
             throw new GraphUnavailableException("cannot use " + description + ": " + firstLine(e.getMessage()), e);
@@ -90,7 +89,7 @@ final class ServerGraph implements OpenGraph {
     }
 
     @Override
-    public Migrations.Report schema() {
+    public Schema.Report schema() {
         return schema;
     }
 

@@ -9,7 +9,6 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.terroir.importer.epcis.graph.EpcisStatements;
 import org.terroir.importer.masterdata.MasterDataStatements;
-import org.terroir.model.cypher.Catalogue;
 import org.terroir.model.cypher.Statement;
 import org.terroir.model.graph.NodeLabel;
 import org.terroir.model.graph.RelationshipType;
@@ -38,7 +37,6 @@ class ImporterStatementsTest {
     @Test
     void theirNamesAreTheirsAlone() {
         List<Statement> all = new ArrayList<>(statements());
-        all.addAll(Statement.declaredIn(Catalogue.class));
         assertThat(all).extracting(Statement::name).doesNotHaveDuplicates();
         assertThat(MasterDataStatements.all()).hasSizeGreaterThan(10);
         assertThat(EpcisStatements.all()).hasSizeGreaterThan(10);

@@ -11,7 +11,7 @@ import org.neo4j.driver.Driver;
 import org.terroir.importer.epcis.graph.EpcisImport;
 import org.terroir.importer.masterdata.MasterDataImport;
 import org.terroir.model.PseudonymSalt;
-import org.terroir.model.schema.Migrations;
+import org.terroir.store.Schema;
 import org.terroir.testsupport.TestNeo4j;
 
 /**
@@ -44,7 +44,7 @@ final class DemoGraph {
 
     private static void load(Driver driver) {
         TestNeo4j.get().clear();
-        Migrations.shipped().apply(driver);
+        Schema.migrate(driver);
         new MasterDataImport(driver, SALT).run(files("master-data", ".csv"));
         EpcisImport events = new EpcisImport(driver);
         for (Path document : files("epcis", ".jsonld")) {

@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.terroir.importer.epcis.graph.EpcisStatements;
 import org.terroir.importer.masterdata.MasterDataStatements;
-import org.terroir.model.cypher.Catalogue;
 import org.terroir.model.cypher.Statement;
 import org.terroir.model.graph.NodeLabel;
 import org.terroir.model.graph.RelationshipType;
@@ -23,7 +22,7 @@ import org.terroir.trace.trace.TraceStatements;
 
 /**
  * What holds for the statements of every feature of the API together: unique names (also beside the
- * importer's and the migrations'), only the model's labels and types, and personal data read by one
+ * importer's), only the model's labels and types, and personal data read by one
  * statement alone. Each feature's examples against Neo4j are beside it ({@code TraceStatementsIT}, …).
  */
 class StatementsTest {
@@ -52,7 +51,6 @@ class StatementsTest {
         List<Statement> everything = new ArrayList<>(all());
         everything.addAll(MasterDataStatements.all());
         everything.addAll(EpcisStatements.all());
-        everything.addAll(Statement.declaredIn(Catalogue.class));
         assertThat(everything).extracting(Statement::name).doesNotHaveDuplicates();
     }
 

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * One named, parameterised Cypher statement, a constant of the class of the feature that runs it
- * (e.g. the {@link Catalogue}'s for the trace API). Values always travel as parameters
- * ({@code $gtin}), never by string concatenation.
+ * One named, parameterised Cypher statement, a constant of the class of the feature that runs it,
+ * beside the code that reads its rows (e.g. {@code TraceStatements} for the trace). Values always
+ * travel as parameters ({@code $gtin}), never by string concatenation.
  *
  * @param name unique dotted name, e.g. {@code stats.nodesPerLabel}
  * @param cypher the statement text

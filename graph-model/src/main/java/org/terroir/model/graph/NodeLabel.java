@@ -53,9 +53,7 @@ public enum NodeLabel {
     /** A sign that a unit's label was copied (scans too far apart too fast, too many devices), keyed by its id. */
     SCAN_FLAG("ScanFlag", "id"),
     /** The secret scanners' networks are hashed with (one node, {@code id} {@code network}), keyed by its id. */
-    SCAN_KEY("ScanKey", "id"),
-    /** A schema migration applied to the graph, keyed by its version (see {@code org.terroir.model.schema}). */
-    SCHEMA_MIGRATION("SchemaMigration", "version");
+    SCAN_KEY("ScanKey", "id");
 
     private final String label;
     private final String naturalKey;

@@ -41,9 +41,7 @@ class GraphModelDocumentTest {
         String document = String.join("\n", lines());
         String diagram = document.substring(document.indexOf("```mermaid"), document.indexOf("```", document.indexOf("```mermaid") + 3));
         for (NodeLabel label : NodeLabel.values()) {
-            if (label != NodeLabel.SCHEMA_MIGRATION) {
-                assertThat(diagram).as("%s in the diagram", label).contains(label.label());
-            }
+            assertThat(diagram).as("%s in the diagram", label).contains(label.label());
         }
         for (RelationshipType type : RelationshipType.values()) {
             assertThat(diagram).as("%s in the diagram", type).contains(type.type());

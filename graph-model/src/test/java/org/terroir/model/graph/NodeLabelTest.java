@@ -33,9 +33,9 @@ class NodeLabelTest {
                 .containsEntry("ProducerIdentity", "pseudonym").containsEntry("Party", "gln").containsEntry("Brand", "id")
                 .containsEntry("Product", "gtin").containsEntry("Batch", "key").containsEntry("Item", "key")
                 .containsEntry("Container", "key").containsEntry("Location", "key").containsEntry("Event", "eventId")
-                .containsEntry("Hop", "id").containsEntry("Certification", "id").containsEntry("SchemaMigration", "version")
+                .containsEntry("Hop", "id").containsEntry("Certification", "id")
                 .containsEntry("Recall", "id").containsEntry("Scan", "id")
-                .containsEntry("ScanFlag", "id").containsEntry("ScanKey", "id").hasSize(18);
+                .containsEntry("ScanFlag", "id").containsEntry("ScanKey", "id").hasSize(17);
     }
 
     @Test
@@ -46,7 +46,7 @@ class NodeLabelTest {
     }
 
     @Test
-    void everyLabelButTheSchemaMigrationsAndTheScanKeyTakesPartInARelationship() {
+    void everyLabelButTheScanKeyTakesPartInARelationship() {
         Set<NodeLabel> connected = EnumSet.noneOf(NodeLabel.class);
         for (RelationshipType type : RelationshipType.values()) {
             connected.addAll(type.from());
@@ -54,7 +54,6 @@ class NodeLabelTest {
         }
         // Enterprise and Regulator are reached as Party only: a kind label goes with the Party label.
         connected.addAll(Arrays.stream(NodeLabel.values()).filter(NodeLabel::isPartyKind).toList());
-        assertThat(EnumSet.complementOf(EnumSet.copyOf(connected))).containsExactlyInAnyOrder(NodeLabel.SCAN_KEY,
-                NodeLabel.SCHEMA_MIGRATION);
+        assertThat(EnumSet.complementOf(EnumSet.copyOf(connected))).containsExactly(NodeLabel.SCAN_KEY);
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
 import org.terroir.importer.masterdata.ExcelCsv;
-import org.terroir.model.schema.Migrations;
+import org.terroir.store.Schema;
 import org.terroir.testsupport.TestNeo4j;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
@@ -54,7 +54,7 @@ class ImportCommandIT {
     @Test
     void importsTheValidDocumentRejectsTheInvalidOneExitsOneAndReportsItsEventIndexAndField(@TempDir Path dir) throws IOException {
         TestNeo4j.get().clear();
-        Migrations.shipped().apply(driver);
+        Schema.migrate(driver);
         Path folder = Files.createDirectories(dir.resolve("in"));
         Files.writeString(folder.resolve("good.jsonld"), DOCUMENT.formatted("GOOD", "OBSERVE"));
         Files.writeString(folder.resolve("bad.jsonld"), DOCUMENT.formatted("BAD", "CREATE"));
@@ -107,7 +107,7 @@ class ImportCommandIT {
     @Test
     void importsAGbkProducersFileAndSaysItReadItAsGb18030(@TempDir Path dir) throws IOException {
         TestNeo4j.get().clear();
-        Migrations.shipped().apply(driver);
+        Schema.migrate(driver);
 
         Run run = run(dir, gbkHousehold(dir).toString());
 
@@ -121,7 +121,7 @@ class ImportCommandIT {
     @Test
     void aGivenEncodingOverridesDetectionAndItsUndecodableCellsAreReportedByFileLineAndColumn(@TempDir Path dir) throws IOException {
         TestNeo4j.get().clear();
-        Migrations.shipped().apply(driver);
+        Schema.migrate(driver);
 
         Run run = run(dir, "--encoding", "UTF-8", gbkHousehold(dir).toString());
 

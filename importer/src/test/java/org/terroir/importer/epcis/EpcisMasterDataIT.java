@@ -15,7 +15,7 @@ import org.neo4j.driver.Driver;
 import org.terroir.importer.epcis.graph.EpcisImport;
 import org.terroir.importer.masterdata.MasterDataImport;
 import org.terroir.model.PseudonymSalt;
-import org.terroir.model.schema.Migrations;
+import org.terroir.store.Schema;
 import org.terroir.testsupport.TestNeo4j;
 
 /**
@@ -37,7 +37,7 @@ class EpcisMasterDataIT {
     @BeforeEach
     void demoMasterData() throws IOException {
         TestNeo4j.get().clear();
-        Migrations.shipped().apply(driver);
+        Schema.migrate(driver);
         try (Stream<Path> files = Files.list(Path.of("..", "demo", "master-data"))) {
             new MasterDataImport(driver, SALT).run(files.filter(f -> f.toString().endsWith(".csv")).sorted().toList());
         }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
 import org.terroir.model.PseudonymSalt;
-import org.terroir.model.schema.Migrations;
+import org.terroir.store.Schema;
 import org.terroir.testsupport.TestNeo4j;
 
 /** The demo master data (the repository's {@code demo/master-data}) into a real Neo4j. */
@@ -28,7 +28,7 @@ class MasterDataImportIT {
     @BeforeEach
     void emptyGraph() {
         TestNeo4j.get().clear();
-        Migrations.shipped().apply(driver);
+        Schema.migrate(driver);
     }
 
     private static List<Path> demoFiles() throws IOException {

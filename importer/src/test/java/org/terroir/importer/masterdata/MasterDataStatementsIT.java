@@ -10,7 +10,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.neo4j.driver.Driver;
 import org.terroir.model.cypher.Statement;
-import org.terroir.model.schema.Migrations;
+import org.terroir.store.Schema;
 import org.terroir.testsupport.StatementExamples;
 import org.terroir.testsupport.TestNeo4j;
 
@@ -116,6 +116,6 @@ class MasterDataStatementsIT {
 
     @TestFactory
     List<DynamicTest> everyStatementRunsAgainstNeo4j() {
-        return EXAMPLES.tests(driver, Migrations.shipped()::apply, MasterDataStatements.all());
+        return EXAMPLES.tests(driver, Schema::migrate, MasterDataStatements.all());
     }
 }

@@ -11,7 +11,7 @@ import org.terroir.model.cypher.Statement;
 import reactor.core.publisher.Flux;
 
 /**
- * Runs statements of the {@link org.terroir.model.cypher.Catalogue} in read transactions of the
+ * Runs the features' statements in read transactions of the
  * driver's reactive sessions, so that nothing blocks a thread while Neo4j answers and a cluster may
  * route the reads to its secondaries. Each call opens a session and closes it when its rows are
  * read. The rows of a transaction are collected before they are emitted, so that a transaction the

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.terroir.model.cypher.Statement;
-import org.terroir.model.schema.Migrations;
+import org.terroir.store.Schema;
 import org.terroir.testsupport.StatementExamples;
 import org.terroir.testsupport.TestNeo4j;
 
@@ -87,6 +87,6 @@ class RecallStatementsIT {
 
     @TestFactory
     List<DynamicTest> everyStatementRunsAgainstNeo4j() {
-        return EXAMPLES.tests(driver, Migrations.shipped()::apply, Statement.declaredIn(RecallStatements.class));
+        return EXAMPLES.tests(driver, Schema::migrate, Statement.declaredIn(RecallStatements.class));
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
 import org.terroir.importer.masterdata.MasterDataImport;
 import org.terroir.model.PseudonymSalt;
-import org.terroir.model.schema.Migrations;
+import org.terroir.store.Schema;
 import org.terroir.testsupport.TestNeo4j;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -33,7 +33,7 @@ class EpcisImportIT {
     @BeforeEach
     void emptyGraph() {
         TestNeo4j.get().clear();
-        Migrations.shipped().apply(driver);
+        Schema.migrate(driver);
     }
 
     private static List<Path> files(String folder, String suffix) throws IOException {
@@ -120,7 +120,7 @@ class EpcisImportIT {
         EpcisImport.Outcome outcome = new EpcisImport(driver).run(twice, n -> {});
         Map<String, Object> written = census();
         TestNeo4j.get().clear();
-        Migrations.shipped().apply(driver);
+        Schema.migrate(driver);
         importMasterData();
         new EpcisImport(driver).run(original, n -> {});
 
@@ -135,7 +135,7 @@ class EpcisImportIT {
         importEvents();
         Map<String, Object> masterDataFirst = census();
         TestNeo4j.get().clear();
-        Migrations.shipped().apply(driver);
+        Schema.migrate(driver);
 
         importEvents();
         importMasterData();

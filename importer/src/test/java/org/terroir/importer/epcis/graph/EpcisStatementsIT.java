@@ -11,7 +11,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.terroir.model.cypher.Statement;
-import org.terroir.model.schema.Migrations;
+import org.terroir.store.Schema;
 import org.terroir.testsupport.StatementExamples;
 import org.terroir.testsupport.TestNeo4j;
 
@@ -158,6 +158,6 @@ class EpcisStatementsIT {
 
     @TestFactory
     List<DynamicTest> everyStatementRunsAgainstNeo4j() {
-        return EXAMPLES.tests(driver, Migrations.shipped()::apply, EpcisStatements.all());
+        return EXAMPLES.tests(driver, Schema::migrate, EpcisStatements.all());
     }
 }

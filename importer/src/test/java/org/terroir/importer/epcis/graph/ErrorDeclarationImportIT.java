@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.terroir.model.schema.Migrations;
+import org.terroir.store.Schema;
 import org.terroir.testsupport.TestNeo4j;
 
 /**
@@ -33,7 +33,7 @@ class ErrorDeclarationImportIT {
     @BeforeEach
     void emptyGraph() {
         TestNeo4j.get().clear();
-        Migrations.shipped().apply(driver);
+        Schema.migrate(driver);
     }
 
     /** A Ningxia beef lot shipped from the Wuzhong slaughterhouse: the wrong lot, as it turned out. */
@@ -151,7 +151,7 @@ class ErrorDeclarationImportIT {
         assertThat(shippedEvents()).containsExactly(MARKED);
 
         TestNeo4j.get().clear();
-        Migrations.shipped().apply(driver);
+        Schema.migrate(driver);
         importAll(document("reversed.jsonld", shipped(null, true), shipped(null, false)));
         assertThat(shippedEvents()).containsExactly(MARKED);
     }
@@ -316,7 +316,7 @@ class ErrorDeclarationImportIT {
         driver.executableQuery("MATCH ()-[r:MADE_FROM|PACKED_IN|PRODUCED_AT|OF_BATCH]->() REMOVE r.by, r.untilBy").execute();
         driver.executableQuery("MATCH (m:SchemaMigration {version: 8}) DELETE m").execute();
 
-        Migrations.shipped().apply(driver);
+        Schema.migrate(driver);
 
         assertThat(pairs(asserted)).isEqualTo(recorded);
         importAll(document("corrected.jsonld", commissioned(null, TONGXIN, "WZ2611A", true), transformed(null, "WZ2611A", true),

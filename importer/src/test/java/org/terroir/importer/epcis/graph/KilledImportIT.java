@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
 import org.terroir.importer.generate.SyntheticData;
-import org.terroir.model.schema.Migrations;
+import org.terroir.store.Schema;
 import org.terroir.testsupport.TestNeo4j;
 
 /**
@@ -31,7 +31,7 @@ class KilledImportIT {
 
     private void emptyGraph() {
         TestNeo4j.get().clear();
-        Migrations.shipped().apply(driver);
+        Schema.migrate(driver);
     }
 
     private long events() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.neo4j.driver.Driver;
 import org.terroir.importer.SharedFiles;
 import org.terroir.importer.epcis.EpcisValidator;
-import org.terroir.model.schema.Migrations;
+import org.terroir.store.Schema;
 import org.terroir.testsupport.TestNeo4j;
 
 /**
@@ -54,7 +54,7 @@ class OpenEpcisCorpusGraphIT {
 
     private void emptyGraph() {
         TestNeo4j.get().clear();
-        Migrations.shipped().apply(driver);
+        Schema.migrate(driver);
     }
 
     private long events() {

@@ -1,0 +1,111 @@
+package org.terroir.store;
+
+import ac.simons.neo4j.migrations.core.ClasspathResourceScanner;
+import ac.simons.neo4j.migrations.core.MigrationChain;
+import ac.simons.neo4j.migrations.core.MigrationState;
+import ac.simons.neo4j.migrations.core.MigrationVersion;
+import ac.simons.neo4j.migrations.core.Migrations;
+import ac.simons.neo4j.migrations.core.MigrationsConfig;
+import ac.simons.neo4j.migrations.core.MigrationsException;
+import ac.simons.neo4j.migrations.core.ValidationResult;
+import io.github.classgraph.ClassGraph;
+import io.github.classgraph.ScanResult;
+import java.net.URL;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.neo4j.driver.Driver;
+
+/**
+ * The graph's schema: versioned, immutable Cypher migrations ({@code neo4j/migrations/V###__*.cypher}
+ * of this module) applied by neo4j-migrations whenever a graph is opened, embedded or remote. The
+ * library records each migration in the graph with its checksum and refuses one changed after it was
+ * applied, holds its lock while it applies them (two servers starting at once apply each migration
+ * once), and refuses a graph that a newer Terroir migrated further than this one knows. Each migration
+ * runs in one transaction, so a migration changes the schema or the data, never both.
+ */
+public final class Schema {
+
+    /** Where the migrations lie on the class path. */
+    static final String LOCATION = "classpath:neo4j/migrations";
+    private static final String FOLDER = "neo4j/migrations";
+
+    /**
+     * The migration files, found on the class path once (the library would look for them at each
+     * graph opened, a scan of every jar: 1–2 s).
+     */
+    private static final ClasspathResourceScanner FILES = new ClasspathResourceScanner() {
+        private volatile List<URL> found;
+
+        @Override
+        public List<URL> scan(List<String> locations) {
+            List<URL> files = found;
+            if (files == null) {
+                try (ScanResult scan = new ClassGraph().acceptPathsNonRecursive(FOLDER).scan()) {
+                    files = found = List.copyOf(scan.getResourcesWithExtension("cypher").getURLs());
+                }
+            }
+            return files;
+        }
+    };
+
+    private Schema() {}
+
+    /**
+     * What {@link #migrate} did.
+     *
+     * @param applied the versions applied now, in order
+     * @param alreadyPresent the versions the graph had already
+     * @param version the graph's schema version now (e.g. {@code 010}), or null for none
+     */
+    public record Report(List<String> applied, List<String> alreadyPresent, String version) {
+        public Report {
+            applied = List.copyOf(applied);
+            alreadyPresent = List.copyOf(alreadyPresent);
+        }
+    }
+
+    /**
+     * Applies the migrations the graph behind {@code driver} lacks.
+     *
+     * @throws SchemaException when a migration was changed after it was applied, the graph holds a
+     *     migration this version does not know (a newer Terroir wrote it), or a migration fails
+     */
+    public static Report migrate(Driver driver) {
+        Migrations migrations = new Migrations(MigrationsConfig.builder()
+                .withLocationsToScan(LOCATION)
+                .withResourceScanner(FILES)
+                .withTransactionMode(MigrationsConfig.TransactionMode.PER_MIGRATION)
+                .withInstalledBy("terroir")
+                .build(), driver);
+        try {
+            if (migrations.validate().getOutcome() == ValidationResult.Outcome.INCOMPLETE_MIGRATIONS) {
+                String graph = migrations.info(MigrationChain.ChainBuilderMode.REMOTE).getLastAppliedVersion()
+                        .map(MigrationVersion::getValue).orElse("?");
+                throw new SchemaException("the graph has schema version V" + graph
+                        + ", newer than this Terroir knows: upgrade Terroir", null);
+            }
+            Set<String> before = applied(migrations.info());
+            String version = migrations.apply().map(MigrationVersion::getValue).orElse(null);
+            List<String> now = List.copyOf(applied(migrations.info()));
+            return new Report(now.stream().filter(v -> !before.contains(v)).toList(),
+                    now.stream().filter(before::contains).toList(), version);
+        } catch (MigrationsException e) {
+            throw new SchemaException("the graph's schema cannot be brought to this Terroir's: " + e.getMessage(), e);
+        }
+    }
+
+    private static Set<String> applied(MigrationChain chain) {
+        return chain.getElements().stream()
+                .filter(element -> element.getState() == MigrationState.APPLIED)
+                .map(MigrationChain.Element::getVersion)
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    /** The graph's schema could not be brought to this version; the message says why. */
+    public static final class SchemaException extends RuntimeException {
+        SchemaException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

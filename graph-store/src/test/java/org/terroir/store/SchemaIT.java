@@ -1,0 +1,110 @@
+package org.terroir.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.terroir.testsupport.TestNeo4j;
+
+/** The schema migrations, applied by neo4j-migrations to a real Neo4j. */
+class SchemaIT {
+
+    private static final List<String> ALL = List.of("001", "002", "003", "004", "005", "006", "007", "008", "009", "010");
+
+    private final Driver driver = TestNeo4j.get().driver();
+
+    @BeforeEach
+    void brandNewDatabase() {
+        TestNeo4j.get().reset();
+    }
+
+    @Test
+    void appliesEveryMigrationInOrderAndRecordsIt() {
+        Schema.Report report = Schema.migrate(driver);
+
+        assertThat(report.applied()).containsExactlyElementsOf(ALL);
+        assertThat(report.alreadyPresent()).isEmpty();
+        assertThat(report.version()).isEqualTo("010");
+        assertThat(driver.executableQuery("MATCH (m:__Neo4jMigration) WHERE m.version <> 'BASELINE' RETURN m.version AS v ORDER BY v")
+                .execute().records()).extracting(r -> r.get("v").asString()).containsExactlyElementsOf(ALL);
+    }
+
+    @Test
+    void createsAUniquenessConstraintOnEveryNaturalKey() {
+        Schema.migrate(driver);
+
+        List<String> constrained = driver.executableQuery("""
+                        SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type
+                        WHERE type = 'UNIQUENESS'
+                        RETURN labelsOrTypes[0] + '.' + properties[0] AS key""")
+                .execute().records().stream().map(r -> r.get("key").asString()).toList();
+        assertThat(constrained).contains("Region.code", "Producer.pseudonym", "Party.gln", "Brand.id", "Product.gtin",
+                "Batch.key", "Item.key", "Container.key", "Location.key", "Event.eventId", "Hop.id",
+                "Certification.id", "Recall.id", "Scan.id", "ScanFlag.id", "ScanKey.id");
+    }
+
+    @Test
+    void secondApplyChangesNothing() {
+        Schema.migrate(driver);
+        long before = schemaObjects();
+
+        Schema.Report again = Schema.migrate(driver);
+
+        assertThat(again.applied()).isEmpty();
+        assertThat(again.alreadyPresent()).containsExactlyElementsOf(ALL);
+        assertThat(again.version()).isEqualTo("010");
+        assertThat(schemaObjects()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAMigrationChangedAfterItWasApplied() {
+        Schema.migrate(driver);
+        driver.executableQuery("MATCH (m:__Neo4jMigration {version: '001'}) SET m.checksum = '12345'").execute();
+
+        assertThatThrownBy(() -> Schema.migrate(driver))
+                .isInstanceOf(Schema.SchemaException.class)
+                .hasMessageContaining("001");
+    }
+
+    @Test
+    void refusesAGraphThatANewerTerroirMigratedFurther() {
+        Schema.migrate(driver);
+        driver.executableQuery("""
+                MATCH (last:__Neo4jMigration {version: '010'})
+                CREATE (last)-[:MIGRATED_TO {at: datetime(), in: duration('PT0S'), by: 'terroir', connectedAs: 'neo4j'}]->
+                       (:__Neo4jMigration {version: '011', description: 'from the future', checksum: '1', type: 'CYPHER',
+                                           source: 'V011__from_the_future.cypher'})""").execute();
+
+        assertThatThrownBy(() -> Schema.migrate(driver))
+                .isInstanceOf(Schema.SchemaException.class)
+                .hasMessageContaining("V011").hasMessageContaining("upgrade Terroir");
+    }
+
+    @Test
+    void takesOverAGraphOfTheHandMadeRunnerAndKeepsItsData() {
+        // What a graph of Terroir before neo4j-migrations holds: the runner's constraint and records, and data.
+        driver.executableQuery("CREATE CONSTRAINT schema_migration_version IF NOT EXISTS FOR (m:SchemaMigration) REQUIRE m.version IS UNIQUE")
+                .execute();
+        driver.executableQuery("UNWIND range(1, 8) AS v CREATE (:SchemaMigration {version: v, checksum: 'x'})").execute();
+        driver.executableQuery("CREATE (:Region {code: '350825', nameEn: 'Liancheng'})").execute();
+
+        Schema.Report report = Schema.migrate(driver);
+
+        assertThat(report.applied()).containsExactlyElementsOf(ALL);
+        assertThat(count("MATCH (m:SchemaMigration) RETURN count(m) AS n")).isZero();
+        assertThat(count("SHOW CONSTRAINTS YIELD name WHERE name = 'schema_migration_version' RETURN count(*) AS n")).isZero();
+        assertThat(count("MATCH (r:Region {code: '350825', nameEn: 'Liancheng'}) RETURN count(r) AS n")).isEqualTo(1);
+    }
+
+    private long schemaObjects() {
+        return count("SHOW CONSTRAINTS YIELD name RETURN count(*) AS n") + count("SHOW INDEXES YIELD name RETURN count(*) AS n");
+    }
+
+    private long count(String cypher) {
+        return driver.executableQuery(cypher).withParameters(Map.of()).execute().records().getFirst().get("n").asLong();
+    }
+}
