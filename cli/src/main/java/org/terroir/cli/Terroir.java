@@ -10,8 +10,6 @@ import org.terroir.cli.labels.KeysCommand;
 import org.terroir.cli.labels.LabelsCommand;
 import org.terroir.cli.labels.TrustListCommand;
 import org.terroir.cli.labels.VerifyCommand;
-import org.terroir.importer.cli.GenerateCommand;
-import org.terroir.importer.cli.ImportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
