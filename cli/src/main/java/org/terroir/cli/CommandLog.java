@@ -8,7 +8,6 @@ import java.util.logging.Handler;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.jul.Log4jBridgeHandler;
-import org.terroir.store.GraphOptions;
 import org.terroir.store.GraphTarget;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;

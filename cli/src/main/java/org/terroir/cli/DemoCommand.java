@@ -16,7 +16,6 @@ import org.terroir.importer.PseudonymSalts;
 import org.terroir.importer.epcis.graph.EpcisImport;
 import org.terroir.importer.masterdata.MasterDataImport;
 import org.terroir.importer.masterdata.MasterDataReader;
-import org.terroir.store.GraphOptions;
 import org.terroir.store.GraphStats;
 import org.terroir.store.GraphStore;
 import org.terroir.store.GraphTarget;

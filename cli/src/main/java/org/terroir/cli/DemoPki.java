@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.terroir.cli.labels.LabelsCommand;
 import org.terroir.importer.masterdata.MasterData;
 import org.terroir.importer.masterdata.MasterDataKind;
-import org.terroir.labels.cli.LabelsCommand;
 
 /**
  * The demo's label PKI under {@code <data-dir>/demo-pki}, made with the same {@code terroir keys},

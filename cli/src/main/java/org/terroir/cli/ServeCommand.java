@@ -5,7 +5,6 @@ import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.terroir.store.GraphOptions;
 import org.terroir.store.GraphStore;
 import org.terroir.store.OpenGraph;
 import org.terroir.trace.TraceApiServer;

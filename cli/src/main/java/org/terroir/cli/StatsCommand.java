@@ -1,7 +1,6 @@
 package org.terroir.cli;
 
 import java.util.concurrent.Callable;
-import org.terroir.store.GraphOptions;
 import org.terroir.store.GraphStats;
 import org.terroir.store.GraphStore;
 import org.terroir.store.OpenGraph;

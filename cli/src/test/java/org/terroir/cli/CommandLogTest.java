@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.terroir.store.GraphOptions;
 import picocli.CommandLine;
 
 class CommandLogTest {

@@ -165,7 +165,7 @@ class DemoPkiTest {
 
         List<String> links = new ArrayList<>(decoded.lines().filter(line -> !line.isBlank()).toList());
         assertThat(links).containsExactlyInAnyOrderElementsOf(
-                Files.readAllLines(sheet.resolveSibling(org.terroir.labels.cli.LabelsCommand.URIS)));
+                Files.readAllLines(sheet.resolveSibling(org.terroir.cli.labels.LabelsCommand.URIS)));
         assertThat(links).containsExactlyInAnyOrderElementsOf(pki.labels());
     }
 }

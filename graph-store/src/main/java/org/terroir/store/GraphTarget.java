@@ -1,6 +1,7 @@
 package org.terroir.store;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -9,6 +10,23 @@ public sealed interface GraphTarget {
 
     /** The default Bolt port of the embedded store; another free port is taken when it is busy. */
     int DEFAULT_BOLT_PORT = 7687;
+
+    /**
+     * The target of a program's settings: a server when {@code uri} names one (with the user and
+     * password only when a password is given: none disables authentication), else the embedded store
+     * in {@code dataDir} on {@code boltPort}.
+     *
+     * @param uri      a Neo4j server or cluster, or null or blank for the embedded store
+     * @throws URISyntaxException when {@code uri} is not a URI
+     */
+    static GraphTarget of(Path dataDir, int boltPort, String uri, String user, String password) throws URISyntaxException {
+        if (uri == null || uri.isBlank()) {
+            return new Embedded(dataDir, boltPort);
+        }
+        URI parsed = new URI(uri.strip());
+        boolean auth = password != null && !password.isEmpty();
+        return new Server(parsed, auth ? user : null, auth ? password : null);
+    }
 
     /**
      * An embedded, file-backed Neo4j in {@code dataDir}, answering Bolt on localhost.

@@ -2,6 +2,7 @@ package org.terroir.labels;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -64,6 +65,34 @@ public record Revocation(String issuer, BigInteger serialNumber, Instant revoked
         /** Whether labels of every date are void. */
         public boolean voidsEveryLabel() {
             return this == KEY_COMPROMISE || this == CA_COMPROMISE;
+        }
+
+        /** The RFC 5280 name with dashes, as revocation files and commands write it: {@code key-compromise}. */
+        public String text() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** Every reason's {@link #text()}, comma-separated, in the order declared. */
+        public static String texts() {
+            StringBuilder all = new StringBuilder();
+            for (Reason reason : values()) {
+                all.append(all.isEmpty() ? "" : ", ").append(reason.text());
+            }
+            return all.toString();
+        }
+
+        /**
+         * The reason whose {@link #text()} is {@code text}, in any case and with underscores for dashes.
+         *
+         * @throws IllegalArgumentException naming the text and the reasons there are
+         */
+        public static Reason parse(String text) {
+            for (Reason reason : values()) {
+                if (reason.text().equals(text.toLowerCase(Locale.ROOT).replace('_', '-'))) {
+                    return reason;
+                }
+            }
+            throw new IllegalArgumentException("unknown reason '" + text + "', expected one of " + texts());
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.terroir.model.PseudonymSalt;
+import org.terroir.testsupport.ExcelCsv;
 
 /**
  * Master-data CSV files as Excel (zh-CN) saves them: "CSV" in GBK, "CSV UTF-8" with a byte-order

@@ -1,4 +1,4 @@
-package org.terroir.labels.cli;
+package org.terroir.cli.labels;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.terroir.labels.cli;
+package org.terroir.cli.labels;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,26 +33,13 @@ final class Options {
 
     /** RFC 5280 reason names with dashes: {@code key-compromise}, {@code superseded}, ... */
     static final class Reason implements ITypeConverter<Revocation.Reason> {
-        static String choices() {
-            StringBuilder all = new StringBuilder();
-            for (Revocation.Reason reason : Revocation.Reason.values()) {
-                all.append(all.isEmpty() ? "" : ", ").append(text(reason));
-            }
-            return all.toString();
-        }
-
-        static String text(Revocation.Reason reason) {
-            return reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
-
         @Override
         public Revocation.Reason convert(String value) {
-            for (Revocation.Reason reason : Revocation.Reason.values()) {
-                if (text(reason).equals(value.toLowerCase(Locale.ROOT).replace('_', '-'))) {
-                    return reason;
-                }
+            try {
+                return Revocation.Reason.parse(value);
+            } catch (IllegalArgumentException unknown) {
+                throw new TypeConversionException(unknown.getMessage());
             }
-            throw new TypeConversionException("unknown reason '" + value + "', expected one of " + choices());
         }
     }
 

@@ -1,4 +1,4 @@
-package org.terroir.importer.cli;
+package org.terroir.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;

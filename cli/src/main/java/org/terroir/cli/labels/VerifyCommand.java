@@ -1,10 +1,9 @@
-package org.terroir.labels.cli;
+package org.terroir.cli.labels;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +17,8 @@ import org.terroir.labels.LabelCertificate;
 import org.terroir.labels.LabelVerifier;
 import org.terroir.labels.TrustList;
 import org.terroir.labels.Verdict;
-import org.terroir.labels.render.QrImages;
+import org.terroir.labels.files.LabelFiles;
+import org.terroir.labels.files.PemFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,7 +92,7 @@ public final class VerifyCommand implements Callable<Integer> {
                     + TRUST_ROOT_VARIABLE + " to it; the root inside " + trustList + " proves nothing, anyone can make one");
             return UNUSABLE;
         }
-        String uri = readLabel();
+        String uri = LabelFiles.readLabel(label);
         LabelVerifier verifier = verifier(pinned);
         Verdict verdict = verifier.verify(uri);
         out.println(describe(verdict));
@@ -103,47 +103,14 @@ public final class VerifyCommand implements Callable<Integer> {
     private List<LabelCertificate> pinnedRoots() throws IOException {
         List<LabelCertificate> pinned = new ArrayList<>();
         for (Path file : roots) {
-            pinned.addAll(readRoots("--root " + file, file));
+            pinned.addAll(PemFiles.readRegulatorRoots("--root " + file, file));
         }
         String configured = environment.apply(TRUST_ROOT_VARIABLE);
         if (pinned.isEmpty() && trustList != null && configured != null && !configured.isBlank()) {
             Path file = Path.of(configured.strip());
-            pinned.addAll(readRoots(TRUST_ROOT_VARIABLE + "=" + file, file));
+            pinned.addAll(PemFiles.readRegulatorRoots(TRUST_ROOT_VARIABLE + "=" + file, file));
         }
         return pinned;
-    }
-
-    private static List<LabelCertificate> readRoots(String source, Path file) throws IOException {
-        if (Files.readString(file, StandardCharsets.US_ASCII).contains("-----BEGIN " + TrustList.PEM_LABEL + "-----")) {
-            throw new IllegalArgumentException(source + " is a trust list, not a root certificate: the root inside a trust list"
-                    + " proves nothing; give the regulator's root certificate");
-        }
-        List<LabelCertificate> certificates = PemFiles.readCertificatesIn(file);
-        for (LabelCertificate certificate : certificates) {
-            if (certificate.role() != CertificateRole.REGULATOR_ROOT || !certificate.isIssuedBy(certificate)) {
-                throw new IllegalArgumentException(source + ": " + certificate.subject() + " is a "
-                        + certificate.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                        + " certificate, not a self-signed regulator root");
-            }
-        }
-        return certificates;
-    }
-
-    private String readLabel() throws IOException {
-        Path file = label.contains("://") ? null : Path.of(label);
-        if (file == null) {
-            return label;
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(label + " (neither a Digital Link URI nor an image file)");
-        }
-        java.util.Optional<String> decoded;
-        try {
-            decoded = QrImages.decode(file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(e.getMessage(), e); // not an image: unusable input
-        }
-        return decoded.orElseThrow(() -> new IllegalArgumentException("no QR code found in " + file));
     }
 
     private LabelVerifier verifier(List<LabelCertificate> pinned) throws IOException {

@@ -1,4 +1,4 @@
-package org.terroir.labels.cli;
+package org.terroir.labels.files;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -25,13 +25,13 @@ import org.terroir.labels.SigningKey;
  * signature: ...
  * </pre>
  */
-final class RevocationFile {
-
+public final class RevocationFile {
 
     private RevocationFile() {
     }
 
-    static String sign(Revocation revocation, SigningKey issuerKey) {
+    /** The text of a revocation file: a comment line, the four fields, and the issuer's signature over them. */
+    public static String sign(Revocation revocation, SigningKey issuerKey) {
         String body = body(revocation);
         byte[] signature = issuerKey.sign(body.getBytes(StandardCharsets.UTF_8));
         return "# Terroir certificate revocation, signed by the certificate's issuer: terroir trust-list create --revocation FILE\n"
@@ -40,7 +40,7 @@ final class RevocationFile {
 
     private static String body(Revocation revocation) {
         return "issuer: " + revocation.issuer() + "\nserial: " + revocation.serialNumber() + "\nrevoked-at: "
-                + revocation.revokedAt() + "\nreason: " + Options.Reason.text(revocation.reason()) + "\n";
+                + revocation.revokedAt() + "\nreason: " + revocation.reason().text() + "\n";
     }
 
     /**
@@ -49,7 +49,7 @@ final class RevocationFile {
      *
      * @throws IllegalArgumentException naming the file and what is wrong
      */
-    static Revocation read(String name, String text, List<LabelCertificate> issuers) {
+    public static Revocation read(String name, String text, List<LabelCertificate> issuers) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (String line : text.split("\n")) {
             line = line.strip();
@@ -68,14 +68,13 @@ final class RevocationFile {
             }
         }
         Revocation revocation;
-        byte[] signature;
         try {
             revocation = new Revocation(fields.get("issuer"), new BigInteger(fields.get("serial")),
-                    Instant.parse(fields.get("revoked-at")), new Options.Reason().convert(fields.get("reason")));
-            signature = Base64.getUrlDecoder().decode(fields.get("signature"));
-        } catch (NumberFormatException | DateTimeParseException | picocli.CommandLine.TypeConversionException e) {
+                    Instant.parse(fields.get("revoked-at")), Revocation.Reason.parse(fields.get("reason")));
+        } catch (IllegalArgumentException | DateTimeParseException e) { // a NumberFormatException is one too
             throw new IllegalArgumentException(name + ": " + e.getMessage());
         }
+        byte[] signature = Base64.getUrlDecoder().decode(fields.get("signature"));
         byte[] signed = body(revocation).getBytes(StandardCharsets.UTF_8);
         boolean verified = issuers.stream().filter(c -> c.subject().equals(revocation.issuer()))
                 .anyMatch(c -> c.publicKey().verify(signed, signature));

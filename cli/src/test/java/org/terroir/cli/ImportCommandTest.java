@@ -1,4 +1,4 @@
-package org.terroir.importer.cli;
+package org.terroir.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.terroir.labels.cli;
+package org.terroir.cli.labels;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -13,6 +13,8 @@ import java.util.concurrent.Callable;
 import org.terroir.labels.LabelCertificate;
 import org.terroir.labels.Revocation;
 import org.terroir.labels.TrustList;
+import org.terroir.labels.files.PemFiles;
+import org.terroir.labels.files.RevocationFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

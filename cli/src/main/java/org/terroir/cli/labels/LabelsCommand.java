@@ -1,22 +1,18 @@
-package org.terroir.labels.cli;
+package org.terroir.cli.labels;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.terroir.labels.CertificateRole;
 import org.terroir.labels.DigitalLink;
@@ -27,17 +23,17 @@ import org.terroir.labels.LabelVerifier;
 import org.terroir.labels.SignatureAlgorithm;
 import org.terroir.labels.SigningKey;
 import org.terroir.labels.Verdict;
+import org.terroir.labels.files.CommissioningDocument;
+import org.terroir.labels.files.LabelFiles;
+import org.terroir.labels.files.PemFiles;
 import org.terroir.labels.render.ErrorCorrection;
 import org.terroir.labels.render.FontFolders;
 import org.terroir.labels.render.LabelSheet;
 import org.terroir.labels.render.LabelText;
-import org.terroir.labels.render.QrCode;
-import org.terroir.model.id.CompanyPrefixLengths;
 import org.terroir.model.id.Gln;
 import org.terroir.model.id.Gtin;
 import org.terroir.model.id.LotNumber;
 import org.terroir.model.id.SerialNumber;
-import org.terroir.model.id.Sgtin;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -52,9 +48,9 @@ import picocli.CommandLine.Spec;
 public final class LabelsCommand implements Runnable {
 
     /** The file of the commissioning events written beside the labels. */
-    public static final String COMMISSIONING = "commissioning.jsonld";
+    public static final String COMMISSIONING = LabelFiles.COMMISSIONING;
     /** The file of the issued label URIs, one a line, written beside the labels. */
-    public static final String URIS = "labels.txt";
+    public static final String URIS = LabelFiles.URIS;
 
     @Spec
     CommandSpec spec;
@@ -206,59 +202,20 @@ public final class LabelsCommand implements Runnable {
                 return signer.sign(expiryDate == null ? label : label.withExpiryDate(expiryDate));
             }).toList();
 
-            boolean pdf = out.getFileName() != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf");
-            Path folder = !pdf ? out : out.getParent() != null ? out.getParent() : Path.of(".");
-            Files.createDirectories(folder);
-            Path commissioning = folder.resolve(COMMISSIONING);
-            Path uris = folder.resolve(URIS);
-            PemFiles.requireAbsent(commissioning);
-            PemFiles.requireAbsent(uris);
-            String written;
-            if (pdf) {
-                PemFiles.requireAbsent(out);
-                LabelSheet sheet = sheet().withErrorCorrection(errorCorrection);
-                LabelText text = new LabelText(brandText != null ? brandText : brandName(certificate),
-                        productText != null ? productText : "GTIN " + product.value(),
-                        productTextEn != null ? productTextEn : "", gi);
-                Files.write(out, sheet.render(labels, text));
-                written = out + " (" + ((labels.size() + LabelSheet.COLUMNS * LabelSheet.ROWS - 1) / (LabelSheet.COLUMNS * LabelSheet.ROWS)) + " page(s))";
-            } else {
-                Set<String> names = new HashSet<>();
-                for (DigitalLink label : labels) {
-                    String name = fileName(label);
-                    if (!names.add(name)) {
-                        throw new IllegalArgumentException("two serials give the same file name " + name + "; use a PDF sheet");
-                    }
-                    PemFiles.requireAbsent(folder.resolve(name + ".png"));
-                }
-                labels.parallelStream().forEach(label -> {
-                    QrCode qr = QrCode.of(label, errorCorrection);
-                    String name = fileName(label);
-                    try {
-                        Files.write(folder.resolve(name + ".png"), qr.toPng(scale));
-                        Files.writeString(folder.resolve(name + ".svg"), qr.toSvg(), StandardCharsets.UTF_8);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-                written = folder + " (" + labels.size() + " PNG and SVG pairs)";
-            }
-            StringBuilder lines = new StringBuilder(labels.size() * 160);
-            labels.forEach(l -> lines.append(l.toUri()).append('\n'));
-            Files.writeString(uris, lines, StandardCharsets.UTF_8);
-            List<Sgtin> items = serialNumbers.stream().map(s -> new Sgtin(product, s)).toList();
-            CompanyPrefixLengths.Table lengths = CompanyPrefixLengths.defaults();
-            for (String prefix : certificate.companyPrefixes()) {
-                lengths = lengths.withPrefix(prefix, prefix.length());
-            }
-            Files.writeString(commissioning, new CommissioningDocument(product, lotNumber, items, day, LabelVerifier.CHINA, site,
-                    lengths).toJson(OffsetDateTime.now(LabelVerifier.CHINA)), StandardCharsets.UTF_8);
+            LabelFiles.Drawing drawing = new LabelFiles.Drawing(this::sheet,
+                    () -> new LabelText(brandText != null ? brandText : brandName(certificate),
+                            productText != null ? productText : "GTIN " + product.value(),
+                            productTextEn != null ? productTextEn : "", gi),
+                    errorCorrection, scale);
+            CommissioningDocument commissioning = CommissioningDocument.of(product, lotNumber, serialNumbers, day,
+                    LabelVerifier.CHINA, site, certificate);
+            LabelFiles.Written written = LabelFiles.write(labels, out, drawing, commissioning);
             var stdout = spec.commandLine().getOut();
             stdout.printf("issued %d signed label(s) of %s lot %s, signed by %s (%s)%n", labels.size(), product.value(), lot,
                     certificate.name(), certificate.publicKey().algorithm().name());
-            stdout.println("labels: " + written);
-            stdout.println("URIs: " + uris);
-            stdout.println("EPCIS commissioning event: " + commissioning + " (terroir import " + commissioning + ")");
+            stdout.println("labels: " + written.labels());
+            stdout.println("URIs: " + written.uris());
+            stdout.println("EPCIS commissioning event: " + written.commissioning() + " (terroir import " + written.commissioning() + ")");
             return 0;
         }
 
@@ -312,11 +269,6 @@ public final class LabelsCommand implements Runnable {
         private static String brandName(LabelCertificate signer) {
             String issuer = signer.issuer();
             return issuer.startsWith("CN=") && !issuer.contains(",") ? issuer.substring(3) : issuer;
-        }
-
-        private static String fileName(DigitalLink label) {
-            String serial = label.serial().orElseThrow().value();
-            return label.gtin().value() + "-" + serial.replaceAll("[^A-Za-z0-9._-]", "_");
         }
 
         static List<SerialNumber> count(int n) {

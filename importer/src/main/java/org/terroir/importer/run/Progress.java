@@ -1,4 +1,4 @@
-package org.terroir.importer.cli;
+package org.terroir.importer.run;
 
 import java.io.PrintWriter;
 import me.tongfei.progressbar.ProgressBar;

@@ -1,4 +1,4 @@
-package org.terroir.labels.cli;
+package org.terroir.labels.files;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -8,10 +8,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.terroir.labels.LabelCertificate;
 import org.terroir.model.id.CompanyPrefixLengths;
 import org.terroir.model.id.Gln;
 import org.terroir.model.id.Gtin;
 import org.terroir.model.id.LotNumber;
+import org.terroir.model.id.SerialNumber;
 import org.terroir.model.id.Sgln;
 import org.terroir.model.id.Sgtin;
 
@@ -23,10 +25,25 @@ import org.terroir.model.id.Sgtin;
  * URNs when the company prefix length is known (the signer's certificate prefixes, or the built-in
  * table), else GS1 Digital Links on {@code id.gs1.org}; {@code terroir import} reads both.
  */
-record CommissioningDocument(Gtin gtin, LotNumber lot, List<Sgtin> items, LocalDate date, ZoneId zone,
+public record CommissioningDocument(Gtin gtin, LotNumber lot, List<Sgtin> items, LocalDate date, ZoneId zone,
         Optional<Gln> location, CompanyPrefixLengths lengths) {
 
-    String toJson(OffsetDateTime created) {
+    /**
+     * The commissioning of the {@code serials} of a lot whose labels {@code signer} signs: EPC URNs
+     * where the signer's certificate or the built-in table knows the company prefix's length.
+     */
+    public static CommissioningDocument of(Gtin gtin, LotNumber lot, List<SerialNumber> serials, LocalDate date, ZoneId zone,
+            Optional<Gln> location, LabelCertificate signer) {
+        List<Sgtin> items = serials.stream().map(s -> new Sgtin(gtin, s)).toList();
+        CompanyPrefixLengths.Table lengths = CompanyPrefixLengths.defaults();
+        for (String prefix : signer.companyPrefixes()) {
+            lengths = lengths.withPrefix(prefix, prefix.length());
+        }
+        return new CommissioningDocument(gtin, lot, items, date, zone, location, lengths);
+    }
+
+    /** The document, created at {@code created}. */
+    public String toJson(OffsetDateTime created) {
         OffsetDateTime eventTime = date.atStartOfDay(zone).toOffsetDateTime();
         String offset = eventTime.getOffset().equals(ZoneOffset.UTC) ? "+00:00" : eventTime.getOffset().getId();
         StringBuilder json = new StringBuilder(256 + items.size() * 48);

@@ -1,4 +1,4 @@
-package org.terroir.importer.cli;
+package org.terroir.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
-import org.terroir.importer.masterdata.ExcelCsv;
 import org.terroir.store.Schema;
+import org.terroir.testsupport.ExcelCsv;
 import org.terroir.testsupport.TestNeo4j;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;

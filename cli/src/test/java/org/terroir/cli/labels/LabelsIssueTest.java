@@ -1,4 +1,4 @@
-package org.terroir.labels.cli;
+package org.terroir.cli.labels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

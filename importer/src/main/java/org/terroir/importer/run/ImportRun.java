@@ -1,4 +1,4 @@
-package org.terroir.importer.cli;
+package org.terroir.importer.run;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
@@ -26,70 +25,69 @@ import org.terroir.importer.masterdata.MasterDataImport;
 import org.terroir.importer.masterdata.MasterDataKind;
 import org.terroir.importer.masterdata.MasterDataRejectedException;
 import org.terroir.importer.masterdata.Problem;
-import org.terroir.store.GraphOptions;
 import org.terroir.store.GraphStore;
+import org.terroir.store.GraphTarget;
 import org.terroir.store.GraphUnavailableException;
 import org.terroir.store.OpenGraph;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code terroir import}: master data and GS1 EPCIS 2.0 documents into the graph. */
-@Command(name = "import", header = "Imports master-data CSV files and GS1 EPCIS 2.0 documents into the graph.", mixinStandardHelpOptions = true,
-        description = {"Imports master-data CSV files (docs/master-data.md) and GS1 EPCIS 2.0 documents (JSON / JSON-LD,",
-            "XML; also EPCIS 1.2 XML) into the graph, with the master data of their headers and of XML",
-            "EPCISMasterDataDocuments. Folders are searched for *.csv, *.json, *.jsonld and *.xml.",
-            "The CSV files are validated together, references included, and EPCIS documents one by one, before",
-            "anything of them is written: a rejected set or document writes nothing, its problems are listed",
-            "(file, line or event index, field, reason) and written to --report, and the run goes on with the",
-            "other documents; the exit code is then 1. Importing the same files again changes nothing."})
-public final class ImportCommand implements Callable<Integer> {
+/**
+ * One import of master-data CSV files and GS1 EPCIS 2.0 documents into the graph, as
+ * {@code terroir import} runs it. The CSV files are validated together and EPCIS documents one by
+ * one before anything of them is written; a rejected set or document writes nothing, its problems
+ * are listed on the error stream and written to the report, and the run goes on with the others.
+ * Progress and what was imported go to the output streams given.
+ */
+public final class ImportRun {
 
     private static final Set<String> EPCIS = Set.of(".json", ".jsonld", ".xml");
 
-    @Mixin
-    GraphOptions graph;
+    private final GraphTarget target;
+    private final Path dataDir;
+    private final Optional<Charset> encoding;
+    private final Path report;
+    private final PrintWriter out;
+    private final PrintWriter err;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders.")
-    List<Path> paths;
-
-    @Option(names = "--report", paramLabel = "FILE", defaultValue = "terroir-import-report.json",
-            description = "Where the machine-readable report of rejected documents goes when there are any (default: ${DEFAULT-VALUE}).")
-    Path report;
-
-    @Option(names = "--encoding", paramLabel = "CHARSET",
-            description = {"Encoding of the master-data CSV files, e.g. GBK, GB18030 or UTF-8. Default: per file, UTF-8 (a",
-                "byte-order mark, as Excel's \"CSV UTF-8\" writes, is skipped) if it decodes as UTF-8, else GB18030",
-                "(GBK, as Excel's Chinese \"CSV\" writes). The output names a file's encoding when it is not plain UTF-8."})
-    Charset encoding;
-
-    @Spec
-    CommandSpec spec;
+    /**
+     * @param target   the graph to import into
+     * @param dataDir  the data folder, which keeps the installation's pseudonym salts
+     * @param encoding the encoding of every CSV file, or empty to detect each one's (UTF-8, else GB18030)
+     * @param report   where the machine-readable report of rejected files goes when there are any
+     * @param out      what was imported, file by file
+     * @param err      progress, and the problems of rejected files
+     */
+    public ImportRun(GraphTarget target, Path dataDir, Optional<Charset> encoding, Path report, PrintWriter out, PrintWriter err) {
+        this.target = target;
+        this.dataDir = dataDir;
+        this.encoding = encoding;
+        this.report = report;
+        this.out = out;
+        this.err = err;
+    }
 
     /** One rejected file, as the report shows it. */
     record Rejection(String file, long problemCount, List<String> problems) {}
 
-    @Override
-    public Integer call() throws IOException {
-        List<Path> files = expand(paths);
+    /**
+     * Imports the files (see {@link #expand}).
+     *
+     * @return whether every file was imported; when not, the rejected ones are listed and reported
+     * @throws GraphUnavailableException when the graph cannot be opened, or stopped answering part-way
+     */
+    public boolean run(List<Path> files) throws IOException {
         List<Path> csv = files.stream().filter(f -> suffix(f).equals(".csv")).toList();
         List<Path> documents = files.stream().filter(f -> EPCIS.contains(suffix(f))).toList();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         List<Rejection> rejections = new ArrayList<>();
         Map<String, Long> imported = new LinkedHashMap<>();
-        try (OpenGraph open = GraphStore.open(graph.target())) {
+        try (OpenGraph open = GraphStore.open(target)) {
             out.printf("Importing %d file(s) into %s%n", files.size(), open.description());
             out.flush();
             if (!csv.isEmpty()) {
                 try {
                     MasterDataImport.Outcome outcome = new MasterDataImport(open.driver(),
-                            PseudonymSalts.load(graph.dataDir()), Optional.ofNullable(encoding)).importFiles(csv);
+                            PseudonymSalts.load(dataDir), encoding).importFiles(csv);
                     printEncodings(out, outcome.encodings());
                     Map<MasterDataKind, Integer> written = outcome.rows();
                     written.forEach((kind, rows) -> imported.put(kind.fileName(), (long) rows));
@@ -129,7 +127,7 @@ public final class ImportCommand implements Callable<Integer> {
             }
         }
         if (rejections.isEmpty()) {
-            return 0;
+            return true;
         }
         for (Rejection rejection : rejections) {
             err.printf("terroir: rejected, nothing of it written: %s: %d problem(s)%n", rejection.file(), rejection.problemCount());
@@ -139,7 +137,7 @@ public final class ImportCommand implements Callable<Integer> {
         Files.writeString(report, json.writeValueAsString(Map.of("imported", imported, "rejected", rejections)));
         err.println("terroir: report written to " + report);
         err.flush();
-        return 1;
+        return false;
     }
 
     /** A line for each file not in plain UTF-8: its names read wrong if it was taken for the wrong encoding. */
@@ -177,7 +175,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     /** Files as given, folders searched for importable files, sorted; a missing path is a usage error. */
-    static List<Path> expand(List<Path> paths) throws IOException {
+    public static List<Path> expand(List<Path> paths) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {

@@ -1,4 +1,4 @@
-package org.terroir.labels.cli;
+package org.terroir.cli.labels;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -7,7 +7,7 @@ import picocli.CommandLine;
 
 /**
  * What one run of a label command printed and returned, with failures mapped as the {@code terroir}
- * program maps them (module cli, {@code Terroir.Failures}): one {@code terroir: } line on standard
+ * program maps them ({@code Terroir.Failures}): one {@code terroir: } line on standard
  * error, exit 2 for a usage error, a bad input or a missing file, else 1.
  */
 record CommandRun(int exitCode, String out, String err) {

@@ -1,4 +1,4 @@
-package org.terroir.importer.masterdata;
+package org.terroir.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

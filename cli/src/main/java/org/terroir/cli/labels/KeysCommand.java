@@ -1,9 +1,7 @@
-package org.terroir.labels.cli;
+package org.terroir.cli.labels;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +15,8 @@ import org.terroir.labels.Revocation;
 import org.terroir.labels.SignatureAlgorithm;
 import org.terroir.labels.SigningKey;
 import org.terroir.labels.VerificationKey;
+import org.terroir.labels.files.PemFiles;
+import org.terroir.labels.files.RevocationFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -197,11 +197,9 @@ public final class KeysCommand implements Runnable {
 
         private static VerificationKey readPublicKey(Path file) {
             try {
-                return VerificationKey.fromPem(Files.readString(file, StandardCharsets.US_ASCII));
+                return PemFiles.readPublicKey(file);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(file + ": " + e.getMessage());
             }
         }
     }
@@ -301,7 +299,7 @@ public final class KeysCommand implements Runnable {
             Revocation revocation = Revocation.of(certificate, date == null ? Instant.now() : date, reason);
             PemFiles.writePublic(out, RevocationFile.sign(revocation, PemFiles.readKey(issuerKey)));
             spec.commandLine().getOut().println("revocation: " + out + " (" + certificate.subject() + ", serial "
-                    + certificate.serialNumber() + ", " + Options.Reason.text(reason) + ", " + revocation.revokedAt() + ")");
+                    + certificate.serialNumber() + ", " + reason.text() + ", " + revocation.revokedAt() + ")");
             return 0;
         }
     }

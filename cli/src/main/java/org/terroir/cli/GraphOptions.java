@@ -1,8 +1,8 @@
-package org.terroir.store;
+package org.terroir.cli;
 
-import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import org.terroir.store.GraphTarget;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,13 +39,8 @@ public final class GraphOptions {
 
     /** The target these options name. */
     public GraphTarget target() {
-        if (uri == null || uri.isBlank()) {
-            return new GraphTarget.Embedded(dataDir, boltPort);
-        }
         try {
-            URI parsed = new URI(uri.strip());
-            boolean auth = password != null && !password.isEmpty();
-            return new GraphTarget.Server(parsed, auth ? user : null, auth ? password : null);
+            return GraphTarget.of(dataDir, boltPort, uri, user, password);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("--neo4j-uri \"" + uri + "\" is not a URI: " + e.getReason());
         }
