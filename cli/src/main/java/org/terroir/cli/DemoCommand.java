@@ -183,7 +183,6 @@ final class DemoCommand implements Callable<Integer> {
 
     private static void report(GraphStats.Stats stats, PrintWriter out) {
         long nodes = stats.nodesPerLabel().entrySet().stream()
-                .filter(e -> !e.getKey().startsWith("__")) // neo4j-migrations' records of the schema
                 .mapToLong(Map.Entry::getValue).sum();
         if (nodes == 0) {
             out.println("The graph holds no provenance data yet.");

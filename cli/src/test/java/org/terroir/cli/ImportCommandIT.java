@@ -129,7 +129,7 @@ class ImportCommandIT {
         assertThat(run.out()).contains("  producers.csv: read as UTF-8, as given\n").contains("  regions.csv: read as UTF-8, as given\n");
         assertThat(run.err()).contains("\n  producers.csv:2: name: bytes that are not UTF-8 (the encoding given): is the file in another"
                 + " encoding? Without --encoding, UTF-8 and GBK are recognised\n");
-        assertThat(driver.executableQuery("MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n) AS n").execute().records())
+        assertThat(driver.executableQuery("MATCH (n) WHERE NOT n:__Neo4jMigration RETURN count(n) AS n").execute().records())
                 .singleElement().satisfies(r -> assertThat(r.get("n").asLong()).as("nothing written").isZero());
     }
 }

@@ -7,15 +7,19 @@ final class StatsStatements {
 
     private StatsStatements() {}
 
+    /** Nodes per label of the model (neo4j-migrations' records of the schema, labelled {@code __Neo4j…}, apart). */
     public static final Statement STATS_NODES_PER_LABEL = new Statement("stats.nodesPerLabel", """
             CALL db.labels() YIELD label
+            WITH label WHERE NOT label STARTS WITH '__'
             CALL (label) { MATCH (n:$(label)) RETURN count(n) AS count }
             RETURN label, count
             ORDER BY label
             """);
 
+    /** Relationships per type (neo4j-migrations' {@code MIGRATED_TO} apart). */
     public static final Statement STATS_RELATIONSHIPS_PER_TYPE = new Statement("stats.relationshipsPerType", """
             CALL db.relationshipTypes() YIELD relationshipType AS type
+            WITH type WHERE type <> 'MIGRATED_TO'
             CALL (type) { MATCH ()-[r:$(type)]->() RETURN count(r) AS count }
             RETURN type, count
             ORDER BY type

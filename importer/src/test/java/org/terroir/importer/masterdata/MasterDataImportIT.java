@@ -133,7 +133,7 @@ class MasterDataImportIT {
         try {
             new MasterDataImport(driver, SALT).run(files);
         } catch (MasterDataRejectedException e) {
-            assertThat(count("MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n)")).as("nothing written").isZero();
+            assertThat(count("MATCH (n) WHERE NOT n:__Neo4jMigration RETURN count(n)")).as("nothing written").isZero();
             return e.problems().stream().map(Problem::toString).toList();
         }
         throw new AssertionError("the import of the edited " + file + " was not rejected");
@@ -212,7 +212,7 @@ class MasterDataImportIT {
                         .extracting(Problem::toString)
                         .containsExactly("more-contributions.csv:2: gtin: product \"09520011009997\" is neither in these files"
                                 + " nor in the graph (first of 1500 cells naming it)"));
-        assertThat(count("MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n)")).isZero();
+        assertThat(count("MATCH (n) WHERE NOT n:__Neo4jMigration RETURN count(n)")).isZero();
     }
 
     /** Two villages of the halal beef regions: Xiji (Ningxia) and Zhangjiachuan (Gansu). */

@@ -154,6 +154,6 @@ class EpcisImportIT {
         assertThat(outcome.imported()).isFalse();
         assertThat(outcome.problems()).extracting(Object::toString).singleElement().asString()
                 .startsWith("liancheng.jsonld: event 1 (line ").contains("action: \"OBSERVED\" is not one of ADD, OBSERVE, DELETE");
-        assertThat(count("MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n)")).isZero();
+        assertThat(count("MATCH (n) WHERE NOT n:__Neo4jMigration RETURN count(n)")).isZero();
     }
 }

@@ -312,9 +312,9 @@ class ErrorDeclarationImportIT {
                 + "RETURN type(r) + ' [' + reduce(ids = '', id IN r.by | ids + id + ' ') + '] ' + coalesce(r.untilBy, '-')";
         List<String> recorded = pairs(asserted);
         assertThat(recorded).hasSize(10).allSatisfy(r -> assertThat(r).doesNotContain("[]"));
-        // As a graph of an earlier version stands: no `by`, and V008 not applied.
+        // As a graph of an earlier version stands: no `by`, and V008 not applied (nor neo4j-migrations' records).
         driver.executableQuery("MATCH ()-[r:MADE_FROM|PACKED_IN|PRODUCED_AT|OF_BATCH]->() REMOVE r.by, r.untilBy").execute();
-        driver.executableQuery("MATCH (m:SchemaMigration {version: 8}) DELETE m").execute();
+        driver.executableQuery("MATCH (m:__Neo4jMigration) DETACH DELETE m").execute();
 
         Schema.migrate(driver);
 

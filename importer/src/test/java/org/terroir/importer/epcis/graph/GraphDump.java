@@ -28,14 +28,14 @@ final class GraphDump {
         Map<String, String> nodes = new HashMap<>();
         List<String> dump = new ArrayList<>();
         for (Record r : driver.executableQuery("""
-                MATCH (n) WHERE NOT n:SchemaMigration
+                MATCH (n) WHERE NOT n:__Neo4jMigration
                 RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS properties""").execute().records()) {
             String node = r.get("labels").asList(Value::asString).stream().sorted().toList() + properties(r.get("properties"), excluded);
             nodes.put(r.get("id").asString(), node);
             dump.add(node);
         }
         for (Record r : driver.executableQuery("""
-                MATCH (a)-[r]->(b) WHERE NOT a:SchemaMigration AND NOT b:SchemaMigration
+                MATCH (a)-[r]->(b) WHERE NOT a:__Neo4jMigration AND NOT b:__Neo4jMigration
                 RETURN elementId(a) AS a, type(r) AS type, properties(r) AS properties, elementId(b) AS b""").execute().records()) {
             dump.add(nodes.get(r.get("a").asString()) + " -[" + r.get("type").asString()
                     + properties(r.get("properties"), excluded) + "]-> " + nodes.get(r.get("b").asString()));
@@ -58,13 +58,13 @@ final class GraphDump {
     static Map<String, Long> census(Driver driver) {
         Map<String, Long> census = new TreeMap<>();
         driver.executableQuery("""
-                MATCH (n) WHERE NOT n:SchemaMigration UNWIND labels(n) AS label
+                MATCH (n) WHERE NOT n:__Neo4jMigration UNWIND labels(n) AS label
                 RETURN label, count(*) AS count""").execute().records()
                 .forEach(r -> census.put("nodes:" + r.get("label").asString(), r.get("count").asLong()));
         driver.executableQuery("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count").execute().records()
                 .forEach(r -> census.put("relationships:" + r.get("type").asString(), r.get("count").asLong()));
         census.put("properties:nodes", driver.executableQuery(
-                "MATCH (n) WHERE NOT n:SchemaMigration RETURN sum(size(keys(n))) AS c").execute().records().getFirst().get("c").asLong());
+                "MATCH (n) WHERE NOT n:__Neo4jMigration RETURN sum(size(keys(n))) AS c").execute().records().getFirst().get("c").asLong());
         census.put("properties:relationships", driver.executableQuery(
                 "MATCH ()-[r]->() RETURN sum(size(keys(r))) AS c").execute().records().getFirst().get("c").asLong());
         return census;
