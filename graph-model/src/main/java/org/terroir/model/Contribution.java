@@ -37,7 +37,8 @@ public record Contribution(String producerPseudonym, Lgtin batch, BigDecimal qua
 
     /** A contribution to the batch with key {@code batchKey}, e.g. {@code 01/09520001000010/10/LOT7}. */
     public static Contribution of(String producerPseudonym, String batchKey, BigDecimal quantity, String unit) {
-        return new Contribution(producerPseudonym, Batch.fromKey(batchKey).lgtin(), quantity, unit);
+        return new Contribution(producerPseudonym, Check.key(Lgtin.class, "Batch.key", "01/{gtin14}/10/{lot}", batchKey), quantity,
+                unit);
     }
 
     /** The batch's natural key, {@code 01/{gtin14}/10/{lot}}. */
