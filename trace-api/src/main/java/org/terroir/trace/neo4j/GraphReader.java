@@ -1,14 +1,20 @@
 package org.terroir.trace.neo4j;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.terroir.model.cypher.Statement;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Runs the features' statements in read transactions of the
@@ -42,5 +48,27 @@ public class GraphReader {
      */
     public Flux<org.neo4j.driver.Record> read(Statement statement, Map<String, Object> parameters) {
         return transactions.run(statement, parameters);
+    }
+
+    /**
+     * The rows {@code statement} answers for the distinct {@code keys} (its one parameter,
+     * {@code $keys}), each made a {@code T}; nothing is read when there are no keys.
+     */
+    public <T> Flux<T> forKeys(Statement statement, Collection<String> keys, Function<org.neo4j.driver.Record, T> row) {
+        if (keys.isEmpty()) {
+            return Flux.empty();
+        }
+        return read(statement, Map.of("keys", keys.stream().distinct().toList())).map(row);
+    }
+
+    /**
+     * {@link #forKeys} grouped by the key in column {@code keyColumn}, in the order of the rows; a
+     * key without rows has no entry.
+     */
+    public <T> Mono<Map<String, List<T>>> perKey(Statement statement, Collection<String> keys, String keyColumn,
+            Function<org.neo4j.driver.Record, T> row) {
+        return forKeys(statement, keys, Function.identity())
+                .collect(Collectors.groupingBy(record -> record.get(keyColumn).asString(), LinkedHashMap::new,
+                        Collectors.mapping(row, Collectors.toList())));
     }
 }

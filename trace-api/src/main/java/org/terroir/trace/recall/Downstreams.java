@@ -1,7 +1,6 @@
 package org.terroir.trace.recall;
 
 import java.util.Collection;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.terroir.trace.neo4j.GraphReader;
 import reactor.core.publisher.Flux;
@@ -18,10 +17,6 @@ public class Downstreams {
 
     /** The downstream of each batch of {@code keys} that exists, in key order. */
     public Flux<Downstream> byBatchKeys(Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return Flux.empty();
-        }
-        return graph.read(RecallStatements.TRACE_DOWNSTREAM, Map.of("keys", keys.stream().distinct().toList()))
-                .map(Downstream::from);
+        return graph.forKeys(RecallStatements.TRACE_DOWNSTREAM, keys, Downstream::from);
     }
 }

@@ -3,11 +3,9 @@ package org.terroir.trace.recall;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.terroir.trace.neo4j.GraphReader;
 import org.terroir.trace.neo4j.GraphWriter;
@@ -27,12 +25,7 @@ public class Recalls {
 
     /** Per batch key, the recalls of the batch and of every batch it was made from, oldest first; unaffected batches have no entry. */
     public Mono<Map<String, List<RecallNotice>>> byBatchKeys(Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        return reader.read(RecallStatements.TRACE_RECALLS, Map.of("keys", keys.stream().distinct().toList()))
-                .collect(Collectors.groupingBy(row -> row.get("batch").asString(), LinkedHashMap::new,
-                        Collectors.mapping(RecallNotice::from, Collectors.toList())));
+        return reader.perKey(RecallStatements.TRACE_RECALLS, keys, "batch", RecallNotice::from);
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.terroir.trace.trace;
 
 import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.terroir.trace.neo4j.GraphReader;
 import reactor.core.publisher.Flux;
@@ -19,10 +17,6 @@ public class Batches {
 
     /** The batches of {@code keys} that exist, in the order of their keys; keys of no batch are left out. */
     public Flux<BatchTrace> byKeys(Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return Flux.empty();
-        }
-        List<String> distinct = keys.stream().distinct().toList();
-        return graph.read(TraceStatements.TRACE_BATCHES, Map.of("keys", distinct)).map(BatchTrace::from);
+        return graph.forKeys(TraceStatements.TRACE_BATCHES, keys, BatchTrace::from);
     }
 }

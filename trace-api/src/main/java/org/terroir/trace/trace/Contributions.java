@@ -1,10 +1,8 @@
 package org.terroir.trace.trace;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.terroir.trace.neo4j.GraphReader;
 import reactor.core.publisher.Mono;
@@ -21,11 +19,6 @@ public class Contributions {
 
     /** Per batch key, its contributions, largest first; a batch without any has no entry. */
     public Mono<Map<String, List<ProducerContribution>>> byBatchKeys(Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        return graph.read(TraceStatements.TRACE_CONTRIBUTIONS, Map.of("keys", keys.stream().distinct().toList()))
-                .collect(Collectors.groupingBy(row -> row.get("batch").asString(), LinkedHashMap::new,
-                        Collectors.mapping(ProducerContribution::from, Collectors.toList())));
+        return graph.perKey(TraceStatements.TRACE_CONTRIBUTIONS, keys, "batch", ProducerContribution::from);
     }
 }

@@ -1,8 +1,6 @@
 package org.terroir.trace.trace;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -24,12 +22,6 @@ public class Inputs {
 
     /** Per batch key, the batches it was made from, by key; a batch made from none has no entry. */
     public Mono<Map<String, List<BatchTrace>>> byBatchKeys(Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        return graph.read(TraceStatements.TRACE_INPUT_BATCHES, Map.of("keys", keys.stream().distinct().toList()))
-                .collect(() -> new LinkedHashMap<String, List<BatchTrace>>(), (byBatch, row) ->
-                        byBatch.computeIfAbsent(row.get("madeInto").asString(), batch -> new ArrayList<>()).add(BatchTrace.from(row)))
-                .map(byBatch -> byBatch);
+        return graph.perKey(TraceStatements.TRACE_INPUT_BATCHES, keys, "madeInto", BatchTrace::from);
     }
 }

@@ -1,10 +1,8 @@
 package org.terroir.trace.trace;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.terroir.model.cypher.Statement;
 import org.terroir.trace.neo4j.GraphReader;
@@ -35,11 +33,6 @@ public class Journeys {
     }
 
     private Mono<Map<String, List<Hop>>> read(Statement statement, String keyColumn, Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        return graph.read(statement, Map.of("keys", keys.stream().distinct().toList()))
-                .collect(Collectors.groupingBy(row -> row.get(keyColumn).asString(), LinkedHashMap::new,
-                        Collectors.mapping(Hop::from, Collectors.toList())));
+        return graph.perKey(statement, keys, keyColumn, Hop::from);
     }
 }

@@ -4,31 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.terroir.testsupport.StatementExamples.row;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.terroir.model.cypher.Statement;
-import org.terroir.store.Schema;
-import org.terroir.testsupport.StatementExamples;
-import org.terroir.testsupport.TestNeo4j;
+import org.terroir.trace.FeatureStatementExamples;
 
 /**
- * Runs every statement of the lists ({@link ListStatements}) against a real Neo4j holding a small graph
- * ({@code liancheng-small}) and checks what it answers or writes. Each example runs in its own
- * transaction, rolled back afterwards; a statement added without an example here fails the test
- * "every statement has an example".
+ * The examples of {@link ListStatements}, run against a real Neo4j holding the small Liancheng graph.
  */
-class ListStatementsIT {
+class ListStatementsIT extends FeatureStatementExamples {
 
-    private static final Driver driver = TestNeo4j.get().driver();
-
-    private static final StatementExamples<Statement> EXAMPLES =
-            new StatementExamples<>(Statement::name, Statement::cypher, Statement::parameters);
-
-    static {
+    ListStatementsIT() {
+        super(ListStatements.class);
         String l1 = "01/09520001000010/10/L1";
         Map<String, Object> brandFilter = new HashMap<>();
         brandFilter.put("kind", "gi");
@@ -37,7 +23,7 @@ class ListStatementsIT {
         brandPage.put("after", "");
         brandPage.put("limit", 10);
         String twoBrands = "MATCH (c:Region {code: '350825'}) CREATE (:Brand {id: 'a-regional', kind: 'regional'})-[:PROTECTS]->(c)";
-        EXAMPLES.example(ListStatements.LIST_BRANDS, "MATCH (c:Region {code: '350825'}) CREATE (:Brand {id: 'z-other-gi', kind: 'gi'})-[:PROTECTS]->(c)",
+        example(ListStatements.LIST_BRANDS, "MATCH (c:Region {code: '350825'}) CREATE (:Brand {id: 'z-other-gi', kind: 'gi'})-[:PROTECTS]->(c)",
                 brandPage, (rows, tx) -> {
                     assertThat(rows).extracting(r -> r.get("node").get("id").asString())
                             .containsExactly("liancheng-dried-sweet-potato", "z-other-gi");
@@ -47,7 +33,7 @@ class ListStatementsIT {
                     assertThat(tx.run(ListStatements.LIST_BRANDS.cypher(), next).list()).extracting(r -> r.get("node").get("id").asString())
                             .as("the page after the cursor").containsExactly("z-other-gi");
                 });
-        EXAMPLES.example(ListStatements.COUNT_BRANDS, twoBrands, brandFilter, (rows, tx) ->
+        example(ListStatements.COUNT_BRANDS, twoBrands, brandFilter, (rows, tx) ->
                 assertThat(rows.getFirst().get("count").asLong()).as("the regional brand is left out").isEqualTo(1));
         Map<String, Object> partyFilter = new HashMap<>();
         partyFilter.put("kind", "Cooperative");
@@ -65,30 +51,30 @@ class ListStatementsIT {
                 CREATE (:Party:Cooperative {gln: '9520011000031', nameEn: 'Idle coop'})-[:BASED_IN]->(county)
                 CREATE (:Party:Association {gln: '9520011000017'})-[:BASED_IN]->(county)
                 """;
-        EXAMPLES.example(ListStatements.LIST_PARTIES, coops, partyPage, (rows, tx) -> assertThat(rows)
+        example(ListStatements.LIST_PARTIES, coops, partyPage, (rows, tx) -> assertThat(rows)
                 .extracting(r -> r.get("node").get("gln").asString() + " " + r.get("node").get("kind").asString())
                 .as("the cooperative whose member contributed to the brand").containsExactly("9520011000024 Cooperative"));
-        EXAMPLES.example(ListStatements.COUNT_PARTIES, coops, partyFilter, (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
+        example(ListStatements.COUNT_PARTIES, coops, partyFilter, (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
         Map<String, Object> regionFilter = new HashMap<>();
         regionFilter.put("level", "village");
         regionFilter.put("within", "350800");
         Map<String, Object> regionPage = new HashMap<>(regionFilter);
         regionPage.put("after", "");
         regionPage.put("limit", 10);
-        EXAMPLES.example(ListStatements.LIST_REGIONS, regionPage, (rows, tx) -> assertThat(rows)
+        example(ListStatements.LIST_REGIONS, regionPage, (rows, tx) -> assertThat(rows)
                 .extracting(r -> r.get("node").get("code").asString()).containsExactly("350825100201"));
-        EXAMPLES.example(ListStatements.COUNT_REGIONS, regionFilter, (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
+        example(ListStatements.COUNT_REGIONS, regionFilter, (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
         Map<String, Object> locationFilter = new HashMap<>();
         locationFilter.put("kind", "farm");
         locationFilter.put("region", "350825");
         Map<String, Object> locationPage = new HashMap<>(locationFilter);
         locationPage.put("after", "");
         locationPage.put("limit", 10);
-        EXAMPLES.example(ListStatements.LIST_LOCATIONS, locationPage, (rows, tx) -> assertThat(rows).singleElement().satisfies(r -> {
+        example(ListStatements.LIST_LOCATIONS, locationPage, (rows, tx) -> assertThat(rows).singleElement().satisfies(r -> {
             assertThat(r.get("node").get("key").asString()).isEqualTo("414/9520001000027");
             assertThat(r.get("node").get("region").get("code").asString()).isEqualTo("350825100201");
         }));
-        EXAMPLES.example(ListStatements.COUNT_LOCATIONS, locationFilter, (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
+        example(ListStatements.COUNT_LOCATIONS, locationFilter, (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
         Map<String, Object> batchFilter = new HashMap<>();
         batchFilter.put("brand", "liancheng-dried-sweet-potato");
         batchFilter.put("region", "350825");
@@ -107,9 +93,9 @@ class ListStatementsIT {
                 CREATE (:Event {eventId: 'e1', eventTime: datetime('2026-01-07T09:00:00+08:00')})-[:OBSERVED]->(b1)
                 CREATE (:Event {eventId: 'e2', eventTime: datetime('2026-01-09T09:00:00+08:00')})-[:OBSERVED]->(b2)
                 """;
-        EXAMPLES.example(ListStatements.LIST_BATCHES, certified, batchPage, (rows, tx) -> assertThat(rows)
+        example(ListStatements.LIST_BATCHES, certified, batchPage, (rows, tx) -> assertThat(rows)
                 .extracting(r -> r.get("node").asString()).as("L2's event is after the window").containsExactly(l1));
-        EXAMPLES.example(ListStatements.COUNT_BATCHES, certified, batchFilter, (rows, tx) -> {
+        example(ListStatements.COUNT_BATCHES, certified, batchFilter, (rows, tx) -> {
             assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1);
             Map<String, Object> organic = new HashMap<>(batchFilter);
             organic.put("certification", "ORGANIC");
@@ -125,7 +111,7 @@ class ListStatementsIT {
                 CREATE (:Producer {pseudonym: 'P-BBBBBBBBBBBB', registeredPoor: false})-[:LIVES_IN]->(village)
                 CREATE (:Producer {pseudonym: 'P-CCCCCCCCCCCC', registeredPoor: false})
                 """;
-        EXAMPLES.example(ListStatements.LIST_PRODUCERS, households, row("after", "", "limit", 10, "brand", null, "region", "350800",
+        example(ListStatements.LIST_PRODUCERS, households, row("after", "", "limit", 10, "brand", null, "region", "350800",
                 "cooperative", null), (rows, tx) -> {
                     assertThat(rows).extracting(r -> r.get("node").get("pseudonym").asString())
                             .as("P-CCCCCCCCCCCC lives nowhere known").containsExactly("P-AAAAAAAAAAAA", "P-BBBBBBBBBBBB");
@@ -141,12 +127,7 @@ class ListStatementsIT {
                             "brand", "liancheng-dried-sweet-potato", "region", null, "cooperative", "9520011000024")).list())
                             .as("after the cursor, nobody else contributed").isEmpty();
                 });
-        EXAMPLES.example(ListStatements.COUNT_PRODUCERS, households, row("brand", "liancheng-dried-sweet-potato", "region", "350825",
+        example(ListStatements.COUNT_PRODUCERS, households, row("brand", "liancheng-dried-sweet-potato", "region", "350825",
                 "cooperative", "9520011000024"), (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
-    }
-
-    @TestFactory
-    List<DynamicTest> everyStatementRunsAgainstNeo4j() {
-        return EXAMPLES.tests(driver, Schema::migrate, Statement.declaredIn(ListStatements.class));
     }
 }

@@ -5,29 +5,16 @@ import static org.terroir.testsupport.StatementExamples.row;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.terroir.model.cypher.Statement;
-import org.terroir.store.Schema;
-import org.terroir.testsupport.StatementExamples;
-import org.terroir.testsupport.TestNeo4j;
+import org.terroir.trace.FeatureStatementExamples;
 
 /**
- * Runs every statement of the event queries ({@link EventStatements}) against a real Neo4j holding a small graph
- * ({@code liancheng-small}) and checks what it answers or writes. Each example runs in its own
- * transaction, rolled back afterwards; a statement added without an example here fails the test
- * "every statement has an example".
+ * The examples of {@link EventStatements}, run against a real Neo4j holding the small Liancheng graph.
  */
-class EventStatementsIT {
+class EventStatementsIT extends FeatureStatementExamples {
 
-    private static final Driver driver = TestNeo4j.get().driver();
-
-    private static final StatementExamples<Statement> EXAMPLES =
-            new StatementExamples<>(Statement::name, Statement::cypher, Statement::parameters);
-
-    static {
+    EventStatementsIT() {
+        super(EventStatements.class);
         String l1 = "01/09520001000010/10/L1";
         String events = """
                 MATCH (b1:Batch {key: '01/09520001000010/10/L1'}), (b2:Batch {key: '01/09520001000010/10/L2'}),
@@ -54,7 +41,7 @@ class EventStatementsIT {
                 CREATE (e4)-[:CHILD]->(i)
                 CREATE (e4)-[:AT]->(hub)
                 """;
-        EXAMPLES.example(EventStatements.EVENTS_OF_OBJECT, events, eventQuery("object", l1), (rows, tx) -> {
+        example(EventStatements.EVENTS_OF_OBJECT, events, eventQuery("object", l1), (rows, tx) -> {
             assertThat(rows).extracting(r -> r.get("eventId").asString()).containsExactly("urn:uuid:e1", "urn:uuid:e2");
             assertThat(rows.getFirst().keys()).containsExactly("eventId", "eventTime");
             assertThat(rows.getFirst().get("eventTime").asOffsetDateTime())
@@ -71,7 +58,7 @@ class EventStatementsIT {
             assertThat(tx.run(EventStatements.EVENTS_OF_OBJECT.cypher(), eventQuery("object", l1, "carriers", List.of("9520099000022"))).list())
                     .as("another carrier").isEmpty();
         });
-        EXAMPLES.example(EventStatements.EVENTS_BY_ID, events + """
+        example(EventStatements.EVENTS_BY_ID, events + """
                 SET e2.errorDeclaredAt = datetime('2026-01-09T10:00:00+08:00'), e2.errorReason = 'incorrect_data',
                     e2.correctiveEventIds = ['urn:uuid:c2']""",
                 Map.of("ids", List.of("urn:uuid:e2", "urn:uuid:none", "urn:uuid:e1")), (rows, tx) -> {
@@ -94,10 +81,10 @@ class EventStatementsIT {
             assertThat(e2.get("parties").asList(v -> v.get("role").asString() + " " + v.get("type").asString() + " "
                     + v.get("party").get("kind").asString())).containsExactly("source owning_party Carrier");
         });
-        EXAMPLES.example(EventStatements.EVENTS_AT_LOCATION, events, eventQuery("location", "414/9520001000027", "until", "2026-01-08T04:00:00+08:00"),
+        example(EventStatements.EVENTS_AT_LOCATION, events, eventQuery("location", "414/9520001000027", "until", "2026-01-08T04:00:00+08:00"),
                 (rows, tx) -> assertThat(rows).extracting(r -> r.get("eventId").asString())
                         .as("e2 was read at the farm but at the window's end").containsExactly("urn:uuid:e1"));
-        EXAMPLES.example(EventStatements.EVENTS_IN_TIME, events, eventQuery("start", "0001-01-01T00:00:00Z"), (rows, tx) -> {
+        example(EventStatements.EVENTS_IN_TIME, events, eventQuery("start", "0001-01-01T00:00:00Z"), (rows, tx) -> {
             assertThat(rows).extracting(r -> r.get("eventId").asString())
                     .as("in time order, whatever their offsets")
                     .containsExactly("urn:uuid:e1", "urn:uuid:e4", "urn:uuid:e2", "urn:uuid:e3");
@@ -116,7 +103,7 @@ class EventStatementsIT {
                 CREATE (:Hop {id: 'h3', departed: datetime('2026-01-09T11:00:00+08:00')})
                        -[:CARRIED_BY]->(:Party:Carrier {gln: '9520099000022'})
                 """;
-        EXAMPLES.example(EventStatements.HOPS_CARRIED, carried, row("carrier", "9520099000015", "start", "0001-01-01T00:00:00Z", "until", null,
+        example(EventStatements.HOPS_CARRIED, carried, row("carrier", "9520099000015", "start", "0001-01-01T00:00:00Z", "until", null,
                 "afterTime", null, "afterId", null, "limit", 10), (rows, tx) -> {
                     assertThat(rows).extracting(r -> r.get("id").asString()).containsExactly("h1", "h2");
                     assertThat(rows.getFirst().get("departed").asOffsetDateTime())
@@ -126,7 +113,7 @@ class EventStatementsIT {
                             "afterTime", "2026-01-08T04:00:00+08:00", "afterId", "h1", "limit", 10)).list())
                             .as("the page after h1").extracting(r -> r.get("id").asString()).containsExactly("h2");
                 });
-        EXAMPLES.example(EventStatements.HOPS_BY_ID, carried, Map.of("ids", List.of("h2", "h1")), (rows, tx) -> {
+        example(EventStatements.HOPS_BY_ID, carried, Map.of("ids", List.of("h2", "h1")), (rows, tx) -> {
             assertThat(rows).extracting(r -> r.get("id").asString()).containsExactly("h2", "h1");
             Record h1 = rows.get(1);
             assertThat(h1.get("from").get("kind").asString()).isEqualTo("farm");
@@ -145,10 +132,5 @@ class EventStatementsIT {
                 "afterTime", null, "afterId", null, "brandOwners", null, "carriers", null, "limit", 10);
         parameters.putAll(row(keysAndValues));
         return parameters;
-    }
-
-    @TestFactory
-    List<DynamicTest> everyStatementRunsAgainstNeo4j() {
-        return EXAMPLES.tests(driver, Schema::migrate, Statement.declaredIn(EventStatements.class));
     }
 }

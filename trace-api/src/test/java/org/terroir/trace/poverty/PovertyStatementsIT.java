@@ -5,29 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.terroir.model.cypher.Statement;
-import org.terroir.store.Schema;
-import org.terroir.testsupport.StatementExamples;
-import org.terroir.testsupport.TestNeo4j;
+import org.terroir.trace.FeatureStatementExamples;
 
 /**
- * Runs every statement of the poverty figures ({@link PovertyStatements}) against a real Neo4j holding a small graph
- * ({@code liancheng-small}) and checks what it answers or writes. Each example runs in its own
- * transaction, rolled back afterwards; a statement added without an example here fails the test
- * "every statement has an example".
+ * The examples of {@link PovertyStatements}, run against a real Neo4j holding the small Liancheng graph.
  */
-class PovertyStatementsIT {
+class PovertyStatementsIT extends FeatureStatementExamples {
 
-    private static final Driver driver = TestNeo4j.get().driver();
-
-    private static final StatementExamples<Statement> EXAMPLES =
-            new StatementExamples<>(Statement::name, Statement::cypher, Statement::parameters);
-
-    static {
+    PovertyStatementsIT() {
+        super(PovertyStatements.class);
         String brandSetup = """
                 MATCH (p:Producer {pseudonym: 'P-AAAAAAAAAAAA'}), (b1:Batch {key: '01/09520001000010/10/L1'}),
                       (b2:Batch {key: '01/09520001000010/10/L2'}), (brand:Brand {id: 'liancheng-dried-sweet-potato'}),
@@ -42,7 +29,7 @@ class PovertyStatementsIT {
                 MATCH (q:Producer {pseudonym: 'P-BBBBBBBBBBBB'})
                 CREATE (q)-[:CONTRIBUTED {quantity: 100.0, unit: 'KGM'}]->(b1)
                 """;
-        EXAMPLES.example(PovertyStatements.POVERTY_FIGURES, brandSetup, Map.of("brands", List.of("liancheng-dried-sweet-potato"), "region", "350800"),
+        example(PovertyStatements.POVERTY_FIGURES, brandSetup, Map.of("brands", List.of("liancheng-dried-sweet-potato"), "region", "350800"),
                 (rows, tx) -> {
                     assertThat(rows).hasSize(1);
                     Record row = rows.getFirst();
@@ -60,13 +47,8 @@ class PovertyStatementsIT {
                     elsewhere.put("region", "620525");
                     assertThat(tx.run(PovertyStatements.POVERTY_FIGURES.cypher(), elsewhere).list()).as("another county").isEmpty();
                 });
-        EXAMPLES.example(PovertyStatements.BRANDS_OWNED, brandSetup, Map.of("glns", List.of("9520011000017", "9520099000015")),
+        example(PovertyStatements.BRANDS_OWNED, brandSetup, Map.of("glns", List.of("9520011000017", "9520099000015")),
                 (rows, tx) -> assertThat(rows).extracting(r -> r.get("brand").asString())
                         .containsExactly("liancheng-dried-sweet-potato"));
-    }
-
-    @TestFactory
-    List<DynamicTest> everyStatementRunsAgainstNeo4j() {
-        return EXAMPLES.tests(driver, Schema::migrate, Statement.declaredIn(PovertyStatements.class));
     }
 }

@@ -5,32 +5,19 @@ import static org.terroir.testsupport.StatementExamples.count;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.terroir.model.cypher.Statement;
-import org.terroir.store.Schema;
-import org.terroir.testsupport.StatementExamples;
-import org.terroir.testsupport.TestNeo4j;
+import org.terroir.trace.FeatureStatementExamples;
 
 /**
- * Runs every statement of recalls ({@link RecallStatements}) against a real Neo4j holding a small graph
- * ({@code liancheng-small}) and checks what it answers or writes. Each example runs in its own
- * transaction, rolled back afterwards; a statement added without an example here fails the test
- * "every statement has an example".
+ * The examples of {@link RecallStatements}, run against a real Neo4j holding the small Liancheng graph.
  */
-class RecallStatementsIT {
+class RecallStatementsIT extends FeatureStatementExamples {
 
-    private static final Driver driver = TestNeo4j.get().driver();
-
-    private static final StatementExamples<Statement> EXAMPLES =
-            new StatementExamples<>(Statement::name, Statement::cypher, Statement::parameters);
-
-    static {
+    RecallStatementsIT() {
+        super(RecallStatements.class);
         String l1 = "01/09520001000010/10/L1";
         String l2 = "01/09520001000010/10/L2";
-        EXAMPLES.example(RecallStatements.RECALL_MARK, Map.of("key", "01/09520001000010/10/L2", "id", "r-1", "reason", "lab sample",
+        example(RecallStatements.RECALL_MARK, Map.of("key", "01/09520001000010/10/L2", "id", "r-1", "reason", "lab sample",
                 "recalledAt", "2026-12-01T08:00:00Z", "recalledBy", "inspector", "role", "regulator"), (rows, tx) -> {
                     assertThat(rows).singleElement().satisfies(row -> {
                         assertThat(row.get("batch").asString()).isEqualTo("01/09520001000010/10/L2");
@@ -43,14 +30,14 @@ class RecallStatementsIT {
                             .as("no batch, nothing written").isEmpty();
                     assertThat(count(tx, "MATCH (r:Recall {id: 'r-2'}) RETURN count(r)")).isZero();
                 });
-        EXAMPLES.example(RecallStatements.TRACE_RECALLS, """
+        example(RecallStatements.TRACE_RECALLS, """
                 MATCH (b1:Batch {key: '01/09520001000010/10/L1'}), (b2:Batch {key: '01/09520001000010/10/L2'})
                 CREATE (b1)-[:MADE_FROM]->(b2)
                 CREATE (:Recall {id: 'r-1', reason: 'lab sample', recalledAt: datetime('2026-12-01T08:00:00Z')})-[:RECALLS]->(b2)
                 """, Map.of("keys", List.of(l1, l2)), (rows, tx) -> assertThat(rows)
                         .extracting(r -> r.get("batch").asString() + " " + r.get("id").asString() + " " + r.get("recalledBatch").asString())
                         .as("L2 recalled; L1, made from it, affected").containsExactly(l1 + " r-1 " + l2, l2 + " r-1 " + l2));
-        EXAMPLES.example(RecallStatements.TRACE_DOWNSTREAM, """
+        example(RecallStatements.TRACE_DOWNSTREAM, """
                 MATCH (b1:Batch {key: '01/09520001000010/10/L1'}), (b2:Batch {key: '01/09520001000010/10/L2'}),
                       (farm:Location {key: '414/9520001000027'}), (hub:Location {key: '414/9520001000034'})
                 CREATE (b2)-[:MADE_FROM]->(b1)
@@ -83,10 +70,5 @@ class RecallStatementsIT {
                     assertThat(fromL2.get("batches").asList(v -> v.asString())).containsExactly("01/09520001000027/10/D1");
                     assertThat(fromL2.get("containerCount").asLong()).isEqualTo(2);
                 });
-    }
-
-    @TestFactory
-    List<DynamicTest> everyStatementRunsAgainstNeo4j() {
-        return EXAMPLES.tests(driver, Schema::migrate, Statement.declaredIn(RecallStatements.class));
     }
 }

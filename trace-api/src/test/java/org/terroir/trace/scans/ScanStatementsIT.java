@@ -7,29 +7,16 @@ import static org.terroir.testsupport.StatementExamples.row;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.terroir.model.cypher.Statement;
-import org.terroir.store.Schema;
-import org.terroir.testsupport.StatementExamples;
-import org.terroir.testsupport.TestNeo4j;
+import org.terroir.trace.FeatureStatementExamples;
 
 /**
- * Runs every statement of the scan ({@link ScanStatements}) against a real Neo4j holding a small graph
- * ({@code liancheng-small}) and checks what it answers or writes. Each example runs in its own
- * transaction, rolled back afterwards; a statement added without an example here fails the test
- * "every statement has an example".
+ * The examples of {@link ScanStatements}, run against a real Neo4j holding the small Liancheng graph.
  */
-class ScanStatementsIT {
+class ScanStatementsIT extends FeatureStatementExamples {
 
-    private static final Driver driver = TestNeo4j.get().driver();
-
-    private static final StatementExamples<Statement> EXAMPLES =
-            new StatementExamples<>(Statement::name, Statement::cypher, Statement::parameters);
-
-    static {
+    ScanStatementsIT() {
+        super(ScanStatements.class);
         String l2 = "01/09520001000010/10/L2";
         Map<String, Object> itemScan = row("id", "scan-1", "at", "2026-02-01T10:00:00+08:00", "gtin", "09520001000010",
                 "lot", "L2", "serial", "S1", "item", "01/09520001000010/21/S1", "batch", l2, "device", "d1",
@@ -40,7 +27,7 @@ class ScanStatementsIT {
         Map<String, Object> unknownScan = row("id", "scan-3", "at", "2026-02-01T12:00:00+08:00", "gtin", "09520001000980",
                 "lot", null, "serial", "X", "item", "01/09520001000980/21/X", "batch", null, "device", "d2",
                 "verdict", "NOT_GENUINE", "problem", "TAMPERED");
-        EXAMPLES.example(ScanStatements.SCANS_RECORD, """
+        example(ScanStatements.SCANS_RECORD, """
                 MATCH (b2:Batch {key: '01/09520001000010/10/L2'})
                 CREATE (:Item {key: '01/09520001000010/21/S1', gtin: '09520001000010', serial: 'S1'})-[:OF_BATCH]->(b2)
                 """, Map.of("scans", List.of(itemScan, lotScan, unknownScan)), (rows, tx) -> {
@@ -51,12 +38,12 @@ class ScanStatementsIT {
                     assertThat(tx.run("MATCH (s:Scan {id: 'scan-1'}) RETURN s.at.epochSeconds AS t, s.device AS d").single()
                             .get("d").asString()).isEqualTo("d1");
                 });
-        EXAMPLES.example(ScanStatements.SCANS_NETWORK_KEY, Map.of("secret", "first"), (rows, tx) -> {
+        example(ScanStatements.SCANS_NETWORK_KEY, Map.of("secret", "first"), (rows, tx) -> {
             assertThat(rows.getFirst().get("secret").asString()).isEqualTo("first");
             assertThat(tx.run(ScanStatements.SCANS_NETWORK_KEY.cypher(), Map.of("secret", "second")).single().get("secret").asString())
                     .as("made once: every server hashes with the first").isEqualTo("first");
         });
-        EXAMPLES.example(ScanStatements.SCANS_PLACE, """
+        example(ScanStatements.SCANS_PLACE, """
                 CREATE (:Scan {id: 'p1', device: 'd1', network: 'n1'}), (:Scan {id: 'p2', device: 'd1', network: 'n1', latitude: 31.2, longitude: 121.5})
                 CREATE (:Scan {id: 'p4', device: 'd4', network: 'n4'}), (:Scan {id: 'p5', device: 'd5', network: 'n5'})
                 """, Map.of("places", List.of(row("id", "p1", "latitude", 25.7, "longitude", 116.7, "device", "d1", "network", "n1"),
@@ -72,7 +59,7 @@ class ScanStatementsIT {
                 });
         Map<String, Object> scanPage = row("gtin", "09520001000010", "lot", null, "serial", null, "from", null, "until", null,
                 "afterAt", "2026-02-01T10:00:00+08:00", "afterId", "s1", "brandOwners", List.of("9520011000017"), "limit", 10);
-        EXAMPLES.example(ScanStatements.SCANS_OF, """
+        example(ScanStatements.SCANS_OF, """
                 MATCH (brand:Brand {id: 'liancheng-dried-sweet-potato'})
                 CREATE (:Product {gtin: '09520001000010'})-[:OF_BRAND]->(brand)-[:OWNED_BY]->(:Party {gln: '9520011000017'})
                 CREATE (:Scan {id: 's1', gtin: '09520001000010', serial: 'S1', at: datetime('2026-02-01T10:00:00+08:00')})
@@ -108,7 +95,7 @@ class ScanStatementsIT {
                 CREATE (:Scan {id: 'later', gtin: '09520001000010', serial: 'S1', device: 'd1', network: 'n1', latitude: 30.7, longitude: 104.1,
                                at: datetime('2026-02-03T10:00:00+08:00')})-[:SCAN_OF]->(i)
                 """;
-        EXAMPLES.example(ScanStatements.SCANS_DETECT_SPEED, placedScans,
+        example(ScanStatements.SCANS_DETECT_SPEED, placedScans,
                 row("ids", List.of("chengdu", "near", "later", "none"), "minKm", 50.0, "maxKmh", 800.0), (rows, tx) -> {
                     assertThat(rows).extracting(r -> r.get("id").asString())
                             .as("Shanghai and Chengdu 1,660 km apart in 40 min; 'near' is 11 km from Shanghai, but 1 min after Chengdu;"
@@ -134,7 +121,7 @@ class ScanStatementsIT {
                     assertThat(tx.run("MATCH (f:ScanFlag {id: 'shanghai/spoof'}) RETURN f.visible AS v").single().get("v").asBoolean())
                             .as("one device on one network").isFalse();
                 });
-        EXAMPLES.example(ScanStatements.SCANS_DETECT_JOURNEY_END, placedScans + """
+        example(ScanStatements.SCANS_DETECT_JOURNEY_END, placedScans + """
                 WITH i
                 MATCH (b2:Batch {key: '01/09520001000010/10/L2'}),
                       (farm:Location {key: '414/9520001000027'}), (hub:Location {key: '414/9520001000034'})
@@ -168,7 +155,7 @@ class ScanStatementsIT {
                             "minNetworks", 2)).list())
                             .as("its case's later hop ends at the farm, which has no place: not judged").isEmpty();
                 });
-        EXAMPLES.example(ScanStatements.SCANS_DETECT_DEVICES, placedScans,
+        example(ScanStatements.SCANS_DETECT_DEVICES, placedScans,
                 row("keys", List.of("01/09520001000010/21/S1", "01/09520001000010/21/NONE"), "maxDevices", 2), (rows, tx) -> {
                     assertThat(rows).singleElement().satisfies(r -> {
                         assertThat(r.get("id").asString()).isEqualTo("01/09520001000010/21/S1/devices");
@@ -190,7 +177,7 @@ class ScanStatementsIT {
                     assertThat(tx.run("MATCH (f:ScanFlag {kind: 'DEVICES'}) RETURN f.visible AS v").single().get("v").asBoolean())
                             .as("six devices but three networks: not more than three").isFalse();
                 });
-        EXAMPLES.example(ScanStatements.SCAN_FLAGS, placedScans + """
+        example(ScanStatements.SCAN_FLAGS, placedScans + """
                 WITH i
                 MATCH (a:Scan {id: 'shanghai'}), (b:Scan {id: 'chengdu'}), (c:Scan {id: 'near'})
                 CREATE (f1:ScanFlag {id: 'f1', kind: 'SPEED', at: datetime('2026-02-01T10:40:00+08:00')})-[:FLAGS]->(i)
@@ -212,7 +199,7 @@ class ScanStatementsIT {
                             "beforeAt", "2026-02-01T10:41:00+08:00", "beforeId", "f2", "limit", 10)).list(r -> r.get("flag").get("id").asString()))
                             .containsExactly("f1");
                 });
-        EXAMPLES.example(ScanStatements.RESOLVE_LINK, """
+        example(ScanStatements.RESOLVE_LINK, """
                 MATCH (b2:Batch {key: '01/09520001000010/10/L2'}), (brand:Brand {id: 'liancheng-dried-sweet-potato'})
                 CREATE (:Product {gtin: '09520001000010', nameEn: 'Dried sweet potato'})-[:OF_BRAND]->(brand)
                 CREATE (:Certification {id: 'c1', kind: 'GI'})-[:CERTIFIES]->(brand)
@@ -244,10 +231,5 @@ class ScanStatementsIT {
                     unknown.put("gtin", "09520001000980");
                     assertThat(tx.run(ScanStatements.RESOLVE_LINK.cypher(), unknown).single().get("product").isNull()).isTrue();
                 });
-    }
-
-    @TestFactory
-    List<DynamicTest> everyStatementRunsAgainstNeo4j() {
-        return EXAMPLES.tests(driver, Schema::migrate, Statement.declaredIn(ScanStatements.class));
     }
 }

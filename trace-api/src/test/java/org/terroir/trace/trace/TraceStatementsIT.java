@@ -4,33 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.terroir.model.cypher.Statement;
-import org.terroir.store.Schema;
-import org.terroir.testsupport.StatementExamples;
-import org.terroir.testsupport.TestNeo4j;
+import org.terroir.trace.FeatureStatementExamples;
 
 /**
- * Runs every statement of the trace ({@link TraceStatements}) against a real Neo4j holding a small graph
- * ({@code liancheng-small}) and checks what it answers or writes. Each example runs in its own
- * transaction, rolled back afterwards; a statement added without an example here fails the test
- * "every statement has an example". The fixture: lots L1 and L2 produced at a farm in a village of
- * Liancheng, hop h1 moved L1.
+ * The examples of {@link TraceStatements}, run against a real Neo4j holding the small Liancheng
+ * graph: lots L1 and L2 produced at a farm in a village of Liancheng, hop h1 moved L1.
  */
-class TraceStatementsIT {
+class TraceStatementsIT extends FeatureStatementExamples {
 
-    private static final Driver driver = TestNeo4j.get().driver();
-
-    private static final StatementExamples<Statement> EXAMPLES =
-            new StatementExamples<>(Statement::name, Statement::cypher, Statement::parameters);
-
-    static {
+    TraceStatementsIT() {
+        super(TraceStatements.class);
         String l1 = "01/09520001000010/10/L1";
         String l2 = "01/09520001000010/10/L2";
-        EXAMPLES.example(TraceStatements.TRACE_BATCHES, """
+        example(TraceStatements.TRACE_BATCHES, """
                 MATCH (b1:Batch {key: '01/09520001000010/10/L1'}), (brand:Brand {id: 'liancheng-dried-sweet-potato'})
                 CREATE (b1)-[:OF_PRODUCT]->(p:Product {gtin: '09520001000010', nameZh: '连城地瓜干', nameEn: 'Dried sweet potato'})
                        -[:OF_BRAND]->(brand)
@@ -58,7 +45,7 @@ class TraceStatementsIT {
                     assertThat(second.get("certifications").asList()).isEmpty();
                     assertThat(second.get("origin").size()).isEqualTo(3);
                 });
-        EXAMPLES.example(TraceStatements.TRACE_CONTRIBUTIONS, """
+        example(TraceStatements.TRACE_CONTRIBUTIONS, """
                 MATCH (p:Producer {pseudonym: 'P-AAAAAAAAAAAA'}), (b:Batch {key: '01/09520001000010/10/L1'})
                 CREATE (p)-[:CONTRIBUTED {quantity: 240.0, unit: 'KGM'}]->(b)
                 CREATE (p)-[:MEMBER_OF]->(:Party:Cooperative {gln: '9520011000024', nameZh: '合作社', nameEn: 'Coop'})
@@ -81,7 +68,7 @@ class TraceStatementsIT {
                     assertThat(row.get("cooperative").get("kind").asString()).isEqualTo("Cooperative");
                     assertThat(row.toString()).as("no personal data").doesNotContain("罗秀英", "13800000001");
                 });
-        EXAMPLES.example(TraceStatements.PERSONAL_IDENTITIES, """
+        example(TraceStatements.PERSONAL_IDENTITIES, """
                 MATCH (p:Producer {pseudonym: 'P-AAAAAAAAAAAA'})
                 CREATE (p)-[:IDENTIFIED_BY]->(:ProducerIdentity {pseudonym: 'P-AAAAAAAAAAAA', name: '罗秀英', phone: '13800000001'})
                 """, Map.of("pseudonyms", List.of("P-AAAAAAAAAAAA", "P-ZZZZZZZZZZZZ")), (rows, tx) -> {
@@ -92,7 +79,7 @@ class TraceStatementsIT {
                     assertThat(row.get("phone").asString()).isEqualTo("13800000001");
                     assertThat(row.get("idNumber").isNull()).isTrue();
                 });
-        EXAMPLES.example(TraceStatements.TRACE_INPUT_BATCHES, """
+        example(TraceStatements.TRACE_INPUT_BATCHES, """
                 MATCH (b1:Batch {key: '01/09520001000010/10/L1'}), (b2:Batch {key: '01/09520001000010/10/L2'})
                 CREATE (b1)-[:MADE_FROM]->(b2)
                 """, Map.of("keys", List.of(l1, l2)), (rows, tx) -> {
@@ -104,7 +91,7 @@ class TraceStatementsIT {
                             .isEqualTo("farm");
                     assertThat(input.keys()).containsAll(List.of("product", "brand", "origin", "certifications"));
                 });
-        EXAMPLES.example(TraceStatements.TRACE_JOURNEYS, """
+        example(TraceStatements.TRACE_JOURNEYS, """
                 MATCH (b2:Batch {key: '01/09520001000010/10/L2'}), (h1:Hop {id: 'h1'}),
                       (farm:Location {key: '414/9520001000027'}), (hub:Location {key: '414/9520001000034'})
                 CREATE (h1)-[:CARRIED_BY]->(:Party:Carrier {gln: '9520099000015', nameZh: '快递', nameEn: 'Express'})
@@ -133,7 +120,7 @@ class TraceStatementsIT {
                     assertThat(rows.get(2).get("carrier").isNull()).isTrue();
                 });
 
-        EXAMPLES.example(TraceStatements.TRACE_ITEMS, """
+        example(TraceStatements.TRACE_ITEMS, """
                 MATCH (b2:Batch {key: '01/09520001000010/10/L2'})
                 CREATE (:Item {key: '01/09520001000010/21/S1', gtin: '09520001000010', serial: 'S1'})-[:OF_BATCH]->(b2)
                 CREATE (:Item {key: '01/09520001000010/21/S2', gtin: '09520001000010', serial: 'S2'})
@@ -148,7 +135,7 @@ class TraceStatementsIT {
                     assertThat(s1.get("serial").asString()).isEqualTo("S1");
                     assertThat(s1.get("batch").asString()).isEqualTo(l2);
                 });
-        EXAMPLES.example(TraceStatements.TRACE_ITEM_JOURNEYS, """
+        example(TraceStatements.TRACE_ITEM_JOURNEYS, """
                 MATCH (b2:Batch {key: '01/09520001000010/10/L2'}),
                       (farm:Location {key: '414/9520001000027'}), (hub:Location {key: '414/9520001000034'})
                 CREATE (i:Item {key: '01/09520001000010/21/S1'})-[:OF_BATCH]->(b2)
@@ -171,10 +158,5 @@ class TraceStatementsIT {
                     assertThat(h2.get("to").isNull()).isTrue();
                     assertThat(rows.getFirst().get("to").get("region").get("code").asString()).isEqualTo("350825100201");
                 });
-    }
-
-    @TestFactory
-    List<DynamicTest> everyStatementRunsAgainstNeo4j() {
-        return EXAMPLES.tests(driver, Schema::migrate, Statement.declaredIn(TraceStatements.class));
     }
 }
