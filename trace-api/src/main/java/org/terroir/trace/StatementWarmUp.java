@@ -8,7 +8,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -67,7 +67,12 @@ class StatementWarmUp implements ApplicationRunner {
     private final boolean enabled;
     private final Duration timeout;
 
-    StatementWarmUp(GraphReader reader, @Value("${terroir.warm-up:true}") boolean enabled, RequestTimeout timeout) {
+    @Autowired
+    StatementWarmUp(GraphReader reader, WarmUpSettings settings, RequestTimeout timeout) {
+        this(reader, settings.warmUp(), timeout);
+    }
+
+    StatementWarmUp(GraphReader reader, boolean enabled, RequestTimeout timeout) {
         this.reader = reader;
         this.enabled = enabled;
         this.timeout = timeout.timeout();

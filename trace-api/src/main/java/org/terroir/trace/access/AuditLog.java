@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,8 +33,9 @@ public class AuditLog {
     private final Path file;
     private final ExecutorService writer;
 
-    AuditLog(@Value("${terroir.audit-log:}") String file) {
-        this.file = file.isBlank() ? null : Path.of(file.strip());
+    AuditLog(AuditLogSettings settings) {
+        String file = settings.auditLog();
+        this.file = file == null || file.isBlank() ? null : Path.of(file.strip());
         this.writer = this.file == null ? null : Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "terroir-audit");
             thread.setDaemon(true);

@@ -1,6 +1,6 @@
 package org.terroir.trace.graphql;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +32,8 @@ class GraphiQlPage {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    RouterFunction<ServerResponse> graphiQlRoute(@Value("${spring.graphql.graphiql.path:/graphiql}") String path) {
+    RouterFunction<ServerResponse> graphiQlRoute(GraphQlProperties graphQl) {
+        String path = graphQl.getGraphiql().getPath();
         GraphiQlHandler page = new GraphiQlHandler("/graphql", null, new ClassPathResource(PAGE));
         return RouterFunctions.route().GET(path, page::handleRequest).build();
     }

@@ -1,6 +1,6 @@
 package org.terroir.trace.graphql;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -23,8 +23,8 @@ class GraphiQlPolicy implements WebFilter {
 
     private final String path;
 
-    GraphiQlPolicy(@Value("${spring.graphql.graphiql.path:/graphiql}") String path) {
-        this.path = path;
+    GraphiQlPolicy(GraphQlProperties graphQl) {
+        this.path = graphQl.getGraphiql().getPath();
     }
 
     @Override

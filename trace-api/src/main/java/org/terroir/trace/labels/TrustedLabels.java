@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.terroir.labels.LabelCertificate;
 import org.terroir.labels.LabelVerifier;
@@ -54,10 +53,12 @@ public class TrustedLabels {
     private final Disposable refreshing;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    TrustedLabels(@Value("${terroir.trust-list:}") String source, @Value("${terroir.trust-roots:}") String roots,
-                  @Value("${terroir.trust-list-refresh:30s}") Duration refresh) {
-        this.source = source.isBlank() ? null : source.strip();
-        this.roots = roots.isBlank() ? null : Path.of(roots.strip());
+    TrustedLabels(TrustListSettings settings) {
+        String source = settings.trustList();
+        String roots = settings.trustRoots();
+        Duration refresh = settings.trustListRefresh();
+        this.source = source == null || source.isBlank() ? null : source.strip();
+        this.roots = roots == null || roots.isBlank() ? null : Path.of(roots.strip());
         this.clock = Clock.systemUTC();
         if (this.source == null || this.roots == null) {
             LOG.info("no trust list (terroir.trust-list and terroir.trust-roots): verifyLabel answers with an error");

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -61,14 +60,15 @@ class DigitalLinkResolver {
     private final String configuredBase;
 
     DigitalLinkResolver(LinkChecker checker, ScanLimits limits, ScanRecorder recorder, ScanIds ids, ProvenancePage page,
-             TrustedLabels labels, @Value("${terroir.resolver.base:}") String base) {
+             TrustedLabels labels, ResolverSettings settings) {
+        String base = settings.base();
         this.checker = checker;
         this.limits = limits;
         this.recorder = recorder;
         this.ids = ids;
         this.page = page;
         this.labels = labels;
-        this.configuredBase = base.isBlank() ? null : base.strip().replaceAll("/+$", "");
+        this.configuredBase = base == null || base.isBlank() ? null : base.strip().replaceAll("/+$", "");
     }
 
     /** What the request asks for. */
