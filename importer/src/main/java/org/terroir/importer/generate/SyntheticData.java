@@ -253,24 +253,12 @@ public final class SyntheticData {
         long e = b * EVENTS_PER_BATCH;
 
         // raw lot commissioned at the farm
-        start(json, "ObjectEvent", id.formatted(e), t);
-        json.writeStringProperty("action", "ADD");
-        json.writeStringProperty("bizStep", "commissioning");
-        json.writeStringProperty("disposition", "active");
-        location(json, farm, true);
-        json.writeName("epcList");
-        json.writeStartArray();
+        objectEvent(json, id.formatted(e), t, "ADD", "commissioning", "active", farm, true);
         json.writeEndArray();
         quantityList(json, "quantityList", lgtin(raw, rawLot(b)), 300, "KGM");
         json.writeEndObject();
         // the raw lot reaches the processor
-        start(json, "ObjectEvent", id.formatted(e + 1), t.plusHours(3));
-        json.writeStringProperty("action", "OBSERVE");
-        json.writeStringProperty("bizStep", "receiving");
-        json.writeStringProperty("disposition", "in_progress");
-        location(json, processor, true);
-        json.writeName("epcList");
-        json.writeStartArray();
+        objectEvent(json, id.formatted(e + 1), t.plusHours(3), "OBSERVE", "receiving", "in_progress", processor, true);
         json.writeEndArray();
         quantityList(json, "quantityList", lgtin(raw, rawLot(b)), 300, "KGM");
         sourceDestination(json, farm, processor, null);
@@ -288,13 +276,7 @@ public final class SyntheticData {
         for (int i = 0; i < ITEMS_PER_BATCH; i++) {
             serials[i] = sgtin(packed, packedLot(b) + "-" + (i + 1));
         }
-        start(json, "ObjectEvent", id.formatted(e + 3), t.plusHours(21));
-        json.writeStringProperty("action", "ADD");
-        json.writeStringProperty("bizStep", "commissioning");
-        json.writeStringProperty("disposition", "active");
-        location(json, processor, true);
-        json.writeName("epcList");
-        json.writeStartArray();
+        objectEvent(json, id.formatted(e + 3), t.plusHours(21), "ADD", "commissioning", "active", processor, true);
         for (String serial : serials) {
             json.writeString(serial);
         }
@@ -327,13 +309,9 @@ public final class SyntheticData {
             OffsetDateTime arrival = now.plusHours(h == 4 ? 30 : 4);
             for (int leg = 0; leg < 2; leg++) {
                 boolean shipping = leg == 0;
-                start(json, "ObjectEvent", id.formatted(e + 5 + h * 2 + leg), shipping ? now : arrival);
-                json.writeStringProperty("action", "OBSERVE");
-                json.writeStringProperty("bizStep", shipping ? "shipping" : "receiving");
-                json.writeStringProperty("disposition", shipping ? "in_transit" : "in_progress");
-                location(json, shipping ? stops[h] : stops[h + 1], !shipping);
-                json.writeName("epcList");
-                json.writeStartArray();
+                objectEvent(json, id.formatted(e + 5 + h * 2 + leg), shipping ? now : arrival, "OBSERVE",
+                        shipping ? "shipping" : "receiving", shipping ? "in_transit" : "in_progress",
+                        shipping ? stops[h] : stops[h + 1], !shipping);
                 json.writeString(sscc);
                 json.writeEndArray();
                 quantityList(json, "quantityList", lgtin(packed, packedLot(b)), 500, null);
@@ -347,6 +325,22 @@ public final class SyntheticData {
     private static String ssccUrn(int county, long batch) {
         String prefix = prefix(county);
         return "urn:epc:id:sscc:" + prefix + ".0" + "%09d".formatted(batch);
+    }
+
+    /**
+     * The head of an ObjectEvent: its identity and time, action, step, disposition and place ({@code gln}
+     * its read point, and its business location too when {@code bizLocation}), then the EPC list
+     * opened for the caller to fill and close.
+     */
+    private static void objectEvent(JsonGenerator json, String eventId, OffsetDateTime time, String action, String bizStep,
+            String disposition, String gln, boolean bizLocation) {
+        start(json, "ObjectEvent", eventId, time);
+        json.writeStringProperty("action", action);
+        json.writeStringProperty("bizStep", bizStep);
+        json.writeStringProperty("disposition", disposition);
+        location(json, gln, bizLocation);
+        json.writeName("epcList");
+        json.writeStartArray();
     }
 
     private static void start(JsonGenerator json, String type, String eventId, OffsetDateTime time) {
@@ -386,24 +380,23 @@ public final class SyntheticData {
     private static void sourceDestination(JsonGenerator json, String from, String to, String carrier) {
         json.writeName("sourceList");
         json.writeStartArray();
-        json.writeStartObject();
-        json.writeStringProperty("type", "location");
-        json.writeStringProperty("source", sgln(from));
-        json.writeEndObject();
+        typed(json, "location", "source", sgln(from));
         if (carrier != null) {
-            json.writeStartObject();
-            json.writeStringProperty("type", "possessing_party");
-            json.writeStringProperty("source", pgln(carrier));
-            json.writeEndObject();
+            typed(json, "possessing_party", "source", pgln(carrier));
         }
         json.writeEndArray();
         json.writeName("destinationList");
         json.writeStartArray();
-        json.writeStartObject();
-        json.writeStringProperty("type", "location");
-        json.writeStringProperty("destination", sgln(to));
-        json.writeEndObject();
+        typed(json, "location", "destination", sgln(to));
         json.writeEndArray();
+    }
+
+    /** One entry of a source or destination list: {@code {"type": type, field: id}}. */
+    private static void typed(JsonGenerator json, String type, String field, String id) {
+        json.writeStartObject();
+        json.writeStringProperty("type", type);
+        json.writeStringProperty(field, id);
+        json.writeEndObject();
     }
 
     /** A CSV file written row by row; values never hold commas or quotes here. */

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * trees, until it comes (or the document ends), and are mapped with it: the usual order, context
  * first, still holds one event at a time.
  */
-public final class JsonEventParser implements EventParser {
+public final class JsonEventParser extends EventParser {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -42,15 +42,12 @@ public final class JsonEventParser implements EventParser {
     private final JsonParser parser;
     private final EventMapper mapper;
     private final Deque<String> path = new ArrayDeque<>();
-    private final List<Problem> documentProblems = new ArrayList<>();
-    private final List<Vocabulary> masterData = new ArrayList<>();
     private Names names = Names.standard();
     private boolean inEventList;
     private boolean started;
     private boolean finished;
     private boolean sawContext;
     private boolean sawType;
-    private String documentType = "";
     private boolean sawBody;
     private boolean sawEventList;
     private int index;
@@ -215,21 +212,6 @@ public final class JsonEventParser implements EventParser {
     private void documentProblem(String field, String reason) {
         long line = parser.currentTokenLocation() == null ? -1 : parser.currentTokenLocation().getLineNr();
         documentProblems.add(new Problem(file, -1, line, field, reason));
-    }
-
-    @Override
-    public List<Vocabulary> masterData() {
-        return List.copyOf(masterData);
-    }
-
-    @Override
-    public List<Problem> documentProblems() {
-        return List.copyOf(documentProblems);
-    }
-
-    @Override
-    public String documentType() {
-        return documentType;
     }
 
     @Override

@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * into a small element tree, checked for strict schema element order, turned into the JSON
  * binding's shape and mapped by {@link EventMapper}; memory holds one event at a time.
  */
-public final class XmlEventParser implements EventParser {
+public final class XmlEventParser extends EventParser {
 
     static final String EPCIS_2 = "urn:epcglobal:epcis:xsd:2";
     static final String EPCIS_1 = "urn:epcglobal:epcis:xsd:1";
@@ -37,15 +37,12 @@ public final class XmlEventParser implements EventParser {
     private final String file;
     private final XMLStreamReader xml;
     private final EventMapper mapper;
-    private final List<Problem> documentProblems = new ArrayList<>();
-    private final List<Vocabulary> masterData = new ArrayList<>();
     private boolean started;
     /** The root is an {@code EPCISMasterDataDocument}: vocabularies in its body, no events. */
     private boolean masterDataDocument;
     /** The root is an {@code EPCISCaptureJob}: a capture interface's report on a job, neither events nor master data. */
     private boolean captureJob;
     private boolean sawCaptureErrorBehaviour;
-    private String documentType = "";
     private boolean finished;
     private int eventListDepth = -1;
     private int depth;
@@ -240,21 +237,6 @@ public final class XmlEventParser implements EventParser {
 
     static String qname(String ns, String local) {
         return ns == null || ns.isEmpty() ? local : "{" + ns + "}" + local;
-    }
-
-    @Override
-    public String documentType() {
-        return documentType;
-    }
-
-    @Override
-    public List<Vocabulary> masterData() {
-        return List.copyOf(masterData);
-    }
-
-    @Override
-    public List<Problem> documentProblems() {
-        return List.copyOf(documentProblems);
     }
 
     @Override

@@ -9,12 +9,14 @@ import java.util.TreeMap;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.terroir.store.Schema;
+import org.terroir.testsupport.TestNeo4j;
 
 /**
  * What a graph holds, in comparable form (schema migrations left out): a canonical dump, and a
- * census of counts.
+ * census of counts; and an empty graph to import into.
  */
-final class GraphDump {
+public final class GraphDump {
 
     private GraphDump() {
     }
@@ -55,7 +57,7 @@ final class GraphDump {
     }
 
     /** Nodes per label, relationships per type, and total properties of nodes and of relationships. */
-    static Map<String, Long> census(Driver driver) {
+    public static Map<String, Long> census(Driver driver) {
         Map<String, Long> census = new TreeMap<>();
         driver.executableQuery("""
                 MATCH (n) WHERE NOT n:__Neo4jMigration UNWIND labels(n) AS label
@@ -68,5 +70,16 @@ final class GraphDump {
         census.put("properties:relationships", driver.executableQuery(
                 "MATCH ()-[r]->() RETURN sum(size(keys(r))) AS c").execute().records().getFirst().get("c").asLong());
         return census;
+    }
+
+    /** Empties the graph behind {@code driver} and brings its schema up. */
+    static void emptyGraph(Driver driver) {
+        TestNeo4j.get().clear();
+        Schema.migrate(driver);
+    }
+
+    /** How many events the graph holds. */
+    static long events(Driver driver) {
+        return driver.executableQuery("MATCH (e:Event) RETURN count(e) AS c").execute().records().getFirst().get("c").asLong();
     }
 }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
 import org.terroir.importer.generate.SyntheticData;
-import org.terroir.store.Schema;
 import org.terroir.testsupport.TestNeo4j;
 
 /**
@@ -29,30 +28,21 @@ class KilledImportIT {
 
     private final Driver driver = TestNeo4j.get().driver();
 
-    private void emptyGraph() {
-        TestNeo4j.get().clear();
-        Schema.migrate(driver);
-    }
-
-    private long events() {
-        return driver.executableQuery("MATCH (e:Event) RETURN count(e) AS c").execute().records().getFirst().get("c").asLong();
-    }
-
     @Test
     void anImportKilledMidwayAndRunAgainGivesTheGraphOfAnUninterruptedImport(@TempDir Path dir) throws Exception {
         new SyntheticData(BATCHES).write(dir, n -> {});
         Path document = dir.resolve("epcis/batches-00001.jsonld");
 
         long start = System.nanoTime();
-        emptyGraph();
+        GraphDump.emptyGraph(driver);
         assertThat(new EpcisImport(driver).run(document, n -> {}).events()).isEqualTo(EVENTS);
         long uninterruptedMillis = (System.nanoTime() - start) / 1_000_000;
         Map<String, Long> uninterrupted = GraphDump.census(driver);
         assertThat(uninterrupted).containsEntry("nodes:Event", EVENTS);
 
-        emptyGraph();
+        GraphDump.emptyGraph(driver);
         long committedWhenKilled = importAndKill(document, dir.resolve("killed-import.log"));
-        long eventsAfterKill = events();
+        long eventsAfterKill = GraphDump.events(driver);
         System.out.printf("KilledImportIT: uninterrupted import of %,d events took %,d ms; killed after %,d committed events"
                 + " were reported, %,d in the graph%n", EVENTS, uninterruptedMillis, committedWhenKilled, eventsAfterKill);
         assertThat(eventsAfterKill).as("the kill came mid-way").isGreaterThanOrEqualTo(committedWhenKilled).isLessThan(EVENTS);

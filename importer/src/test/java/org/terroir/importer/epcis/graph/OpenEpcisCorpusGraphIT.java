@@ -15,7 +15,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.neo4j.driver.Driver;
 import org.terroir.importer.SharedFiles;
 import org.terroir.importer.epcis.EpcisValidator;
-import org.terroir.store.Schema;
 import org.terroir.testsupport.TestNeo4j;
 
 /**
@@ -52,20 +51,11 @@ class OpenEpcisCorpusGraphIT {
 
     private final Driver driver = TestNeo4j.get().driver();
 
-    private void emptyGraph() {
-        TestNeo4j.get().clear();
-        Schema.migrate(driver);
-    }
-
-    private long events() {
-        return driver.executableQuery("MATCH (e:Event) RETURN count(e) AS c").execute().records().getFirst().get("c").asLong();
-    }
-
     @TestFactory
     Stream<DynamicTest> everyDocumentTheValidatorAcceptsImportsIntoTheGraph() {
         return Stream.concat(files("JSON/Documents"), files("XML/Documents"))
                 .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-                    emptyGraph();
+                    GraphDump.emptyGraph(driver);
                     boolean valid = EpcisValidator.validate(file).isEmpty();
 
                     EpcisImport.Outcome outcome = new EpcisImport(driver).run(file, n -> {});
@@ -74,7 +64,7 @@ class OpenEpcisCorpusGraphIT {
                         assertThat(outcome.problems()).as(file.toString()).isEmpty();
                         assertThat(outcome.imported()).isTrue();
                         assertThat(outcome.events()).isPositive();
-                        assertThat(events()).isPositive().isLessThanOrEqualTo(outcome.events());
+                        assertThat(GraphDump.events(driver)).isPositive().isLessThanOrEqualTo(outcome.events());
                     } else {
                         assertThat(REJECTED_BY_STRICT_ORDER).as("only the strict-order XML documents are rejected")
                                 .containsKey(file.getFileName().toString());
@@ -89,7 +79,7 @@ class OpenEpcisCorpusGraphIT {
         Path seed = SharedFiles.require(CORPUS).resolve("JSON/Documents/Combination_of_different_event.json");
         return Stream.concat(files("JSON/Invalid"), files("XML/Invalid"))
                 .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-                    emptyGraph();
+                    GraphDump.emptyGraph(driver);
                     assertThat(new EpcisImport(driver).run(seed, n -> {}).imported()).isTrue();
                     List<String> before = GraphDump.canonical(driver, Set.of());
 
@@ -122,7 +112,7 @@ class OpenEpcisCorpusGraphIT {
     }
 
     private List<String> graphOf(Path document, Set<String> excluded) {
-        emptyGraph();
+        GraphDump.emptyGraph(driver);
         assertThat(new EpcisImport(driver).run(document, n -> {}).imported()).as(document.toString()).isTrue();
         return GraphDump.canonical(driver, excluded);
     }
