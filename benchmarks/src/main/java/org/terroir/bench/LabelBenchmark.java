@@ -49,8 +49,8 @@ import org.terroir.model.id.SerialNumber;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 10, time = 2)
+@Measurement(iterations = 5, time = 3)
 @Fork(1)
 public class LabelBenchmark {
 

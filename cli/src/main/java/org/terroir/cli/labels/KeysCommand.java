@@ -17,12 +17,12 @@ import org.terroir.labels.SigningKey;
 import org.terroir.labels.VerificationKey;
 import org.terroir.labels.files.PemFiles;
 import org.terroir.labels.files.RevocationFile;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code terroir keys}: the label PKI, regulator root to brand to signer, and revocations. */
 @Command(name = "keys", header = "Keys and X.509 certificates of the label PKI: root, brand, signer, revocation.", mixinStandardHelpOptions = true,
@@ -177,9 +177,14 @@ public final class KeysCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        abstract String role();
+        /** What the subject is ({@code brand}, {@code signer}: the files' names) and how long it is certified by default. */
+        private final String role;
+        private final int defaultYears;
 
-        abstract int defaultYears();
+        Issue(String role, int defaultYears) {
+            this.role = role;
+            this.defaultYears = defaultYears;
+        }
 
         abstract LabelCertificate issue(CertificateIssuer issuer, VerificationKey subject, Instant start, Instant end);
 
@@ -190,8 +195,8 @@ public final class KeysCommand implements Runnable {
             Optional<SigningKey> key = publicKey == null ? Optional.of(SigningKey.generate(newKey.algorithm)) : Optional.empty();
             VerificationKey subject = key.map(SigningKey::verificationKey).orElseGet(() -> readPublicKey(publicKey));
             Instant start = validity.start(Optional.of(issuerCertificate));
-            LabelCertificate certificate = issue(issuer, subject, start, validity.end(start, defaultYears(), Optional.of(issuerCertificate)));
-            write(spec.commandLine().getOut(), out, role(), certificate, key);
+            LabelCertificate certificate = issue(issuer, subject, start, validity.end(start, defaultYears, Optional.of(issuerCertificate)));
+            write(spec.commandLine().getOut(), out, role, certificate, key);
             return 0;
         }
 
@@ -213,14 +218,8 @@ public final class KeysCommand implements Runnable {
                 description = "The brand's GS1 company prefixes (6 to 12 digits), comma-separated or repeated.")
         List<String> prefixes;
 
-        @Override
-        String role() {
-            return "brand";
-        }
-
-        @Override
-        int defaultYears() {
-            return 10;
+        public IssueBrand() {
+            super("brand", 10);
         }
 
         @Override
@@ -240,14 +239,8 @@ public final class KeysCommand implements Runnable {
                 description = "Narrow the signer to these prefixes, each within the brand's (default: all the brand's).")
         List<String> prefixes = List.of();
 
-        @Override
-        String role() {
-            return "signer";
-        }
-
-        @Override
-        int defaultYears() {
-            return 5;
+        public IssueSigner() {
+            super("signer", 5);
         }
 
         @Override

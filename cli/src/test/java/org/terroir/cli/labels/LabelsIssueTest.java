@@ -11,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.terroir.model.id.Gtin;
 
 /**
@@ -67,26 +69,16 @@ class LabelsIssueTest {
         assertThat(run.err()).contains("GTIN 09520001000010", "[95200019]");
     }
 
-    @Test
-    void refusesADateBeforeTheSignerCertificateIsValidAndWritesNothing() {
-        Path out = dir.resolve("too-early");
+    @ParameterizedTest(name = "--date {1}: {2}")
+    @CsvSource({"too-early, 2026-05-31, not yet valid", "too-late, 270602, expired"})
+    void refusesADateOutsideTheSignerCertificatesValidityAndWritesNothing(String folder, String date, String why) {
+        Path out = dir.resolve(folder);
 
-        CommandRun run = issue(pki, TestPki.APPLES, "2026-05-31", out);
-
-        assertRefusedWritingNothing(run, out);
-        assertThat(run.err()).contains("--date 2026-05-31", "CN=Packhouse 1", "valid " + pki.signer().notBefore() + " to "
-                + pki.signer().notAfter(), "not yet valid");
-    }
-
-    @Test
-    void refusesADateAfterTheSignerCertificateExpiredAndWritesNothing() {
-        Path out = dir.resolve("too-late");
-
-        CommandRun run = issue(pki, TestPki.APPLES, "270602", out);
+        CommandRun run = issue(pki, TestPki.APPLES, date, out);
 
         assertRefusedWritingNothing(run, out);
-        assertThat(run.err()).contains("--date 270602", "CN=Packhouse 1", "valid " + pki.signer().notBefore() + " to "
-                + pki.signer().notAfter(), "expired");
+        assertThat(run.err()).contains("--date " + date, "CN=Packhouse 1", "valid " + pki.signer().notBefore() + " to "
+                + pki.signer().notAfter(), why);
     }
 
     @Test
