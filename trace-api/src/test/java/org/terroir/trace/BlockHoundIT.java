@@ -73,9 +73,7 @@ class BlockHoundIT {
 
     @DynamicPropertySource
     static void neo4j(DynamicPropertyRegistry registry) {
-        registry.add("spring.neo4j.uri", () -> DemoGraph.boltUri().toString());
-        registry.add("terroir.graphql.budget.capacity", () -> "1000000000");
-        registry.add("terroir.graphql.budget.per-minute", () -> "1000000000");
+        DemoGraph.withoutBudgets(registry);
     }
 
     @Value("${local.server.port}")
@@ -85,8 +83,7 @@ class BlockHoundIT {
 
     @BeforeEach
     void client() {
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        client = DemoGraph.client(port, "/graphql");
     }
 
     private static final String BATCH_FIELDS = """

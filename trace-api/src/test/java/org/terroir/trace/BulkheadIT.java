@@ -33,7 +33,7 @@ class BulkheadIT extends DemoApiTestBase {
 
     private Bulkhead.Permit held;
 
-    private void holdTheOnlySeat() {
+    private void holdTheOnlyPermit() {
         held = bulkhead.permit();
         held.take().block(Duration.ofSeconds(5));
         assertThat(bulkhead.taken()).isEqualTo(1);
@@ -53,13 +53,13 @@ class BulkheadIT extends DemoApiTestBase {
     }
 
     private WebTestClient server() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+        return DemoGraph.client(port, "");
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void whileEverySeatIsTakenRefusalsHealthAndMetricsAreAnsweredAtOnce() {
-        holdTheOnlySeat();
+    void whileEveryPermitIsTakenRefusalsHealthAndMetricsAreAnsweredAtOnce() {
+        holdTheOnlyPermit();
         String bomb = "{ trace(gtin: \"09520011001021\", lot: \"LC2601\") { " + "inputs { ".repeat(14) + "key" + " }".repeat(14) + " } }";
         List<Map<String, Object>> errors = (List<Map<String, Object>>) post(bomb).get("errors");
         assertThat((String) errors.getFirst().get("message")).startsWith("query depth 16 exceeds the limit 12");
@@ -72,7 +72,7 @@ class BulkheadIT extends DemoApiTestBase {
     }
 
     @Test
-    void everyStatementOfARequestRunsInItsSeatNestedAndBatchLoadedOnesToo() {
+    void everyStatementOfARequestRunsInItsPermitNestedAndBatchLoadedOnesToo() {
         long before = bulkhead.readsOutsideRequests();
         graphQl.document("{ trace(gtin: \"09520011001021\", lot: \"LC2601\") { key producers { pseudonym } "
                         + "journey { to { nameEn } } inputs { key producers { pseudonym } inputs { key } } recall { recalled } } "
@@ -84,8 +84,8 @@ class BulkheadIT extends DemoApiTestBase {
 
     @Test
     @SuppressWarnings("unchecked")
-    void aTraceWaitsForTheSeatAndOneFindingTheLineFullIsRefusedAtOnce() throws Exception {
-        holdTheOnlySeat();
+    void aTraceWaitsForThePermitAndOneFindingTheLineFullIsRefusedAtOnce() throws Exception {
+        holdTheOnlyPermit();
         CompletableFuture<Map<String, Object>> waiting = CompletableFuture.supplyAsync(() -> post(TRACE));
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (bulkhead.waiting() < 1 && System.nanoTime() < until) {

@@ -103,9 +103,7 @@ abstract class DemoApiTestBase {
 
     @BeforeEach
     void clients() {
-        // A generous timeout: the first deep request of a cold JVM on a 2-core machine can exceed the default 5 s.
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        client = DemoGraph.client(port, "/graphql");
         graphQl = HttpGraphQlTester.create(client);
     }
 }

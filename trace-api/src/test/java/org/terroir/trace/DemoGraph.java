@@ -5,9 +5,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.neo4j.driver.Driver;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.terroir.importer.epcis.graph.EpcisImport;
 import org.terroir.importer.masterdata.MasterDataImport;
 import org.terroir.model.PseudonymSalt;
@@ -40,6 +43,22 @@ final class DemoGraph {
             loadedAt = TestNeo4j.get().clears();
         }
         return TestNeo4j.get().boltUri();
+    }
+
+    /** A server under test on the demo graph whose clients' query budgets never run out. */
+    static void withoutBudgets(DynamicPropertyRegistry registry) {
+        registry.add("spring.neo4j.uri", () -> boltUri().toString());
+        registry.add("terroir.graphql.budget.capacity", () -> "1000000000");
+        registry.add("terroir.graphql.budget.per-minute", () -> "1000000000");
+    }
+
+    /**
+     * A client of the server under test on {@code port} at {@code path} (e.g. {@code /graphql}), with a
+     * generous timeout: the first deep request of a cold JVM on a 2-core machine can exceed the default 5 s.
+     */
+    static WebTestClient client(int port, String path) {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port + path)
+                .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     private static void load(Driver driver) {

@@ -71,9 +71,7 @@ class StatementCountIT {
 
     @DynamicPropertySource
     static void neo4j(DynamicPropertyRegistry registry) {
-        registry.add("spring.neo4j.uri", () -> DemoGraph.boltUri().toString());
-        registry.add("terroir.graphql.budget.capacity", () -> "1000000000");
-        registry.add("terroir.graphql.budget.per-minute", () -> "1000000000");
+        DemoGraph.withoutBudgets(registry);
     }
 
     @Value("${local.server.port}")
@@ -83,9 +81,7 @@ class StatementCountIT {
 
     @BeforeEach
     void client() {
-        graphQl = HttpGraphQlTester.create(
-                WebTestClient.bindToServer().baseUrl("http://localhost:" + port + "/graphql")
-                        .responseTimeout(Duration.ofSeconds(30)).build());
+        graphQl = HttpGraphQlTester.create(DemoGraph.client(port, "/graphql"));
         if (atStart == null) {
             atStart = List.copyOf(SIGNATURES);
         }

@@ -148,14 +148,17 @@ class TraceApiIT extends DemoApiTestBase {
                 .containsExactly("urn:uuid:7dbee7a2-2bba-5f73-b0a9-b7c1366eea95");
     }
 
+    /** The first GraphQL example of docs/trace-api.md that starts with {@code opening}. */
+    private static String docsExample(String opening) throws IOException {
+        String page = Files.readString(Path.of("..", "docs", "trace-api.md"));
+        int start = page.indexOf(opening);
+        assertThat(start).as("an example starting %s in docs/trace-api.md", opening).isNotNegative();
+        return page.substring(start + "```graphql\n".length(), page.indexOf("```", start + 1));
+    }
+
     @Test
     void theExampleOfTheDocsRuns() throws IOException {
-        String page = Files.readString(Path.of("..", "docs", "trace-api.md"));
-        int start = page.indexOf("```graphql\n");
-        assertThat(start).as("a graphql example in docs/trace-api.md").isNotNegative();
-        String example = page.substring(start + "```graphql\n".length(), page.indexOf("```", start + 1));
-
-        var response = graphQl.document(example).execute();
+        var response = graphQl.document(docsExample("```graphql\n")).execute();
 
         response.path("trace.brand.giRegistration").entity(String.class).isEqualTo("DEMO-GI-2011-LC01");
         response.path("trace.inputs[0].producers").entityList(Object.class).hasSize(4);
@@ -164,12 +167,7 @@ class TraceApiIT extends DemoApiTestBase {
 
     @Test
     void theTraceLinkExampleOfTheDocsRuns() throws IOException {
-        String page = Files.readString(Path.of("..", "docs", "trace-api.md"));
-        int start = page.indexOf("```graphql\n{\n  traceLink");
-        assertThat(start).as("a traceLink example in docs/trace-api.md").isNotNegative();
-        String example = page.substring(start + "```graphql\n".length(), page.indexOf("```", start + 1));
-
-        var response = graphQl.document(example).execute();
+        var response = graphQl.document(docsExample("```graphql\n{\n  traceLink")).execute();
 
         response.path("traceLink.__typename").entity(String.class).isEqualTo("ItemTrace");
         response.path("traceLink.batch.brand.giRegistration").entity(String.class).isEqualTo("DEMO-GI-2011-LC01");

@@ -28,10 +28,7 @@ public final class ListStatements {
             """.formatted(BRAND_FILTER));
 
     /** How many brands {@link #LIST_BRANDS} pages through. */
-    public static final Statement COUNT_BRANDS = new Statement("count.brands", """
-            MATCH (brand:Brand) WHERE %s
-            RETURN count(brand) AS count
-            """.formatted(BRAND_FILTER));
+    public static final Statement COUNT_BRANDS = count("count.brands", "brand", "Brand", BRAND_FILTER);
 
     private static final String PARTY_FILTER = """
             $kind IN labels(party)
@@ -52,10 +49,7 @@ public final class ListStatements {
             """.formatted(PARTY_FILTER));
 
     /** How many parties {@link #LIST_PARTIES} pages through. */
-    public static final Statement COUNT_PARTIES = new Statement("count.parties", """
-            MATCH (party:Party) WHERE %s
-            RETURN count(party) AS count
-            """.formatted(PARTY_FILTER));
+    public static final Statement COUNT_PARTIES = count("count.parties", "party", "Party", PARTY_FILTER);
 
     private static final String REGION_FILTER = """
             ($level IS NULL OR region.level = $level)
@@ -69,10 +63,7 @@ public final class ListStatements {
             """.formatted(REGION_FILTER));
 
     /** How many regions {@link #LIST_REGIONS} pages through. */
-    public static final Statement COUNT_REGIONS = new Statement("count.regions", """
-            MATCH (region:Region) WHERE %s
-            RETURN count(region) AS count
-            """.formatted(REGION_FILTER));
+    public static final Statement COUNT_REGIONS = count("count.regions", "region", "Region", REGION_FILTER);
 
     private static final String LOCATION_FILTER = """
             ($kind IS NULL OR location.kind = $kind)
@@ -88,10 +79,7 @@ public final class ListStatements {
             """.formatted(LOCATION_FILTER));
 
     /** How many locations {@link #LIST_LOCATIONS} pages through. */
-    public static final Statement COUNT_LOCATIONS = new Statement("count.locations", """
-            MATCH (location:Location) WHERE %s
-            RETURN count(location) AS count
-            """.formatted(LOCATION_FILTER));
+    public static final Statement COUNT_LOCATIONS = count("count.locations", "location", "Location", LOCATION_FILTER);
 
     private static final String BATCH_FILTER = """
             ($brand IS NULL OR EXISTS { (batch)-[:OF_PRODUCT]->(:Product)-[:OF_BRAND]->(:Brand {id: $brand}) })
@@ -117,10 +105,7 @@ public final class ListStatements {
             """.formatted(BATCH_FILTER));
 
     /** How many batches {@link #LIST_BATCHES} pages through. */
-    public static final Statement COUNT_BATCHES = new Statement("count.batches", """
-            MATCH (batch:Batch) WHERE %s
-            RETURN count(batch) AS count
-            """.formatted(BATCH_FILTER));
+    public static final Statement COUNT_BATCHES = count("count.batches", "batch", "Batch", BATCH_FILTER);
 
     private static final String PRODUCER_FILTER = """
             ($brand IS NULL OR EXISTS { (producer)-[:CONTRIBUTED]->(:Batch)-[:OF_PRODUCT]->(:Product)-[:OF_BRAND]->(:Brand {id: $brand}) })
@@ -148,8 +133,10 @@ public final class ListStatements {
             """.formatted(PRODUCER_FILTER));
 
     /** How many households {@link #LIST_PRODUCERS} pages through. */
-    public static final Statement COUNT_PRODUCERS = new Statement("count.producers", """
-            MATCH (producer:Producer) WHERE %s
-            RETURN count(producer) AS count
-            """.formatted(PRODUCER_FILTER));
+    public static final Statement COUNT_PRODUCERS = count("count.producers", "producer", "Producer", PRODUCER_FILTER);
+
+    /** How many nodes {@code (variable:label)} match {@code filter}, the filter of a page's statement. */
+    private static Statement count(String name, String variable, String label, String filter) {
+        return new Statement(name, "MATCH (%s:%s) WHERE %s\nRETURN count(%s) AS count".formatted(variable, label, filter, variable));
+    }
 }

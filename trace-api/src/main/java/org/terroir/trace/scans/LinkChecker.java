@@ -18,15 +18,7 @@ import reactor.core.publisher.Mono;
  * ({@code resolve.link}), and the label's signature against the trust list (memory only).
  */
 @Component
-class LinkChecker {
-
-    private final GraphReader graph;
-    private final TrustedLabels labels;
-
-    LinkChecker(GraphReader graph, TrustedLabels labels) {
-        this.graph = graph;
-        this.labels = labels;
-    }
+record LinkChecker(GraphReader graph, TrustedLabels labels) {
 
     Mono<LinkCheck> check(DigitalLink link, String uri) {
         String batch = link.lot().map(lot -> new Lgtin(link.gtin(), lot).key()).orElse(null);

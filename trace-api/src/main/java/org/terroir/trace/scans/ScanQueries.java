@@ -19,15 +19,7 @@ import reactor.core.publisher.Mono;
  * others are refused before anything is read.
  */
 @Controller
-class ScanQueries {
-
-    private final Scans scans;
-    private final ScanFlags flags;
-
-    ScanQueries(Scans scans, ScanFlags flags) {
-        this.scans = scans;
-        this.flags = flags;
-    }
+record ScanQueries(Scans scans, ScanFlags flags) {
 
     @QueryMapping
     Mono<Page<ScanFlags.Flag>> suspiciousScans(@Argument String brand, @Argument int first, @Argument String after,

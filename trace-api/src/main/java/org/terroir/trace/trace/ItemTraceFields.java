@@ -14,15 +14,7 @@ import reactor.core.publisher.Mono;
  * mapping that answers all the items of a request with one statement.
  */
 @Controller
-class ItemTraceFields {
-
-    private final Batches batches;
-    private final Journeys journeys;
-
-    ItemTraceFields(Batches batches, Journeys journeys) {
-        this.batches = batches;
-        this.journeys = journeys;
-    }
+record ItemTraceFields(Batches batches, Journeys journeys) {
 
     /** Each item's batch; an item without a recorded batch (or whose batch is missing) is left out, i.e. {@code null}. */
     @BatchMapping(typeName = "ItemTrace")

@@ -16,12 +16,8 @@ class ListStatementsIT extends FeatureStatementExamples {
     ListStatementsIT() {
         super(ListStatements.class);
         String l1 = "01/09520001000010/10/L1";
-        Map<String, Object> brandFilter = new HashMap<>();
-        brandFilter.put("kind", "gi");
-        brandFilter.put("region", "350800");
-        Map<String, Object> brandPage = new HashMap<>(brandFilter);
-        brandPage.put("after", "");
-        brandPage.put("limit", 10);
+        Map<String, Object> brandFilter = row("kind", "gi", "region", "350800");
+        Map<String, Object> brandPage = firstPage(brandFilter);
         String twoBrands = "MATCH (c:Region {code: '350825'}) CREATE (:Brand {id: 'a-regional', kind: 'regional'})-[:PROTECTS]->(c)";
         example(ListStatements.LIST_BRANDS, "MATCH (c:Region {code: '350825'}) CREATE (:Brand {id: 'z-other-gi', kind: 'gi'})-[:PROTECTS]->(c)",
                 brandPage, (rows, tx) -> {
@@ -35,13 +31,8 @@ class ListStatementsIT extends FeatureStatementExamples {
                 });
         example(ListStatements.COUNT_BRANDS, twoBrands, brandFilter, (rows, tx) ->
                 assertThat(rows.getFirst().get("count").asLong()).as("the regional brand is left out").isEqualTo(1));
-        Map<String, Object> partyFilter = new HashMap<>();
-        partyFilter.put("kind", "Cooperative");
-        partyFilter.put("region", "350825");
-        partyFilter.put("brand", "liancheng-dried-sweet-potato");
-        Map<String, Object> partyPage = new HashMap<>(partyFilter);
-        partyPage.put("after", "");
-        partyPage.put("limit", 10);
+        Map<String, Object> partyFilter = row("kind", "Cooperative", "region", "350825", "brand", "liancheng-dried-sweet-potato");
+        Map<String, Object> partyPage = firstPage(partyFilter);
         String coops = """
                 MATCH (p:Producer {pseudonym: 'P-AAAAAAAAAAAA'}), (b:Batch {key: '01/09520001000010/10/L1'}),
                       (brand:Brand {id: 'liancheng-dried-sweet-potato'}), (county:Region {code: '350825'})
@@ -55,35 +46,21 @@ class ListStatementsIT extends FeatureStatementExamples {
                 .extracting(r -> r.get("node").get("gln").asString() + " " + r.get("node").get("kind").asString())
                 .as("the cooperative whose member contributed to the brand").containsExactly("9520011000024 Cooperative"));
         example(ListStatements.COUNT_PARTIES, coops, partyFilter, (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
-        Map<String, Object> regionFilter = new HashMap<>();
-        regionFilter.put("level", "village");
-        regionFilter.put("within", "350800");
-        Map<String, Object> regionPage = new HashMap<>(regionFilter);
-        regionPage.put("after", "");
-        regionPage.put("limit", 10);
+        Map<String, Object> regionFilter = row("level", "village", "within", "350800");
+        Map<String, Object> regionPage = firstPage(regionFilter);
         example(ListStatements.LIST_REGIONS, regionPage, (rows, tx) -> assertThat(rows)
                 .extracting(r -> r.get("node").get("code").asString()).containsExactly("350825100201"));
         example(ListStatements.COUNT_REGIONS, regionFilter, (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
-        Map<String, Object> locationFilter = new HashMap<>();
-        locationFilter.put("kind", "farm");
-        locationFilter.put("region", "350825");
-        Map<String, Object> locationPage = new HashMap<>(locationFilter);
-        locationPage.put("after", "");
-        locationPage.put("limit", 10);
+        Map<String, Object> locationFilter = row("kind", "farm", "region", "350825");
+        Map<String, Object> locationPage = firstPage(locationFilter);
         example(ListStatements.LIST_LOCATIONS, locationPage, (rows, tx) -> assertThat(rows).singleElement().satisfies(r -> {
             assertThat(r.get("node").get("key").asString()).isEqualTo("414/9520001000027");
             assertThat(r.get("node").get("region").get("code").asString()).isEqualTo("350825100201");
         }));
         example(ListStatements.COUNT_LOCATIONS, locationFilter, (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
-        Map<String, Object> batchFilter = new HashMap<>();
-        batchFilter.put("brand", "liancheng-dried-sweet-potato");
-        batchFilter.put("region", "350825");
-        batchFilter.put("from", "2026-01-07T00:00:00+08:00");
-        batchFilter.put("until", "2026-01-08T00:00:00+08:00");
-        batchFilter.put("certification", "GI");
-        Map<String, Object> batchPage = new HashMap<>(batchFilter);
-        batchPage.put("after", "");
-        batchPage.put("limit", 10);
+        Map<String, Object> batchFilter = row("brand", "liancheng-dried-sweet-potato", "region", "350825",
+                "from", "2026-01-07T00:00:00+08:00", "until", "2026-01-08T00:00:00+08:00", "certification", "GI");
+        Map<String, Object> batchPage = firstPage(batchFilter);
         String certified = """
                 MATCH (b1:Batch {key: '01/09520001000010/10/L1'}), (b2:Batch {key: '01/09520001000010/10/L2'}),
                       (brand:Brand {id: 'liancheng-dried-sweet-potato'})
@@ -129,5 +106,13 @@ class ListStatementsIT extends FeatureStatementExamples {
                 });
         example(ListStatements.COUNT_PRODUCERS, households, row("brand", "liancheng-dried-sweet-potato", "region", "350825",
                 "cooperative", "9520011000024"), (rows, tx) -> assertThat(rows.getFirst().get("count").asLong()).isEqualTo(1));
+    }
+
+    /** The parameters of the first page of 10 of {@code filter}. */
+    private static Map<String, Object> firstPage(Map<String, Object> filter) {
+        Map<String, Object> page = new HashMap<>(filter);
+        page.put("after", "");
+        page.put("limit", 10);
+        return page;
     }
 }

@@ -18,12 +18,15 @@ import reactor.core.publisher.Sinks;
  */
 class BulkheadTest {
 
+    /** How many of the test's statements have started. */
+    private final AtomicInteger started = new AtomicInteger();
+
     /** A statement whose answer the test gives, counting how many have started. */
-    private static final class Statement {
+    private final class Statement {
         final Sinks.One<String> answer = Sinks.one();
         final Flux<String> flux;
 
-        Statement(AtomicInteger started) {
+        Statement() {
             this.flux = Flux.defer(() -> {
                 started.incrementAndGet();
                 return answer.asMono().flux();
@@ -41,13 +44,12 @@ class BulkheadTest {
     }
 
     @Test
-    void aRequestKeepsItsSeatForAllItsStatementsAndTheNextInLineGetsItAfter() {
+    void aRequestKeepsItsPermitForAllItsStatementsAndTheNextInLineGetsItAfter() {
         Bulkhead bulkhead = new Bulkhead(1, 10);
-        AtomicInteger started = new AtomicInteger();
-        Statement a1 = new Statement(started);
-        Statement a2 = new Statement(started);
-        Statement b = new Statement(started);
-        Statement c = new Statement(started);
+        Statement a1 = new Statement();
+        Statement a2 = new Statement();
+        Statement b = new Statement();
+        Statement c = new Statement();
 
         CompletableFuture<List<String>> first = request(bulkhead, bulkhead.permit(), a1, a2);
         assertThat(started).as("both statements of the admitted request run").hasValue(2);
@@ -77,11 +79,10 @@ class BulkheadTest {
     @Test
     void aFullLineRefusesAtOnceNamingTheLimits() {
         Bulkhead bulkhead = new Bulkhead(1, 1);
-        AtomicInteger started = new AtomicInteger();
-        request(bulkhead, bulkhead.permit(), new Statement(started));
-        request(bulkhead, bulkhead.permit(), new Statement(started));
+        request(bulkhead, bulkhead.permit(), new Statement());
+        request(bulkhead, bulkhead.permit(), new Statement());
 
-        CompletableFuture<List<String>> refused = request(bulkhead, bulkhead.permit(), new Statement(started));
+        CompletableFuture<List<String>> refused = request(bulkhead, bulkhead.permit(), new Statement());
         assertThat(refused).isCompletedExceptionally();
         assertThatThrownBy(refused::join).cause().isInstanceOf(Bulkhead.BusyException.class)
                 .hasMessageContaining("the server is busy")
@@ -94,10 +95,9 @@ class BulkheadTest {
     @Test
     void aRequestThatLeavesTheLineGivesUpItsPlace() {
         Bulkhead bulkhead = new Bulkhead(1, 10);
-        AtomicInteger started = new AtomicInteger();
-        Statement a = new Statement(started);
-        Statement b = new Statement(started);
-        Statement c = new Statement(started);
+        Statement a = new Statement();
+        Statement b = new Statement();
+        Statement c = new Statement();
         CompletableFuture<List<String>> first = request(bulkhead, bulkhead.permit(), a);
         CompletableFuture<List<String>> gone = request(bulkhead, bulkhead.permit(), b);
         CompletableFuture<List<String>> next = request(bulkhead, bulkhead.permit(), c);
@@ -113,11 +113,10 @@ class BulkheadTest {
     }
 
     @Test
-    void aSeatGivenBackTwiceFreesOneSeatAndARequestThatNeverReadTakesNone() {
+    void aPermitGivenBackTwiceFreesOnePermitAndARequestThatNeverReadTakesNone() {
         Bulkhead bulkhead = new Bulkhead(2, 0);
         Bulkhead.Permit permit = bulkhead.permit();
-        AtomicInteger started = new AtomicInteger();
-        Statement a = new Statement(started);
+        Statement a = new Statement();
         request(bulkhead, permit, a);
         assertThat(bulkhead.taken()).isEqualTo(1);
         a.answer("a");
@@ -129,17 +128,16 @@ class BulkheadTest {
     }
 
     @Test
-    void workOutsideARequestTakesNoSeat() {
+    void workOutsideARequestTakesNoPermit() {
         Bulkhead bulkhead = new Bulkhead(1, 0);
-        AtomicInteger started = new AtomicInteger();
-        request(bulkhead, bulkhead.permit(), new Statement(started));
-        Statement background = new Statement(started);
+        request(bulkhead, bulkhead.permit(), new Statement());
+        Statement background = new Statement();
         CompletableFuture<List<String>> written = bulkhead.run(background.flux, false).collectList().toFuture();
         assertThat(started).as("the background statement runs though every permit is taken").hasValue(2);
         background.answer("written");
         assertThat(written).isCompletedWithValue(List.of("written"));
         assertThat(bulkhead.readsOutsideRequests()).as("a write outside a request is the recorder's: not counted").isZero();
-        Statement stray = new Statement(started);
+        Statement stray = new Statement();
         bulkhead.run(stray.flux, true).subscribe();
         assertThat(bulkhead.readsOutsideRequests()).as("a read outside any request is counted").isEqualTo(1);
     }
