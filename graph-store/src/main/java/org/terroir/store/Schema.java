@@ -13,6 +13,8 @@ import io.github.classgraph.ScanResult;
 import java.net.URL;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.neo4j.driver.Driver;
 
@@ -48,6 +50,17 @@ public final class Schema {
             return files;
         }
     };
+
+    /**
+     * The library's line per migration at INFO ("Applied migration 001", "Skipping already applied
+     * migration 001") is not a user's screen: {@link Report} says what was applied, and the commands print
+     * it. Its warnings and errors still show. Held here, so that the level is not lost with the logger.
+     */
+    private static final Logger LIBRARY_LOG = Logger.getLogger("ac.simons.neo4j.migrations");
+
+    static {
+        LIBRARY_LOG.setLevel(Level.WARNING);
+    }
 
     private Schema() {}
 
