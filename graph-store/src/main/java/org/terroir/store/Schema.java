@@ -12,10 +12,9 @@ import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ScanResult;
 import java.net.URL;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.neo4j.driver.Driver;
 
 /**
@@ -92,27 +91,42 @@ public final class Schema {
                 .withInstalledBy("terroir")
                 .build(), driver);
         try {
-            if (migrations.validate().getOutcome() == ValidationResult.Outcome.INCOMPLETE_MIGRATIONS) {
-                String graph = migrations.info(MigrationChain.ChainBuilderMode.REMOTE).getLastAppliedVersion()
-                        .map(MigrationVersion::getValue).orElse("?");
-                throw new SchemaException("the graph has schema version V" + graph
-                        + ", newer than this Terroir knows: upgrade Terroir", null);
-            }
-            Set<String> before = applied(migrations.info());
+            MigrationChain before = migrations.info();
+            List<String> pending = versions(before, MigrationState.PENDING);
             String version = migrations.apply().map(MigrationVersion::getValue).orElse(null);
-            List<String> now = List.copyOf(applied(migrations.info()));
-            return new Report(now.stream().filter(v -> !before.contains(v)).toList(),
-                    now.stream().filter(before::contains).toList(), version);
+            return new Report(pending, versions(before, MigrationState.APPLIED), version);
         } catch (MigrationsException e) {
+            Optional<String> newer = newerVersion(migrations);
+            if (newer.isPresent()) {
+                throw new SchemaException("the graph has schema version V" + newer.get()
+                        + ", newer than this Terroir knows: upgrade Terroir", e);
+            }
             throw new SchemaException("the graph's schema cannot be brought to this Terroir's: " + e.getMessage(), e);
         }
     }
 
-    private static Set<String> applied(MigrationChain chain) {
+    /**
+     * The graph's version when a newer Terroir migrated it further than this one knows; asked only
+     * after applying failed, and empty when that is not why (or the graph cannot be asked).
+     */
+    private static Optional<String> newerVersion(Migrations migrations) {
+        try {
+            if (migrations.validate().getOutcome() != ValidationResult.Outcome.INCOMPLETE_MIGRATIONS) {
+                return Optional.empty();
+            }
+            return Optional.of(migrations.info(MigrationChain.ChainBuilderMode.REMOTE).getLastAppliedVersion()
+                    .map(MigrationVersion::getValue).orElse("?"));
+        } catch (MigrationsException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The versions of {@code chain} in {@code state}, in order. */
+    private static List<String> versions(MigrationChain chain, MigrationState state) {
         return chain.getElements().stream()
-                .filter(element -> element.getState() == MigrationState.APPLIED)
+                .filter(element -> element.getState() == state)
                 .map(MigrationChain.Element::getVersion)
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+                .toList();
     }
 
     /** The graph's schema could not be brought to this version; the message says why. */
