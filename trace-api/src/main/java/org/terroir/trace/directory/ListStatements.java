@@ -137,6 +137,7 @@ public final class ListStatements {
 
     /** How many nodes {@code (variable:label)} match {@code filter}, the filter of a page's statement. */
     private static Statement count(String name, String variable, String label, String filter) {
-        return new Statement(name, "MATCH (%s:%s) WHERE %s\nRETURN count(%s) AS count".formatted(variable, label, filter, variable));
+        return new Statement(name, "MATCH (%s:%s) WHERE %s\nRETURN count(%s) AS count"
+                .formatted(variable, label, filter, variable));
     }
 }
