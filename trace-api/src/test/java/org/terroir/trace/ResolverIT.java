@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -320,6 +321,27 @@ class ResolverIT extends DemoApiTestBase {
         Map<?, ?> second = nodes.stream().filter(n -> n.get("id").equals(scanId(again))).findFirst().orElseThrow();
         assertThat(second.get("device")).as("the same browser").isEqualTo(placed.get("device")).isNotNull();
         assertThat(second.get("device").toString()).doesNotContain(device);
+        // One at a time, the cursors walk the same list in the same order; a cursor of another list is refused.
+        List<Object> walked = new ArrayList<>();
+        String after = null;
+        do {
+            var page = association.document("""
+                    query s($after: String) { scans(gtin: "09520011001021", serial: "LC2601-0001", first: 1, after: $after) {
+                      nodes { id } pageInfo { hasNextPage hasPreviousPage endCursor } } }""").variable("after", after).execute();
+            walked.addAll(page.path("scans.nodes[*].id").entityList(Object.class).get());
+            page.path("scans.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(after != null);
+            after = page.path("scans.pageInfo.hasNextPage").entity(Boolean.class).get()
+                    ? page.path("scans.pageInfo.endCursor").entity(String.class).get() : null;
+        } while (after != null);
+        assertThat(walked).isEqualTo(nodes.stream().map(n -> n.get("id")).toList());
+        String brandCursor = association.document("{ brands(first: 1) { pageInfo { endCursor } } }").execute()
+                .path("brands.pageInfo.endCursor").entity(String.class).get();
+        association.document("{ scans(gtin: \"09520011001021\", after: \"" + brandCursor + "\") { nodes { id } } }").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType()).isEqualTo(org.springframework.graphql.execution.ErrorType.BAD_REQUEST);
+                    assertThat(error.getExtensions()).containsEntry("argument", "after");
+                    assertThat(error.getMessage()).contains("is not a cursor of this list");
+                }));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(association.document(SCANS).variable("serial", "LC2601-0007").execute()
                         .path("scans.nodes").entityList(Map.class).get())

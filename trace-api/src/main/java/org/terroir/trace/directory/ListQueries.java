@@ -1,9 +1,9 @@
 package org.terroir.trace.directory;
 
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.pagination.Subrange;
 import org.springframework.stereotype.Controller;
 import org.terroir.model.BrandKind;
 import org.terroir.model.CertificationKind;
@@ -37,57 +37,49 @@ class ListQueries {
     }
 
     @QueryMapping
-    Mono<Page<Brand>> brands(@Argument int first, @Argument String after, @Argument BrandKind kind, @Argument String region) {
-        return lists.brands(Arguments.first(first), after(after), Lists.filter("kind", kind == null ? null : kind.value(),
+    Mono<Page<Brand>> brands(Subrange<String> page, @Argument BrandKind kind, @Argument String region) {
+        return lists.brands(Arguments.first(page), page.position(), Lists.filter("kind", kind == null ? null : kind.value(),
                 "region", region("region", region)));
     }
 
     @QueryMapping
-    Mono<Page<Party>> associations(@Argument int first, @Argument String after, @Argument String region, @Argument String brand) {
-        return lists.parties(Arguments.first(first), after(after), Lists.filter("kind", "Association", "region", region("region", region),
+    Mono<Page<Party>> associations(Subrange<String> page, @Argument String region, @Argument String brand) {
+        return lists.parties(Arguments.first(page), page.position(), Lists.filter("kind", "Association", "region", region("region", region),
                 "brand", brand));
     }
 
     @QueryMapping
-    Mono<Page<Party>> cooperatives(@Argument int first, @Argument String after, @Argument String region, @Argument String brand) {
-        return lists.parties(Arguments.first(first), after(after), Lists.filter("kind", "Cooperative", "region", region("region", region),
+    Mono<Page<Party>> cooperatives(Subrange<String> page, @Argument String region, @Argument String brand) {
+        return lists.parties(Arguments.first(page), page.position(), Lists.filter("kind", "Cooperative", "region", region("region", region),
                 "brand", brand));
     }
 
     @QueryMapping
-    Mono<Page<Producer>> producers(@Argument int first, @Argument String after, @Argument String brand, @Argument String region,
+    Mono<Page<Producer>> producers(Subrange<String> page, @Argument String brand, @Argument String region,
                                    @Argument String cooperative) {
-        return lists.producers(Arguments.first(first), after(after), Lists.filter("brand", brand, "region", region("region", region),
+        return lists.producers(Arguments.first(page), page.position(), Lists.filter("brand", brand, "region", region("region", region),
                 "cooperative", Arguments.gln("cooperative", cooperative)));
     }
 
     @QueryMapping
-    Mono<Page<Region>> regions(@Argument int first, @Argument String after, @Argument RegionLevel level, @Argument String within) {
-        return lists.regions(Arguments.first(first), after(after), Lists.filter("level", level == null ? null : level.value(),
+    Mono<Page<Region>> regions(Subrange<String> page, @Argument RegionLevel level, @Argument String within) {
+        return lists.regions(Arguments.first(page), page.position(), Lists.filter("level", level == null ? null : level.value(),
                 "within", region("within", within)));
     }
 
     @QueryMapping
-    Mono<Page<Location>> locations(@Argument int first, @Argument String after, @Argument LocationKind kind,
+    Mono<Page<Location>> locations(Subrange<String> page, @Argument LocationKind kind,
                                    @Argument String region) {
-        return lists.locations(Arguments.first(first), after(after), Lists.filter("kind", kind == null ? null : kind.value(),
+        return lists.locations(Arguments.first(page), page.position(), Lists.filter("kind", kind == null ? null : kind.value(),
                 "region", region("region", region)));
     }
 
     @QueryMapping
-    Mono<Page<BatchTrace>> batches(@Argument int first, @Argument String after, @Argument String brand, @Argument String region,
+    Mono<Page<BatchTrace>> batches(Subrange<String> page, @Argument String brand, @Argument String region,
                                    @Argument String from, @Argument String until, @Argument CertificationKind certification) {
-        return lists.batches(Arguments.first(first), after(after), Lists.filter("brand", brand, "region", region("region", region),
+        return lists.batches(Arguments.first(page), page.position(), Lists.filter("brand", brand, "region", region("region", region),
                 "from", Arguments.time("from", from), "until", Arguments.time("until", until),
                 "certification", certification == null ? null : certification.name()));
-    }
-
-    private static Optional<String> after(String after) {
-        if (after == null) {
-            return Optional.empty();
-        }
-        return Optional.of(Page.key(after).orElseThrow(() -> new InvalidArgumentException("after",
-                new IllegalArgumentException("\"" + after + "\" is not a cursor of this API: pass an edge's cursor or pageInfo.endCursor"))));
     }
 
     private static String region(String argument, String code) {

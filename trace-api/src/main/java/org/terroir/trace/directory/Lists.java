@@ -1,8 +1,6 @@
 package org.terroir.trace.directory;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -69,17 +67,7 @@ public class Lists {
     /** Batches by key, each with its trace (read by {@code trace.batches} for the page at once). */
     public Mono<Page<BatchTrace>> batches(int first, Optional<String> after, Map<String, Object> filter) {
         return page(ListStatements.LIST_BATCHES, ListStatements.COUNT_BATCHES, filter, first, after, Value::asString, Function.identity())
-                .flatMap(keys -> batches.byKeys(keys.getNodes()).collectMap(BatchTrace::key).map(byKey -> {
-                    List<Page.Edge<BatchTrace>> edges = new ArrayList<>();
-                    for (Page.Edge<String> edge : keys.getEdges()) {
-                        BatchTrace trace = byKey.get(edge.node());
-                        if (trace != null) {
-                            edges.add(new Page.Edge<>(edge.cursor(), trace));
-                        }
-                    }
-                    return new Page<>(edges, keys.getPageInfo().hasNextPage(), keys.getPageInfo().hasPreviousPage(),
-                            keys::getTotalCount);
-                }));
+                .flatMap(keys -> batches.byKeys(keys.getNodes()).collectMap(BatchTrace::key).map(byKey -> keys.map(byKey::get)));
     }
 
     private <T> Mono<Page<T>> page(Statement list, Statement count, Map<String, Object> filter, int first, Optional<String> after,
@@ -87,12 +75,7 @@ public class Lists {
         Map<String, Object> parameters = new HashMap<>(filter);
         parameters.put("after", after.orElse(""));
         parameters.put("limit", first + 1);
-        return graph.read(list, parameters).map(row -> node.apply(row.get("node"))).collectList().map(rows -> {
-            boolean more = rows.size() > first;
-            List<Page.Edge<T>> edges = (more ? rows.subList(0, first) : rows).stream()
-                    .map(entry -> new Page.Edge<>(Page.cursor(key.apply(entry)), entry)).toList();
-            return new Page<>(edges, more, after.isPresent(),
-                    () -> graph.read(count, filter).next().map(row -> row.get("count").asLong()));
-        });
+        return graph.read(list, parameters).map(row -> node.apply(row.get("node"))).collectList().map(rows -> Page.firstOf(rows, first,
+                key, after.isPresent(), () -> graph.read(count, filter).next().map(row -> row.get("count").asLong())));
     }
 }

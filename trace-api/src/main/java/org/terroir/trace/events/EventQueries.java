@@ -2,9 +2,9 @@ package org.terroir.trace.events;
 
 import graphql.GraphQLContext;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.pagination.Subrange;
 import org.springframework.stereotype.Controller;
 import org.terroir.model.Cbv;
 import org.terroir.model.EventType;
@@ -18,6 +18,7 @@ import org.terroir.trace.graphql.Arguments;
 import org.terroir.trace.graphql.ForbiddenFieldException;
 import org.terroir.trace.graphql.InvalidArgumentException;
 import org.terroir.trace.graphql.Page;
+import org.terroir.trace.graphql.TimePosition;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,7 +37,7 @@ class EventQueries {
     }
 
     @QueryMapping
-    Mono<Page<RecordedEvent>> events(@Argument int first, @Argument String after, @Argument String identifier,
+    Mono<Page<RecordedEvent>> events(Subrange<String> page, @Argument String identifier,
                                      @Argument String bizStep, @Argument String location, @Argument EventType type,
                                      @Argument String from, @Argument String until, GraphQLContext context) {
         Caller caller = Caller.of(context);
@@ -51,11 +52,11 @@ class EventQueries {
                             + "traceLink (caller: " + caller.describe() + ")");
                 },
                 caller.role() == org.terroir.trace.access.Role.LOGISTICS ? parties : null);
-        return events.events(query, Arguments.first(first), cursor(after));
+        return events.events(query, Arguments.first(page), page.position().map(TimePosition::of));
     }
 
     @QueryMapping
-    Mono<Page<CarriedHop>> carriedHops(@Argument String carrier, @Argument int first, @Argument String after,
+    Mono<Page<CarriedHop>> carriedHops(@Argument String carrier, Subrange<String> page,
                                        @Argument String from, @Argument String until, GraphQLContext context) {
         Caller caller = Caller.of(context);
         String gln = Arguments.gln("carrier", carrier);
@@ -78,7 +79,7 @@ class EventQueries {
                     + "(a logistics token) and regulators (caller: " + caller.describe() + ")");
         };
         return events.carriedHops(whose, Arguments.time("from", from), Arguments.time("until", until),
-                Arguments.first(first), cursor(after));
+                Arguments.first(page), page.position().map(TimePosition::of));
     }
 
     /** The key of the batch, item or container an identifier names. */
@@ -123,13 +124,5 @@ class EventQueries {
         } catch (IllegalArgumentException e) {
             throw new InvalidArgumentException("bizStep", e);
         }
-    }
-
-    private static Optional<String> cursor(String after) {
-        if (after == null) {
-            return Optional.empty();
-        }
-        return Optional.of(Page.key(after).filter(Events::isCursorKey).orElseThrow(() -> new InvalidArgumentException("after",
-                new IllegalArgumentException("\"" + after + "\" is not a cursor of this list: pass an edge's cursor or pageInfo.endCursor"))));
     }
 }

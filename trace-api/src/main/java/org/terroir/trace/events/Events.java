@@ -2,8 +2,8 @@ package org.terroir.trace.events;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +12,7 @@ import org.neo4j.driver.Record;
 import org.springframework.stereotype.Component;
 import org.terroir.model.cypher.Statement;
 import org.terroir.trace.graphql.Page;
+import org.terroir.trace.graphql.TimePosition;
 import org.terroir.trace.neo4j.GraphReader;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -48,9 +49,8 @@ public class Events {
     public record Query(String object, String location, String bizStep, String type, String from, String until,
                         List<String> brandOwners, List<String> carriers) {}
 
-    /** A page of the events {@code query} asks for, after the cursor key {@code after} ({@link #cursorKey}). */
-    public Mono<Page<RecordedEvent>> events(Query query, int first, Optional<String> after) {
-        Optional<Position> position = after.map(Position::of);
+    /** A page of the events {@code query} asks for, after the entry at {@code position}. */
+    public Mono<Page<RecordedEvent>> events(Query query, int first, Optional<TimePosition> position) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("object", query.object());
         parameters.put("location", query.location());
@@ -71,8 +71,8 @@ public class Events {
     }
 
     /** A page of the hops the carrier of GLN {@code carrier} carried, departed in [{@code from}, {@code until}). */
-    public Mono<Page<CarriedHop>> carriedHops(String carrier, String from, String until, int first, Optional<String> after) {
-        Optional<Position> position = after.map(Position::of);
+    public Mono<Page<CarriedHop>> carriedHops(String carrier, String from, String until, int first,
+                                              Optional<TimePosition> position) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("carrier", carrier);
         parameters.put("until", until);
@@ -83,70 +83,33 @@ public class Events {
                 CarriedHop::from, hop -> hop.hop().id());
     }
 
-    /** Whether {@code key} is one {@link #events} or {@link #carriedHops} made: a time and an id. */
-    public static boolean isCursorKey(String key) {
-        try {
-            Position.of(key);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     private <T> Mono<Page<T>> page(Statement pick, Map<String, Object> parameters, int first, boolean hasPrevious, String idColumn,
                                    String timeColumn, Statement read, Function<Record, T> entry, Function<T, String> idOf) {
         return graph.read(pick, parameters).collectList().flatMap(rows -> {
             boolean more = rows.size() > first;
             List<Record> page = more ? rows.subList(0, first) : rows;
-            Map<String, String> cursors = new HashMap<>();
-            List<String> ids = new ArrayList<>();
+            Map<String, String> keys = new LinkedHashMap<>(); // in the page's order, which the read keeps
             for (Record row : page) {
                 String id = row.get(idColumn).asString();
-                ids.add(id);
-                cursors.put(id, Page.cursor(cursorKey(RecordedEvent.time(row.get(timeColumn)), id)));
+                keys.put(id, new TimePosition(RecordedEvent.time(row.get(timeColumn)), id).key());
             }
-            Flux<T> entries = ids.isEmpty() ? Flux.empty() : graph.read(read, Map.of("ids", ids)).map(entry);
-            return entries.collectList().map(list -> new Page<>(list.stream()
-                    .map(t -> new Page.Edge<>(cursors.get(idOf.apply(t)), t)).toList(), more, hasPrevious,
-                    () -> Mono.error(new UnsupportedOperationException("no count"))));
+            Flux<T> entries = keys.isEmpty() ? Flux.empty() : graph.read(read, Map.of("ids", List.copyOf(keys.keySet()))).map(entry);
+            return entries.collectList().map(list -> Page.of(list, t -> keys.get(idOf.apply(t)), more, hasPrevious, Page.uncounted()));
         });
     }
 
-    /** The cursor key of an entry at {@code time} (ISO 8601) with {@code id}: the time, a space, the id. */
-    static String cursorKey(String time, String id) {
-        return time + " " + id;
-    }
-
-    private static void position(Map<String, Object> parameters, Optional<Position> position) {
-        parameters.put("afterTime", position.map(Position::time).orElse(null));
-        parameters.put("afterId", position.map(Position::id).orElse(null));
+    private static void position(Map<String, Object> parameters, Optional<TimePosition> position) {
+        parameters.put("afterTime", position.map(TimePosition::time).orElse(null));
+        parameters.put("afterId", position.map(TimePosition::id).orElse(null));
     }
 
     /** Where the time index is read from: the later of the window's start and the cursor's time. */
-    private static String start(String from, Optional<Position> position) {
+    private static String start(String from, Optional<TimePosition> position) {
         OffsetDateTime start = from == null ? null : OffsetDateTime.parse(from);
         if (position.isPresent()) {
             OffsetDateTime at = OffsetDateTime.parse(position.get().time());
             start = start == null || at.isAfter(start) ? at : start;
         }
         return start == null ? EARLIEST : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(start);
-    }
-
-    /** Where a page ends: an entry's time and id. */
-    private record Position(String time, String id) {
-
-        static Position of(String key) {
-            int space = key.indexOf(' ');
-            if (space <= 0 || space == key.length() - 1) {
-                throw new IllegalArgumentException("not a time and an id: " + key);
-            }
-            String time = key.substring(0, space);
-            try {
-                OffsetDateTime.parse(time);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new IllegalArgumentException("not a time and an id: " + key, e);
-            }
-            return new Position(time, key.substring(space + 1));
-        }
     }
 }

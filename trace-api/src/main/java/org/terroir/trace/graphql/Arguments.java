@@ -2,6 +2,7 @@ package org.terroir.trace.graphql;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.springframework.graphql.data.pagination.Subrange;
 import org.terroir.model.id.EpcIdentifier;
 import org.terroir.model.id.Gln;
 import org.terroir.model.id.Gtin;
@@ -15,6 +16,9 @@ public final class Arguments {
 
     /** The most entries a page of a connection holds. */
     public static final int MAX_PAGE = 100;
+
+    /** How many entries a page holds when {@code first} is null (the schema's default too). */
+    public static final int DEFAULT_PAGE = 20;
 
     private Arguments() {}
 
@@ -71,6 +75,11 @@ public final class Arguments {
         } catch (IllegalArgumentException e) {
             throw new InvalidArgumentException("serial", e);
         }
+    }
+
+    /** How many entries a page holds: its {@code first} argument (1 to {@value #MAX_PAGE}), {@value #DEFAULT_PAGE} when null. */
+    public static int first(Subrange<?> page) {
+        return first(page.count().orElse(DEFAULT_PAGE));
     }
 
     public static int first(int first) {

@@ -1,112 +1,82 @@
 package org.terroir.trace.graphql;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import graphql.relay.DefaultConnection;
+import graphql.relay.DefaultConnectionCursor;
+import graphql.relay.DefaultEdge;
+import graphql.relay.DefaultPageInfo;
+import graphql.relay.Edge;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 /**
- * One page of a Relay cursor connection: its entries with their cursors, where it stands, and the
- * count of the whole list, read only if asked for. Cursors are opaque: the entry's natural key,
- * versioned and Base64url-encoded; the next page starts after it (keyset pagination).
+ * One page of a Relay cursor connection: graphql-java's {@link DefaultConnection} (edges with their
+ * cursors, page info) with the two fields our connections add, the page's {@code nodes} and the
+ * {@code totalCount} of the whole list, read only when selected. Each cursor holds its entry's
+ * natural key ({@link Cursors}); the next page starts after it (keyset pagination).
  *
  * @param <T> what the list holds
  */
-public final class Page<T> {
+public final class Page<T> extends DefaultConnection<T> {
 
-    /** One entry and its cursor. */
-    public record Edge<T>(String cursor, T node) {}
-
-    /** Where a page stands. */
-    public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
-
-    private static final String VERSION = "v1:";
-
-    private final List<Edge<T>> edges;
-    private final PageInfo pageInfo;
     private final Supplier<Mono<Long>> count;
 
-    public Page(List<Edge<T>> edges, boolean hasNextPage, boolean hasPreviousPage, Supplier<Mono<Long>> count) {
-        this.edges = List.copyOf(edges);
-        this.pageInfo = new PageInfo(hasNextPage, hasPreviousPage,
-                edges.isEmpty() ? null : edges.getFirst().cursor(), edges.isEmpty() ? null : edges.getLast().cursor());
+    private Page(List<Edge<T>> edges, boolean hasNext, boolean hasPrevious, Supplier<Mono<Long>> count) {
+        super(edges, new DefaultPageInfo(edges.isEmpty() ? null : edges.getFirst().getCursor(),
+                edges.isEmpty() ? null : edges.getLast().getCursor(), hasPrevious, hasNext));
         this.count = count;
     }
 
-    public List<Edge<T>> getEdges() {
-        return edges;
+    /**
+     * The page of {@code entries}, each with the cursor of its natural {@code key}.
+     *
+     * @param count the count of the whole list, run only when {@code totalCount} is selected
+     */
+    public static <T> Page<T> of(List<T> entries, Function<? super T, String> key, boolean hasNext, boolean hasPrevious,
+                                 Supplier<Mono<Long>> count) {
+        List<Edge<T>> edges = new ArrayList<>(entries.size());
+        for (T entry : entries) {
+            edges.add(new DefaultEdge<>(entry, new DefaultConnectionCursor(Cursors.cursor(key.apply(entry)))));
+        }
+        return new Page<>(edges, hasNext, hasPrevious, count);
     }
 
+    /**
+     * The page of the first {@code first} of {@code rows}, read by a statement that asked for one
+     * more: the extra row only says that there is a next page.
+     */
+    public static <T> Page<T> firstOf(List<T> rows, int first, Function<? super T, String> key, boolean hasPrevious,
+                                      Supplier<Mono<Long>> count) {
+        boolean more = rows.size() > first;
+        return of(more ? rows.subList(0, first) : rows, key, more, hasPrevious, count);
+    }
+
+    /** For lists that have no {@code totalCount}. */
+    public static Supplier<Mono<Long>> uncounted() {
+        return () -> Mono.error(new UnsupportedOperationException("this list has no totalCount"));
+    }
+
+    /** This page with each entry mapped, keeping its cursor; entries mapped to null are left out. */
+    public <R> Page<R> map(Function<? super T, ? extends R> mapping) {
+        List<Edge<R>> edges = new ArrayList<>(getEdges().size());
+        for (Edge<T> edge : getEdges()) {
+            R node = mapping.apply(edge.getNode());
+            if (node != null) {
+                edges.add(new DefaultEdge<>(node, edge.getCursor()));
+            }
+        }
+        return new Page<>(edges, getPageInfo().isHasNextPage(), getPageInfo().isHasPreviousPage(), count);
+    }
+
+    /** The entries of the page, without their cursors. */
     public List<T> getNodes() {
-        return edges.stream().map(Edge::node).toList();
-    }
-
-    public PageInfo getPageInfo() {
-        return pageInfo;
+        return getEdges().stream().map(Edge::getNode).toList();
     }
 
     /** The count of the whole list: one statement, run only when the field is selected. */
     public Mono<Long> getTotalCount() {
         return Mono.defer(count);
-    }
-
-    /** The cursor of an entry with this natural key. */
-    public static String cursor(String key) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((VERSION + key).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The natural key a cursor of {@link #cursor} holds; empty when it is not one. */
-    public static Optional<String> key(String cursor) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            return text.startsWith(VERSION) ? Optional.of(text.substring(VERSION.length())) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * Where a page of a list in time order starts: after the entry at {@code time} (ISO 8601) with
-     * {@code id}. A cursor's key holds it as the time, a space, the id.
-     */
-    public record TimePosition(String time, String id) {
-
-        /** The cursor key of this position. */
-        public String key() {
-            return time + " " + id;
-        }
-
-        /** The position a cursor's key holds; empty when it holds none. */
-        public static Optional<TimePosition> of(String key) {
-            int space = key.indexOf(' ');
-            if (space < 0 || space == key.length() - 1) {
-                return Optional.empty();
-            }
-            try {
-                java.time.OffsetDateTime.parse(key.substring(0, space));
-                return Optional.of(new TimePosition(key.substring(0, space), key.substring(space + 1)));
-            } catch (java.time.format.DateTimeParseException e) {
-                return Optional.empty();
-            }
-        }
-    }
-
-    /**
-     * A page of a list in time order from the rows of its statement, which asked for one more than
-     * {@code first} (the extra row only says there is a next page); each entry's cursor holds its
-     * {@link TimePosition}. No count.
-     */
-    public static <T> Page<T> inTimeOrder(List<org.neo4j.driver.Record> rows, int first, boolean hasPrevious,
-                                   java.util.function.Function<org.neo4j.driver.Record, T> entry,
-                                   java.util.function.Function<T, TimePosition> position) {
-        boolean more = rows.size() > first;
-        List<Edge<T>> edges = new java.util.ArrayList<>();
-        for (org.neo4j.driver.Record row : more ? rows.subList(0, first) : rows) {
-            T node = entry.apply(row);
-            edges.add(new Edge<>(cursor(position.apply(node).key()), node));
-        }
-        return new Page<>(edges, more, hasPrevious, () -> Mono.error(new UnsupportedOperationException("no count")));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 import org.terroir.trace.graphql.Page;
+import org.terroir.trace.graphql.TimePosition;
 import org.terroir.trace.neo4j.GraphReader;
 import org.terroir.trace.trace.Location;
 import reactor.core.publisher.Mono;
@@ -40,15 +41,15 @@ public class ScanFlags {
     }
 
     /** A page of flags of brand {@code brand} (any when null) whose owner is one of {@code brandOwners} (any when null). */
-    public Mono<Page<Flag>> flags(String brand, List<String> brandOwners, int first, Optional<Page.TimePosition> after) {
+    public Mono<Page<Flag>> flags(String brand, List<String> brandOwners, int first, Optional<TimePosition> after) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("brand", brand);
         parameters.put("brandOwners", brandOwners);
-        parameters.put("beforeAt", after.map(Page.TimePosition::time).orElse(null));
-        parameters.put("beforeId", after.map(Page.TimePosition::id).orElse(null));
+        parameters.put("beforeAt", after.map(TimePosition::time).orElse(null));
+        parameters.put("beforeId", after.map(TimePosition::id).orElse(null));
         parameters.put("limit", first + 1);
-        return graph.read(ScanStatements.SCAN_FLAGS, parameters).collectList().map(rows -> Page.inTimeOrder(rows, first, after.isPresent(),
-                ScanFlags::flag, flag -> new Page.TimePosition(flag.at(), flag.id())));
+        return graph.read(ScanStatements.SCAN_FLAGS, parameters).collectList().map(rows -> Page.firstOf(rows.stream().map(ScanFlags::flag).toList(),
+                first, flag -> new TimePosition(flag.at(), flag.id()).key(), after.isPresent(), Page.uncounted()));
     }
 
     private static Flag flag(org.neo4j.driver.Record row) {

@@ -2,15 +2,15 @@ package org.terroir.trace.scans;
 
 import graphql.GraphQLContext;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.pagination.Subrange;
 import org.springframework.stereotype.Controller;
 import org.terroir.trace.access.Caller;
 import org.terroir.trace.graphql.Arguments;
 import org.terroir.trace.graphql.ForbiddenFieldException;
-import org.terroir.trace.graphql.InvalidArgumentException;
 import org.terroir.trace.graphql.Page;
+import org.terroir.trace.graphql.TimePosition;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,10 +22,10 @@ import reactor.core.publisher.Mono;
 record ScanQueries(Scans scans, ScanFlags flags) {
 
     @QueryMapping
-    Mono<Page<ScanFlags.Flag>> suspiciousScans(@Argument String brand, @Argument int first, @Argument String after,
+    Mono<Page<ScanFlags.Flag>> suspiciousScans(@Argument String brand, Subrange<String> page,
                                                GraphQLContext context) {
         List<String> owners = owners(Caller.of(context), "Query.suspiciousScans");
-        return flags.flags(brand, owners, Arguments.first(first), cursor(after));
+        return flags.flags(brand, owners, Arguments.first(page), page.position().map(TimePosition::of));
     }
 
     /** The brand owners whose goods the caller may see: an association's own, a regulator's all (null); others are refused. */
@@ -40,19 +40,11 @@ record ScanQueries(Scans scans, ScanFlags flags) {
 
     @QueryMapping
     Mono<Page<Scans.Scan>> scans(@Argument String gtin, @Argument String lot, @Argument String serial, @Argument String from,
-                                 @Argument String until, @Argument int first, @Argument String after, GraphQLContext context) {
+                                 @Argument String until, Subrange<String> page, GraphQLContext context) {
         List<String> owners = owners(Caller.of(context), "Query.scans");
         Scans.Query query = new Scans.Query(Arguments.gtin(gtin).value(), lot == null ? null : Arguments.lot(lot).value(),
                 serial == null ? null : Arguments.serial(serial).value(), Arguments.time("from", from),
                 Arguments.time("until", until), owners);
-        return scans.scans(query, Arguments.first(first), cursor(after));
-    }
-
-    private static Optional<Page.TimePosition> cursor(String after) {
-        if (after == null) {
-            return Optional.empty();
-        }
-        return Optional.of(Page.key(after).flatMap(Page.TimePosition::of).orElseThrow(() -> new InvalidArgumentException("after",
-                new IllegalArgumentException("\"" + after + "\" is not a cursor of this list: pass an edge's cursor or pageInfo.endCursor"))));
+        return scans.scans(query, Arguments.first(page), page.position().map(TimePosition::of));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 import org.terroir.trace.graphql.Page;
+import org.terroir.trace.graphql.TimePosition;
 import org.terroir.trace.neo4j.GraphReader;
 import reactor.core.publisher.Mono;
 
@@ -40,7 +41,7 @@ public class Scans {
     }
 
     /** A page of the scans {@code query} asks for, after {@code after}. */
-    public Mono<Page<Scan>> scans(Query query, int first, Optional<Page.TimePosition> after) {
+    public Mono<Page<Scan>> scans(Query query, int first, Optional<TimePosition> after) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("gtin", query.gtin());
         parameters.put("lot", query.lot());
@@ -48,11 +49,12 @@ public class Scans {
         parameters.put("from", query.from());
         parameters.put("until", query.until());
         parameters.put("brandOwners", query.brandOwners());
-        parameters.put("afterAt", after.map(Page.TimePosition::time).orElse(null));
-        parameters.put("afterId", after.map(Page.TimePosition::id).orElse(null));
+        parameters.put("afterAt", after.map(TimePosition::time).orElse(null));
+        parameters.put("afterId", after.map(TimePosition::id).orElse(null));
         parameters.put("limit", first + 1);
-        return graph.read(ScanStatements.SCANS_OF, parameters).collectList().map(rows -> Page.inTimeOrder(rows, first, after.isPresent(),
-                row -> scan(row.get("scan"), row.get("at").asString()), scan -> new Page.TimePosition(scan.at(), scan.id())));
+        return graph.read(ScanStatements.SCANS_OF, parameters).collectList().map(rows -> Page.firstOf(rows.stream()
+                .map(row -> scan(row.get("scan"), row.get("at").asString())).toList(), first,
+                scan -> new TimePosition(scan.at(), scan.id()).key(), after.isPresent(), Page.uncounted()));
     }
 
     /** A scan projected with its time as text ({@code s {.*, at: toString(s.at)}}). */
