@@ -46,7 +46,7 @@ import reactor.core.publisher.Mono;
  *   <li>{@code prepare STORE WORK}: before the server starts, samples the store (packed lots, raw
  *       lots, serialised units), makes a label PKI and signs the units' labels ({@link BenchSample});
  *   <li>{@code measure WORK URL STORE [seconds] [warm-up] [clients,…]}: GraphQL {@code trace} and
- *       {@code recall} over HTTP beside the same catalogue statements straight through the driver over
+ *       {@code recall} over HTTP beside the same statements straight through the driver over
  *       the server's Bolt port (the ceiling; reached with the store's credentials, as any terroir
  *       command reaches a store another process holds), in rounds of {@code seconds} each after {@code warm-up} seconds, and the scan
  *       page beside the GraphQL question it asks, for the same units; the scans the pages recorded,

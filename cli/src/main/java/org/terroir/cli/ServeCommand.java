@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
             "variables or -D system properties. Bearer tokens are verified with terroir.tokens.public-key, by default",
             "<data-dir>/tokens/token.pub.pem when it exists ('terroir tokens'); without a key every caller is public.",
             "verifyLabel uses terroir.trust-list and terroir.trust-roots, by default the demo PKI's under <data-dir>/demo-pki.",
-            "Identity reads and recalls are audited, one JSON line each, in terroir.audit-log (default <data-dir>/audit.log).",
+            "Identity reads and recalls are audited, one JSON line each, in the file -Dterroir.audit-log or TERROIR_AUDIT_LOG",
+            "names (default <data-dir>/audit.log).",
             "Stop it with Ctrl+C."})
 final class ServeCommand implements Callable<Integer> {
 

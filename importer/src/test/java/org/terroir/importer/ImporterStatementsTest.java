@@ -13,7 +13,7 @@ import org.terroir.model.cypher.Statement;
 import org.terroir.model.graph.NodeLabel;
 import org.terroir.model.graph.RelationshipType;
 
-/** The importer's statements name only the graph model's labels and relationship types, and no name twice, the catalogue's included. */
+/** The importer's statements name only the graph model's labels and relationship types, and no name twice. */
 class ImporterStatementsTest {
 
     private static List<Statement> statements() {

@@ -16,13 +16,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.terroir.trace.access.AuditLog;
 import org.terroir.trace.access.Role;
 import org.terroir.trace.access.TokenKeys;
 import org.terroir.trace.access.Tokens;
@@ -185,11 +189,14 @@ class AccessIT extends DemoApiTestBase {
     }
 
     @Test
-    void everyIdentityReadIsAuditedWithWhoReadWhichHouseholdAndNoPersonalDatum() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void everyIdentityReadIsAuditedWithWhoReadWhichHouseholdAndNoPersonalDatum(CapturedOutput output) {
         graphQlWith(token(Role.REGULATOR, null)).document("{ " + LIANCHENG_RAW + " { producers { pseudonym identity { name } } } }")
                 .execute().errors().verify();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
-            List<String> lines = Files.exists(AUDIT_LOG) ? Files.readAllLines(AUDIT_LOG, StandardCharsets.UTF_8) : List.of();
+            // The terroir.audit logger's lines (the JSON entry after the logger's name); where they are kept is the logging's.
+            List<String> lines = output.getAll().lines().filter(line -> line.contains(AuditLog.LOGGER))
+                    .map(line -> line.substring(line.indexOf('{'))).toList();
             assertThat(lines).filteredOn(line -> line.contains("\"action\":\"identity.read\"")
                             && line.contains("\"subject\":\"test-regulator\"") && line.contains("\"batch\":\"01/09520011001014/10/LC2601R\""))
                     .hasSizeGreaterThanOrEqualTo(4)

@@ -44,8 +44,6 @@ abstract class DemoApiTestBase {
     /** The test JVM's token key pair, made once so that every test class shares one application context. */
     private static final KeyPair TOKEN_KEYS = TokenKeys.generate();
     private static final Path TOKEN_PUBLIC_KEY = writeTokenKey();
-    /** The audit trail of the test JVM's application. */
-    protected static final Path AUDIT_LOG = TOKEN_PUBLIC_KEY.resolveSibling("audit.log");
 
     /** The demo graph in place before each class (a class in between may have emptied the graph). */
     @BeforeAll
@@ -57,7 +55,6 @@ abstract class DemoApiTestBase {
     static void neo4j(DynamicPropertyRegistry registry) {
         registry.add("spring.neo4j.uri", () -> DemoGraph.boltUri().toString());
         registry.add("terroir.tokens.public-key", TOKEN_PUBLIC_KEY::toString);
-        registry.add("terroir.audit-log", AUDIT_LOG::toString);
     }
 
     private static Path writeTokenKey() {

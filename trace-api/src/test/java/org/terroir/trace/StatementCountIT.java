@@ -42,7 +42,7 @@ import org.terroir.model.cypher.Statement;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StatementCountIT {
 
-    /** What the driver was asked for: statements (catalogue names), and how sessions and transactions were opened. */
+    /** What the driver was asked for: statements (their names), and how sessions and transactions were opened. */
     private static final List<String> STATEMENTS = new CopyOnWriteArrayList<>();
     private static final List<String> CALLS = new CopyOnWriteArrayList<>();
     /** Each statement with the types of its parameters' values, e.g. {@code resolve.link(batch String, gtin String, item null)}. */

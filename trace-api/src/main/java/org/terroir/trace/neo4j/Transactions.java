@@ -16,7 +16,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * One catalogue statement in one managed transaction of a reactive session, read or write, in the
+ * One named statement in one managed transaction of a reactive session, read or write, in the
  * {@link Bulkhead permit} of the request it serves: the session opened for it and closed after; the rows collected inside the transaction, so that one
  * the driver retries cannot emit a row twice, and emitted only once it has committed.
  */

@@ -34,7 +34,7 @@ import org.terroir.model.id.Sgtin;
 import org.terroir.model.id.Sscc;
 
 /**
- * Turns one EPCIS event into the parameter rows the {@code epcis.*} statements of the catalogue
+ * Turns one EPCIS event into the parameter rows the {@code epcis.*} statements ({@link EpcisStatements})
  * write: the event, the objects it names and what it says about them, transformations, packing and
  * logistics hops. The mapping is written down in {@code docs/epcis-mapping.md}.
  *
