@@ -15,7 +15,7 @@ import javax.xml.validation.Schema;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.terroir.importer.SharedFiles;
+import org.terroir.testsupport.SharedFiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -10,7 +10,7 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
-import org.terroir.importer.SharedFiles;
+import org.terroir.testsupport.SharedFiles;
 import org.xml.sax.SAXException;
 
 /** The official EPCIS 2.0 XSDs (event and master-data documents) in {@code ../shared/standards/epcis-2.0}, as {@code javax.xml.validation} judges with it. */

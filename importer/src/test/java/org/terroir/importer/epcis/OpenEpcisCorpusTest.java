@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.terroir.importer.SharedFiles;
+import org.terroir.testsupport.SharedFiles;
 import org.terroir.importer.epcis.model.EpcisEvent;
 import org.terroir.importer.epcis.model.Problem;
 import org.terroir.importer.epcis.model.ReadEvent;

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
-import org.terroir.importer.epcis.graph.GraphDump;
 import org.terroir.model.PseudonymSalt;
 import org.terroir.store.Schema;
 import org.terroir.testsupport.ExcelCsv;
+import org.terroir.testsupport.GraphDump;
 import org.terroir.testsupport.TestNeo4j;
 
 /** The demo master data (the repository's {@code demo/master-data}) into a real Neo4j. */

@@ -15,6 +15,7 @@ import org.neo4j.driver.Driver;
 import org.terroir.importer.masterdata.MasterDataImport;
 import org.terroir.model.PseudonymSalt;
 import org.terroir.store.Schema;
+import org.terroir.testsupport.GraphDump;
 import org.terroir.testsupport.TestNeo4j;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.terroir.importer.SharedFiles;
 import org.terroir.importer.epcis.EpcisReader;
 import org.terroir.importer.epcis.EventHash;
 import org.terroir.importer.epcis.model.EpcisEvent;
 import org.terroir.importer.epcis.model.ReadEvent;
+import org.terroir.testsupport.SharedFiles;
 
 class EventRowsTest {
 

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
 import org.terroir.importer.generate.SyntheticData;
+import org.terroir.store.Schema;
+import org.terroir.testsupport.GraphDump;
 import org.terroir.testsupport.TestNeo4j;
 
 /**
@@ -34,13 +36,13 @@ class KilledImportIT {
         Path document = dir.resolve("epcis/batches-00001.jsonld");
 
         long start = System.nanoTime();
-        GraphDump.emptyGraph(driver);
+        GraphDump.emptyGraph(driver, Schema::migrate);
         assertThat(new EpcisImport(driver).run(document, n -> {}).events()).isEqualTo(EVENTS);
         long uninterruptedMillis = (System.nanoTime() - start) / 1_000_000;
         Map<String, Long> uninterrupted = GraphDump.census(driver);
         assertThat(uninterrupted).containsEntry("nodes:Event", EVENTS);
 
-        GraphDump.emptyGraph(driver);
+        GraphDump.emptyGraph(driver, Schema::migrate);
         long committedWhenKilled = importAndKill(document, dir.resolve("killed-import.log"));
         long eventsAfterKill = GraphDump.events(driver);
         System.out.printf("KilledImportIT: uninterrupted import of %,d events took %,d ms; killed after %,d committed events"

@@ -13,8 +13,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.neo4j.driver.Driver;
-import org.terroir.importer.SharedFiles;
 import org.terroir.importer.epcis.EpcisValidator;
+import org.terroir.store.Schema;
+import org.terroir.testsupport.GraphDump;
+import org.terroir.testsupport.SharedFiles;
 import org.terroir.testsupport.TestNeo4j;
 
 /**
@@ -55,7 +57,7 @@ class OpenEpcisCorpusGraphIT {
     Stream<DynamicTest> everyDocumentTheValidatorAcceptsImportsIntoTheGraph() {
         return Stream.concat(files("JSON/Documents"), files("XML/Documents"))
                 .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-                    GraphDump.emptyGraph(driver);
+                    GraphDump.emptyGraph(driver, Schema::migrate);
                     boolean valid = EpcisValidator.validate(file).isEmpty();
 
                     EpcisImport.Outcome outcome = new EpcisImport(driver).run(file, n -> {});
@@ -79,7 +81,7 @@ class OpenEpcisCorpusGraphIT {
         Path seed = SharedFiles.require(CORPUS).resolve("JSON/Documents/Combination_of_different_event.json");
         return Stream.concat(files("JSON/Invalid"), files("XML/Invalid"))
                 .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-                    GraphDump.emptyGraph(driver);
+                    GraphDump.emptyGraph(driver, Schema::migrate);
                     assertThat(new EpcisImport(driver).run(seed, n -> {}).imported()).isTrue();
                     List<String> before = GraphDump.canonical(driver, Set.of());
 
@@ -112,7 +114,7 @@ class OpenEpcisCorpusGraphIT {
     }
 
     private List<String> graphOf(Path document, Set<String> excluded) {
-        GraphDump.emptyGraph(driver);
+        GraphDump.emptyGraph(driver, Schema::migrate);
         assertThat(new EpcisImport(driver).run(document, n -> {}).imported()).as(document.toString()).isTrue();
         return GraphDump.canonical(driver, excluded);
     }

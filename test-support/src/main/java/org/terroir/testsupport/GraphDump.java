@@ -1,4 +1,4 @@
-package org.terroir.importer.epcis.graph;
+package org.terroir.testsupport;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
-import org.terroir.store.Schema;
-import org.terroir.testsupport.TestNeo4j;
 
 /**
  * What a graph holds, in comparable form (schema migrations left out): a canonical dump, and a
@@ -26,7 +25,7 @@ public final class GraphDump {
      * properties and the two nodes it joins (written the same way), the whole list sorted; the
      * properties named in {@code excluded} are left out of nodes and relationships.
      */
-    static List<String> canonical(Driver driver, Set<String> excluded) {
+    public static List<String> canonical(Driver driver, Set<String> excluded) {
         Map<String, String> nodes = new HashMap<>();
         List<String> dump = new ArrayList<>();
         for (Record r : driver.executableQuery("""
@@ -72,14 +71,14 @@ public final class GraphDump {
         return census;
     }
 
-    /** Empties the graph behind {@code driver} and brings its schema up. */
-    static void emptyGraph(Driver driver) {
+    /** Empties the shared test graph and brings its schema up with {@code migrate} (graph-store's {@code Schema::migrate}). */
+    public static void emptyGraph(Driver driver, Consumer<Driver> migrate) {
         TestNeo4j.get().clear();
-        Schema.migrate(driver);
+        migrate.accept(driver);
     }
 
     /** How many events the graph holds. */
-    static long events(Driver driver) {
+    public static long events(Driver driver) {
         return driver.executableQuery("MATCH (e:Event) RETURN count(e) AS c").execute().records().getFirst().get("c").asLong();
     }
 }

@@ -1,4 +1,4 @@
-package org.terroir.importer;
+package org.terroir.testsupport;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
