@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * What {@code serve} and {@code demo} tell the API about the data folder, as defaults that the
  * environment and system properties still override: the token key ({@code terroir.tokens.public-key}),
- * the demo PKI's trust list ({@code terroir.trust-list}, {@code terroir.trust-roots}) when there is one;
+ * the demo PKI's trust list ({@code terroir.trust-list}, {@code terroir.trust-roots}) when there is one,
+ * the folder captured documents wait in ({@code terroir.capture.spool}: {@code <data-dir>/capture});
  * and where log4j2.xml appends the audit trail ({@link #AUDIT_LOG}).
  */
 final class ApiDefaults {
@@ -31,6 +32,7 @@ final class ApiDefaults {
         Map<String, Object> properties = new HashMap<>(TokensCommand.apiProperties(dataDir));
         properties.putAll(DemoPki.apiProperties(dataDir));
         Files.createDirectories(dataDir);
+        properties.put("terroir.capture.spool", dataDir.resolve("capture").toAbsolutePath().toString());
         System.setProperty(AUDIT_LOG, auditLog(GIVEN_AUDIT_LOG, System.getenv("TERROIR_AUDIT_LOG"), dataDir));
         return properties;
     }

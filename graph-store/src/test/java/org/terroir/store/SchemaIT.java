@@ -13,7 +13,7 @@ import org.terroir.testsupport.TestNeo4j;
 /** The schema migrations, applied by neo4j-migrations to a real Neo4j. */
 class SchemaIT {
 
-    private static final List<String> ALL = List.of("001", "002", "003", "004", "005", "006", "007", "008", "009", "010");
+    private static final List<String> ALL = List.of("001", "002", "003", "004", "005", "006", "007", "008", "009", "010", "011");
 
     private final Driver driver = TestNeo4j.get().driver();
 
@@ -28,7 +28,7 @@ class SchemaIT {
 
         assertThat(report.applied()).containsExactlyElementsOf(ALL);
         assertThat(report.alreadyPresent()).isEmpty();
-        assertThat(report.version()).isEqualTo("010");
+        assertThat(report.version()).isEqualTo("011");
         assertThat(driver.executableQuery("MATCH (m:__Neo4jMigration) WHERE m.version <> 'BASELINE' RETURN m.version AS v ORDER BY v")
                 .execute().records()).extracting(r -> r.get("v").asString()).containsExactlyElementsOf(ALL);
     }
@@ -56,7 +56,7 @@ class SchemaIT {
 
         assertThat(again.applied()).isEmpty();
         assertThat(again.alreadyPresent()).containsExactlyElementsOf(ALL);
-        assertThat(again.version()).isEqualTo("010");
+        assertThat(again.version()).isEqualTo("011");
         assertThat(schemaObjects()).isEqualTo(before);
     }
 
@@ -74,14 +74,14 @@ class SchemaIT {
     void refusesAGraphThatANewerTerroirMigratedFurther() {
         Schema.migrate(driver);
         driver.executableQuery("""
-                MATCH (last:__Neo4jMigration {version: '010'})
+                MATCH (last:__Neo4jMigration {version: '011'})
                 CREATE (last)-[:MIGRATED_TO {at: datetime(), in: duration('PT0S'), by: 'terroir', connectedAs: 'neo4j'}]->
-                       (:__Neo4jMigration {version: '011', description: 'from the future', checksum: '1', type: 'CYPHER',
-                                           source: 'V011__from_the_future.cypher'})""").execute();
+                       (:__Neo4jMigration {version: '012', description: 'from the future', checksum: '1', type: 'CYPHER',
+                                           source: 'V012__from_the_future.cypher'})""").execute();
 
         assertThatThrownBy(() -> Schema.migrate(driver))
                 .isInstanceOf(Schema.SchemaException.class)
-                .hasMessageContaining("V011").hasMessageContaining("upgrade Terroir");
+                .hasMessageContaining("V012").hasMessageContaining("upgrade Terroir");
     }
 
     @Test

@@ -44,6 +44,10 @@ abstract class DemoApiTestBase {
     /** The test JVM's token key pair, made once so that every test class shares one application context. */
     private static final KeyPair TOKEN_KEYS = TokenKeys.generate();
     private static final Path TOKEN_PUBLIC_KEY = writeTokenKey();
+    /** Where captured documents wait for their jobs. */
+    protected static final Path CAPTURE_SPOOL = TOKEN_PUBLIC_KEY.resolveSibling("capture");
+    /** The largest document the capture interface takes in the tests. */
+    protected static final long CAPTURE_LIMIT = 1_000_000;
 
     /** The demo graph in place before each class (a class in between may have emptied the graph). */
     @BeforeAll
@@ -55,6 +59,8 @@ abstract class DemoApiTestBase {
     static void neo4j(DynamicPropertyRegistry registry) {
         registry.add("spring.neo4j.uri", () -> DemoGraph.boltUri().toString());
         registry.add("terroir.tokens.public-key", TOKEN_PUBLIC_KEY::toString);
+        registry.add("terroir.capture.spool", CAPTURE_SPOOL::toString);
+        registry.add("terroir.capture.max-document-size", () -> CAPTURE_LIMIT + "B");
     }
 
     private static Path writeTokenKey() {

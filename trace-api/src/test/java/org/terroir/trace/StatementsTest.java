@@ -13,6 +13,7 @@ import org.terroir.importer.masterdata.MasterDataStatements;
 import org.terroir.model.cypher.Statement;
 import org.terroir.model.graph.NodeLabel;
 import org.terroir.model.graph.RelationshipType;
+import org.terroir.trace.capture.CaptureStatements;
 import org.terroir.trace.directory.ListStatements;
 import org.terroir.trace.events.EventStatements;
 import org.terroir.trace.poverty.PovertyStatements;
@@ -32,7 +33,7 @@ class StatementsTest {
 
     /** The classes of the features that hold their statements. */
     private static final List<Class<?>> HOLDERS = List.of(TraceStatements.class, RecallStatements.class,
-            ListStatements.class, PovertyStatements.class, EventStatements.class, ScanStatements.class);
+            ListStatements.class, PovertyStatements.class, EventStatements.class, ScanStatements.class, CaptureStatements.class);
 
     /** The statements of the API's features. */
     static List<Statement> all() {

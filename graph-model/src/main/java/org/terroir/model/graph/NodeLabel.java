@@ -53,7 +53,9 @@ public enum NodeLabel {
     /** A sign that a unit's label was copied (scans too far apart too fast, too many devices), keyed by its id. */
     SCAN_FLAG("ScanFlag", "id"),
     /** The secret scanners' networks are hashed with (one node, {@code id} {@code network}), keyed by its id. */
-    SCAN_KEY("ScanKey", "id");
+    SCAN_KEY("ScanKey", "id"),
+    /** A document handed in through the EPCIS capture interface: who, when, its state and its problems; keyed by its id. */
+    CAPTURE_JOB("CaptureJob", "id");
 
     private final String label;
     private final String naturalKey;

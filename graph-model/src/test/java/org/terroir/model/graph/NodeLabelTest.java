@@ -35,7 +35,8 @@ class NodeLabelTest {
                 .containsEntry("Container", "key").containsEntry("Location", "key").containsEntry("Event", "eventId")
                 .containsEntry("Hop", "id").containsEntry("Certification", "id")
                 .containsEntry("Recall", "id").containsEntry("Scan", "id")
-                .containsEntry("ScanFlag", "id").containsEntry("ScanKey", "id").hasSize(17);
+                .containsEntry("ScanFlag", "id").containsEntry("ScanKey", "id")
+                .containsEntry("CaptureJob", "id").hasSize(18);
     }
 
     @Test
@@ -46,7 +47,7 @@ class NodeLabelTest {
     }
 
     @Test
-    void everyLabelButTheScanKeyTakesPartInARelationship() {
+    void everyLabelButTheScanKeyAndTheCaptureJobTakesPartInARelationship() {
         Set<NodeLabel> connected = EnumSet.noneOf(NodeLabel.class);
         for (RelationshipType type : RelationshipType.values()) {
             connected.addAll(type.from());
@@ -54,6 +55,7 @@ class NodeLabelTest {
         }
         // Enterprise and Regulator are reached as Party only: a kind label goes with the Party label.
         connected.addAll(Arrays.stream(NodeLabel.values()).filter(NodeLabel::isPartyKind).toList());
-        assertThat(EnumSet.complementOf(EnumSet.copyOf(connected))).containsExactly(NodeLabel.SCAN_KEY);
+        // A capture job's events name it by their document (capture/{id}).
+        assertThat(EnumSet.complementOf(EnumSet.copyOf(connected))).containsExactly(NodeLabel.SCAN_KEY, NodeLabel.CAPTURE_JOB);
     }
 }

@@ -3,9 +3,13 @@ package org.terroir.trace.access;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import reactor.core.publisher.Mono;
 
 /**
- * The authenticated caller of one GraphQL request: its role, the token's subject, and the parties
+ * The authenticated caller of one request: its role, the token's subject, and the parties
  * (by GLN) the token speaks for: the association of an {@link Role#ASSOCIATION} caller, the carrier
  * of a {@link Role#LOGISTICS} caller. {@link CallerInterceptor} puts it into the request's
  * {@code GraphQLContext} under {@link #CONTEXT_KEY}, where controllers read it
@@ -39,6 +43,19 @@ public record Caller(Role role, Optional<String> subject, Set<String> parties) {
     /** The caller of a request, {@link #PUBLIC} when the context holds none. */
     public static Caller of(graphql.GraphQLContext context) {
         return context.getOrDefault(CONTEXT_KEY, PUBLIC);
+    }
+
+    /**
+     * The caller of the request being served (from Reactor's context): the one its verified bearer
+     * token names, {@link #PUBLIC} without one. A token that does not verify never gets this far.
+     */
+    public static Mono<Caller> current() {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .filter(authentication -> authentication instanceof JwtAuthenticationToken
+                        && authentication.getDetails() instanceof Caller)
+                .map(authentication -> (Caller) authentication.getDetails())
+                .defaultIfEmpty(PUBLIC);
     }
 
     public boolean isRegulator() {

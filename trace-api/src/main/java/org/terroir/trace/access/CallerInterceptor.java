@@ -4,9 +4,6 @@ import java.util.Map;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -22,19 +19,10 @@ class CallerInterceptor implements WebGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        return caller().flatMap(caller -> {
+        return Caller.current().flatMap(caller -> {
             request.configureExecutionInput((input, builder) ->
                     builder.graphQLContext(Map.of(Caller.CONTEXT_KEY, caller)).build());
             return chain.next(request);
         });
-    }
-
-    private static Mono<Caller> caller() {
-        return ReactiveSecurityContextHolder.getContext()
-                .map(SecurityContext::getAuthentication)
-                .filter(authentication -> authentication instanceof JwtAuthenticationToken
-                        && authentication.getDetails() instanceof Caller)
-                .map(authentication -> (Caller) authentication.getDetails())
-                .defaultIfEmpty(Caller.PUBLIC);
     }
 }

@@ -1,10 +1,12 @@
 package org.terroir.importer.epcis.graph;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -55,6 +57,24 @@ public final class EpcisImport {
         }
     }
 
+    /**
+     * Where a document's events come from, as the graph records it.
+     *
+     * @param document   what each event's {@code document} says: the file's name for an import, the capture job for a capture
+     * @param recordTime when the events were recorded, for a capture (the server's time, whatever the document says);
+     *                   null: the document's own {@code recordTime}s
+     */
+    public record Origin(String document, Instant recordTime) {
+        public Origin {
+            Objects.requireNonNull(document, "document");
+        }
+
+        /** A file imported as it is. */
+        public static Origin of(Path file) {
+            return new Origin(file.getFileName().toString(), null);
+        }
+    }
+
     private final Driver driver;
 
     public EpcisImport(Driver driver) {
@@ -69,15 +89,25 @@ public final class EpcisImport {
      *     how many events were written by then, of how many
      */
     public Outcome run(Path file, LongConsumer progress) {
+        return run(file, Origin.of(file), progress);
+    }
+
+    /**
+     * Imports one document whose events come from {@code origin}.
+     *
+     * @param progress told the number of events written so far, after each transaction
+     * @throws ImportInterruptedException when the graph stops answering, or refuses a write, part-way:
+     *     how many events were written by then, of how many
+     */
+    public Outcome run(Path file, Origin origin, LongConsumer progress) {
         EpcisValidator.Validation validation = EpcisValidator.validate(file, PROBLEMS_KEPT);
         if (!validation.valid()) {
             return new Outcome(file, validation.eventCount(), validation.problemCount(), validation.problems(),
                     validation.masterData().elements(), validation.documentType());
         }
-        String document = file.getFileName().toString();
         BlockingQueue<Batch> ready = new ArrayBlockingQueue<>(READ_AHEAD);
         CompletableFuture<List<Problem>> reading = new CompletableFuture<>();
-        Thread reader = Thread.ofPlatform().name("epcis-reader").daemon().start(() -> read(file, document, ready, reading));
+        Thread reader = Thread.ofPlatform().name("epcis-reader").daemon().start(() -> read(file, origin, ready, reading));
         long written = 0;
         try (Session session = driver.session()) {
             write(session, validation.masterData());
@@ -111,7 +141,7 @@ public final class EpcisImport {
      * each {@link #BATCH} events, then {@link Batch#END}; completes {@code outcome} with the problems
      * of an event that no longer reads (none normally), or with what went wrong.
      */
-    private static void read(Path file, String document, BlockingQueue<Batch> ready, CompletableFuture<List<Problem>> outcome) {
+    private static void read(Path file, Origin origin, BlockingQueue<Batch> ready, CompletableFuture<List<Problem>> outcome) {
         try {
             List<Problem> problems = List.of();
             try (EpcisReader reader = EpcisReader.open(file)) {
@@ -122,7 +152,7 @@ public final class EpcisImport {
                         problems = read.problems();
                         break;
                     }
-                    rows.add(EventRows.of(read.event().orElseThrow(), document));
+                    rows.add(EventRows.of(read.event().orElseThrow(), origin));
                     if (rows.size() == BATCH) {
                         ready.put(rows);
                         rows = new Batch();

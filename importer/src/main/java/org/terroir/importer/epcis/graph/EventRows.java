@@ -100,8 +100,8 @@ record EventRows(Map<String, Object> event, List<Map<String, Object>> objects, L
         return EventHash.ofPreHash(preHash.replace(CBV_MDA_AS_XML, CBV_MDA_AS_JSON_LD));
     }
 
-    /** The rows of {@code event}, read from {@code document}. */
-    static EventRows of(EpcisEvent event, String document) {
+    /** The rows of {@code event}, read from the document {@code origin} names. */
+    static EventRows of(EpcisEvent event, EpcisImport.Origin origin) {
         EventCommon common = event.common();
         Map<String, Object> row = new HashMap<>();
         String preHash = EventHash.preHash(event);
@@ -115,13 +115,14 @@ record EventRows(Map<String, Object> event, List<Map<String, Object>> objects, L
         OffsetDateTime eventTime = OffsetDateTime.ofInstant(common.eventTime(), common.eventTimeZoneOffset());
         row.put("eventTime", eventTime);
         row.put("eventTimeZoneOffset", common.eventTimeZoneOffset().getId());
-        row.put("recordTime", common.recordTime().map(t -> OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC)).orElse(null));
+        row.put("recordTime", Optional.ofNullable(origin.recordTime()).or(common::recordTime)
+                .map(t -> OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC)).orElse(null));
         row.put("bizTransactions", common.bizTransactions().stream()
                 .map(t -> t.type().map(type -> type + " ").orElse("") + t.id()).toList());
         row.put("certificationInfo", common.certificationInfo());
         row.put("extensions", common.extensions().isEmpty() ? null
                 : common.extensions().toString().replace(CBV_MDA_AS_XML_EXTENSION, CBV_MDA_AS_JSON_LD_EXTENSION));
-        row.put("document", document);
+        row.put("document", origin.document());
         Optional<String> readPoint = common.readPoint().map(l -> l.id().key());
         Optional<String> bizLocation = common.bizLocation().map(l -> l.id().key());
         row.put("readPoint", readPoint.stream().toList());

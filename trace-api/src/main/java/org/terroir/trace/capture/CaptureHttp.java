@@ -1,0 +1,289 @@
+package org.terroir.trace.capture;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.terroir.trace.access.Caller;
+import org.terroir.trace.access.Role;
+import org.terroir.trace.neo4j.GraphReader;
+import org.terroir.trace.neo4j.GraphWriter;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The HTTP edge of the capture interface, as GS1's EPCIS 2.0 REST binding says: {@code POST /capture}
+ * keeps the document (JSON-LD or XML, up to {@code terroir.capture.max-document-size}, else 413),
+ * records its job and answers 202 with the job's {@code Location}; {@code GET /capture/{captureID}}
+ * and {@code GET /capture} show jobs (a caller sees its own, a regulator every one);
+ * {@code OPTIONS /capture} says what the interface supports. Refusals are RFC 7807 problems of the
+ * binding's {@code epcisException:} types. Capturing takes a bearer token; in this version a
+ * regulator's.
+ */
+@Component
+class CaptureHttp {
+
+    /** The EPCIS and CBV versions this interface speaks. */
+    static final String EPCIS_VERSION = "2.0.0";
+    static final String CBV_VERSION = "2.0.0";
+    static final String ROLLBACK = "rollback";
+
+    /** The most jobs a page of {@code GET /capture} holds, and how many when {@code perPage} is not given. */
+    static final int MAX_PER_PAGE = 100;
+    static final int DEFAULT_PER_PAGE = 30;
+
+    private static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json");
+
+    private final CaptureSettings settings;
+    private final Capturer capturer;
+    private final GraphReader reader;
+    private final GraphWriter writer;
+
+    CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader reader, GraphWriter writer) {
+        this.settings = settings;
+        this.capturer = capturer;
+        this.reader = reader;
+        this.writer = writer;
+    }
+
+    /** {@code OPTIONS /capture}: the versions, the largest document, and all or nothing. */
+    Mono<ServerResponse> discover(ServerRequest request) {
+        return ServerResponse.noContent().headers(this::capabilities).header(HttpHeaders.ALLOW, "OPTIONS, GET, POST").build();
+    }
+
+    /** {@code POST /capture}: keeps the document, records its job, and answers 202 with the job's place. */
+    Mono<ServerResponse> capture(ServerRequest request) {
+        return Caller.current().flatMap(caller -> {
+            if (caller.role() == Role.PUBLIC) {
+                return unauthorized();
+            }
+            if (!caller.isRegulator()) {
+                return problem(HttpStatus.FORBIDDEN, "epcisException:SecurityException", "Access to resource forbidden",
+                        "capturing events is for regulators in this version (caller: " + caller.describe() + ")");
+            }
+            String version = request.headers().firstHeader("GS1-EPCIS-Version");
+            if (version != null && !version.strip().startsWith("2.0")) {
+                return problem(HttpStatus.NOT_ACCEPTABLE, "epcisException:NotAcceptableException", "Unsupported EPCIS version",
+                        "GS1-EPCIS-Version: this interface captures EPCIS " + EPCIS_VERSION + ", not " + version);
+            }
+            String behaviour = request.headers().firstHeader("GS1-Capture-Error-Behaviour");
+            if (behaviour != null && !behaviour.strip().equalsIgnoreCase(ROLLBACK)) {
+                return problem(HttpStatus.BAD_REQUEST, "epcisException:ValidationException", "Unsupported capture error behaviour",
+                        "GS1-Capture-Error-Behaviour: this interface captures a document whole or not at all (rollback), not \""
+                                + behaviour + "\"");
+            }
+            String format = format(request.headers().contentType().orElse(null));
+            if (format == null) {
+                return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "epcisException:UnsupportedMediaTypeException",
+                        "Unsupported Media Type", "Content-Type: send an EPCIS 2.0 document as application/ld+json, "
+                                + "application/json or application/xml, not " + request.headers().contentType().map(Object::toString)
+                                .orElse("none"));
+            }
+            long max = settings.maxDocumentSize().toBytes();
+            if (request.headers().contentLength().orElse(0) > max) {
+                return tooLarge();
+            }
+            String id = UUID.randomUUID().toString();
+            Instant receivedAt = Instant.now();
+            Path file = capturer.document(id, format);
+            return DataBufferUtils.write(limited(request.bodyToFlux(DataBuffer.class), max), file,
+                            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+                    .then(Mono.defer(() -> writer.write(CaptureStatements.CAPTURE_CREATE, create(id, receivedAt, format, caller)).then()))
+                    .then(Mono.fromRunnable(() -> capturer.submit(id, format, receivedAt)))
+                    .then(ServerResponse.accepted().location(URI.create("/capture/" + id)).headers(this::versions).build())
+                    .onErrorResume(error -> delete(file).then(error instanceof TooLarge ? tooLarge() : Mono.error(error)));
+        });
+    }
+
+    /** {@code GET /capture/{captureID}}: the job, to the caller that handed it in and to regulators. */
+    Mono<ServerResponse> job(ServerRequest request) {
+        String id = request.pathVariable("captureID");
+        return Caller.current().flatMap(caller -> {
+            if (caller.role() == Role.PUBLIC) {
+                return unauthorized();
+            }
+            return reader.read(CaptureStatements.CAPTURE_JOB, Map.of("id", id)).next()
+                    .map(row -> CaptureJob.from(row.get("job")))
+                    .filter(job -> caller.isRegulator() || job.subject() != null && caller.subject().map(job.subject()::equals).orElse(false))
+                    .flatMap(found -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).headers(this::versions)
+                            .bodyValue(found))
+                    .switchIfEmpty(Mono.defer(() -> problem(HttpStatus.NOT_FOUND, "epcisException:NoSuchResourceException",
+                            "Resource not found", "no capture job " + id + " of this caller")));
+        });
+    }
+
+    /**
+     * {@code GET /capture}: the caller's jobs (a regulator's: all), newest first, {@code perPage} at a
+     * time; a {@code Link} with {@code rel="next"} and {@code nextPageToken} leads to the next page.
+     */
+    Mono<ServerResponse> jobs(ServerRequest request) {
+        return Caller.current().flatMap(caller -> {
+            if (caller.role() == Role.PUBLIC) {
+                return unauthorized();
+            }
+            int perPage;
+            String[] after;
+            try {
+                perPage = request.queryParam("perPage").map(Integer::parseInt).orElse(DEFAULT_PER_PAGE);
+                if (perPage < 1 || perPage > MAX_PER_PAGE) {
+                    throw new IllegalArgumentException();
+                }
+            } catch (IllegalArgumentException e) {
+                return problem(HttpStatus.BAD_REQUEST, "epcisException:ValidationException", "Invalid perPage",
+                        "perPage: 1 to " + MAX_PER_PAGE + " jobs a page");
+            }
+            try {
+                after = request.queryParam("nextPageToken").map(CaptureHttp::position).orElse(null);
+            } catch (IllegalArgumentException e) {
+                return problem(HttpStatus.BAD_REQUEST, "epcisException:ValidationException", "Invalid nextPageToken",
+                        "nextPageToken: not a token of this list; pass the one of the Link header");
+            }
+            Map<String, Object> parameters = new HashMap<>();
+            parameters.put("subject", caller.isRegulator() ? null : caller.subject().orElse(""));
+            parameters.put("beforeAt", after == null ? null : after[0]);
+            parameters.put("beforeId", after == null ? null : after[1]);
+            parameters.put("limit", perPage + 1);
+            return reader.read(CaptureStatements.CAPTURE_JOBS, parameters).map(row -> CaptureJob.from(row.get("job"))).collectList()
+                    .flatMap(found -> {
+                        List<CaptureJob> page = found.size() > perPage ? found.subList(0, perPage) : found;
+                        ServerResponse.BodyBuilder ok = ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).headers(this::versions);
+                        if (found.size() > perPage) {
+                            CaptureJob last = page.getLast();
+                            ok.header(HttpHeaders.LINK, "</capture?perPage=" + perPage + "&nextPageToken="
+                                    + token(last.createdAt(), last.captureID()) + ">; rel=\"next\"");
+                        }
+                        return ok.bodyValue(page);
+                    });
+        });
+    }
+
+    /** The file ending of a document of this media type; null when it is none this interface reads. */
+    static String format(MediaType type) {
+        if (type == null) {
+            return null;
+        }
+        if (JSON_LD.equalsTypeAndSubtype(type) || MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)) {
+            return "jsonld";
+        }
+        if (MediaType.APPLICATION_XML.equalsTypeAndSubtype(type) || MediaType.TEXT_XML.equalsTypeAndSubtype(type)) {
+            return "xml";
+        }
+        return null;
+    }
+
+    private static Map<String, Object> create(String id, Instant receivedAt, String format, Caller caller) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", id);
+        parameters.put("createdAt", receivedAt.toString());
+        parameters.put("errorBehaviour", ROLLBACK);
+        parameters.put("format", format);
+        parameters.put("role", caller.role().name().toLowerCase(Locale.ROOT));
+        parameters.put("subject", caller.subject().orElse(null));
+        parameters.put("parties", caller.parties().stream().sorted().toList());
+        return parameters;
+    }
+
+    /** The body, failing with {@link TooLarge} once it passes {@code max} bytes. */
+    private static Flux<DataBuffer> limited(Flux<DataBuffer> body, long max) {
+        AtomicLong received = new AtomicLong();
+        return body.handle((buffer, sink) -> {
+            if (received.addAndGet(buffer.readableByteCount()) > max) {
+                DataBufferUtils.release(buffer);
+                sink.error(new TooLarge());
+            } else {
+                sink.next(buffer);
+            }
+        });
+    }
+
+    private static Mono<Void> delete(Path file) {
+        return Mono.<Void>fromCallable(() -> {
+            Files.deleteIfExists(file);
+            return null;
+        }).subscribeOn(Schedulers.boundedElastic()).onErrorComplete();
+    }
+
+    private static String token(String createdAt, String id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((createdAt + " " + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String[] position(String token) {
+        String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        int space = text.indexOf(' ');
+        if (space <= 0 || space == text.length() - 1) {
+            throw new IllegalArgumentException("not a page token");
+        }
+        try {
+            Instant.parse(text.substring(0, space));
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("not a page token", e);
+        }
+        return new String[] {text.substring(0, space), text.substring(space + 1)};
+    }
+
+    private void versions(HttpHeaders headers) {
+        headers.set("GS1-EPCIS-Version", EPCIS_VERSION);
+        headers.set("GS1-CBV-Version", CBV_VERSION);
+    }
+
+    private void capabilities(HttpHeaders headers) {
+        versions(headers);
+        headers.set("GS1-EPCIS-Min", EPCIS_VERSION);
+        headers.set("GS1-EPCIS-Max", EPCIS_VERSION);
+        headers.set("GS1-CBV-Min", CBV_VERSION);
+        headers.set("GS1-CBV-Max", CBV_VERSION);
+        headers.set("GS1-EPCIS-Capture-File-Size-Limit", Long.toString(settings.maxDocumentSize().toBytes()));
+        headers.set("GS1-Capture-Error-Behaviour", ROLLBACK);
+    }
+
+    private Mono<ServerResponse> tooLarge() {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "epcisException:CaptureLimitExceededException", "Capture Payload too large",
+                "the document is larger than " + settings.maxDocumentSize().toBytes() + " bytes (GS1-EPCIS-Capture-File-Size-Limit); "
+                        + "split it into several captures");
+    }
+
+    private static Mono<ServerResponse> unauthorized() {
+        return ServerResponse.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).bodyValue(problemDetail(HttpStatus.UNAUTHORIZED,
+                        "epcisException:SecurityException", "Unauthorised request", "the capture interface needs a bearer token"));
+    }
+
+    private static Mono<ServerResponse> problem(HttpStatus status, String type, String title, String detail) {
+        return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyValue(problemDetail(status, type, title, detail));
+    }
+
+    private static ProblemDetail problemDetail(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /** The document passed the largest size accepted. */
+    private static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super("the document is too large", null, false, false);
+        }
+    }
+}

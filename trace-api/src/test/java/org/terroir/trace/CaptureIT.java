@@ -1,0 +1,259 @@
+package org.terroir.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.terroir.testsupport.SharedFiles;
+import org.terroir.testsupport.TestNeo4j;
+import org.terroir.trace.access.Role;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The EPCIS capture interface over HTTP against the test JVM's Neo4j: a regulator hands in a
+ * document, its job says what became of it, its events are in the graph once, marked with the job
+ * and the server's record time; a document with problems writes nothing and its job lists them;
+ * refusals are the binding's problems. The events captured here are of a company prefix (9520999)
+ * and a year (2030) no other test reads.
+ */
+class CaptureIT extends DemoApiTestBase {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** One ObjectEvent of id {@code %s}: a unit observed at a station, in 2030. */
+    private static final String TEMPLATE = """
+            {
+              "@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+              "type": "EPCISDocument",
+              "schemaVersion": "2.0",
+              "creationDate": "2030-01-02T08:00:00+08:00",
+              "epcisBody": {
+                "eventList": [
+                  {
+                    "type": "ObjectEvent",
+                    "eventID": "%s",
+                    "eventTime": "2030-01-02T08:00:00+08:00",
+                    "eventTimeZoneOffset": "+08:00",
+                    "recordTime": "2020-01-01T00:00:00Z",
+                    "action": "OBSERVE",
+                    "bizStep": "receiving",
+                    "readPoint": {"id": "urn:epc:id:sgln:9520999.00001.0"},
+                    "bizLocation": {"id": "urn:epc:id:sgln:9520999.00001.0"},
+                    "epcList": ["urn:epc:id:sgtin:9520999.000001.CAP-1"]
+                  }
+                ]
+              }
+            }""";
+
+    /** An event of this test run's own. */
+    private final String eventId = "urn:uuid:" + UUID.randomUUID();
+
+    private final String document = TEMPLATE.formatted(eventId);
+
+    private WebTestClient web;
+
+    @BeforeEach
+    void web() {
+        web = DemoGraph.client(port, "");
+    }
+
+    private WebTestClient.ResponseSpec post(String token, MediaType type, String body) {
+        return web.post().uri("/capture").headers(headers -> {
+            if (token != null) {
+                headers.setBearerAuth(token);
+            }
+        }).contentType(type).bodyValue(body).exchange();
+    }
+
+    private static String regulator() {
+        return token(Role.REGULATOR, null);
+    }
+
+    private JsonNode job(String location, String token) {
+        byte[] body = web.get().uri(location).headers(headers -> headers.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectHeader().valueEquals("GS1-EPCIS-Version", "2.0.0")
+                .expectBody().returnResult().getResponseBody();
+        return JSON.readTree(body);
+    }
+
+    /** The job at {@code location}, once it no longer runs. */
+    private JsonNode finished(String location) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> job(location, regulator()), job -> !job.get("running").asBoolean());
+    }
+
+    private String capture(MediaType type, String body) {
+        String location = post(regulator(), type, body).expectStatus().isAccepted()
+                .expectHeader().valueEquals("GS1-EPCIS-Version", "2.0.0").expectHeader().valueEquals("GS1-CBV-Version", "2.0.0")
+                .returnResult(Void.class).getResponseHeaders().getFirst(HttpHeaders.LOCATION);
+        assertThat(location).matches("/capture/[0-9a-f-]{36}");
+        return location;
+    }
+
+    private static long count(String cypher) {
+        Driver driver = TestNeo4j.get().driver();
+        return driver.executableQuery(cypher).execute().records().getFirst().get(0).asLong();
+    }
+
+    @Test
+    void aRegulatorsDocumentIsCapturedOnceWithTheServersRecordTimeAndItsJobSaysSo() {
+        String location = capture(MediaType.parseMediaType("application/ld+json"), document);
+        JsonNode job = finished(location);
+
+        assertThat(job.get("success").asBoolean()).as(job.toString()).isTrue();
+        assertThat(job.get("captureErrorBehaviour").asString()).isEqualTo("rollback");
+        assertThat(job.get("events").asLong()).isEqualTo(1);
+        assertThat(job.get("errors")).isEmpty();
+        assertThat(job.has("subject")).as("who handed it in is not shown").isFalse();
+        Instant createdAt = Instant.parse(job.get("createdAt").asString());
+        assertThat(Instant.parse(job.get("finishedAt").asString())).isAfterOrEqualTo(createdAt);
+        String id = location.substring("/capture/".length());
+        var event = TestNeo4j.get().driver().executableQuery("MATCH (e:Event {eventId: $id}) RETURN e.document AS document, "
+                + "e.recordTime AS recordTime").withParameters(Map.of("id", eventId)).execute().records();
+        assertThat(event).singleElement().satisfies(row -> {
+            assertThat(row.get("document").asString()).isEqualTo("capture/" + id);
+            assertThat(row.get("recordTime").asZonedDateTime().toInstant()).as("the server's, not the document's")
+                    .isEqualTo(createdAt);
+        });
+        assertThat(CAPTURE_SPOOL.resolve(id + ".jsonld")).as("the document, once captured").doesNotExist();
+
+        // Again: the same event is not written twice; the second job succeeds all the same.
+        JsonNode again = finished(capture(MediaType.APPLICATION_JSON, document));
+        assertThat(again.get("success").asBoolean()).isTrue();
+        assertThat(count("MATCH (e:Event {eventId: '" + eventId + "'}) RETURN count(e)")).isOne();
+        assertThat(count("MATCH (e:Event {eventId: '" + eventId + "'}) WHERE e.document = '" + location.substring(1)
+                + "' RETURN count(e)")).as("the job that first brought it").isOne();
+    }
+
+    @Test
+    void aDocumentWithProblemsFailsItsJobWithEveryProblemAndWritesNothing() throws Exception {
+        Path invalid = SharedFiles.require("corpus/epcis-openepcis/JSON/Invalid/Combination_of_multiple_invalid_fields.json");
+        long events = count("MATCH (e:Event) RETURN count(e)");
+
+        JsonNode job = finished(capture(MediaType.APPLICATION_JSON, Files.readString(invalid)));
+
+        assertThat(job.get("success").asBoolean()).isFalse();
+        assertThat(job.get("errors")).isNotEmpty().allSatisfy(error -> {
+            assertThat(error.get("type").asString()).isEqualTo("epcisException:ValidationException");
+            assertThat(error.get("status").asInt()).isEqualTo(400);
+            assertThat(error.get("title").asString()).isNotBlank();
+            assertThat(error.has("eventIndex") && error.has("field") && error.has("detail")).as(error.toString()).isTrue();
+        });
+        assertThat(count("MATCH (e:Event) RETURN count(e)")).as("nothing written").isEqualTo(events);
+    }
+
+    @Test
+    void anXmlDocumentIsCapturedToo() {
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" schemaVersion="2.0" creationDate="2030-01-02T09:00:00+08:00">
+                  <EPCISBody>
+                    <EventList>
+                      <ObjectEvent>
+                        <eventTime>2030-01-02T09:00:00+08:00</eventTime>
+                        <eventTimeZoneOffset>+08:00</eventTimeZoneOffset>
+                        <eventID>%s</eventID>
+                        <epcList><epc>urn:epc:id:sgtin:9520999.000001.CAP-2</epc></epcList>
+                        <action>OBSERVE</action>
+                        <bizStep>urn:epcglobal:cbv:bizstep:receiving</bizStep>
+                        <readPoint><id>urn:epc:id:sgln:9520999.00001.0</id></readPoint>
+                      </ObjectEvent>
+                    </EventList>
+                  </EPCISBody>
+                </epcis:EPCISDocument>
+                """.formatted(eventId);
+        JsonNode job = finished(capture(MediaType.APPLICATION_XML, xml));
+        assertThat(job.get("success").asBoolean()).as(job.toString()).isTrue();
+        assertThat(job.get("events").asLong()).isOne();
+        assertThat(count("MATCH (e:Event {eventId: '" + eventId + "'}) RETURN count(e)")).isOne();
+    }
+
+    @Test
+    void refusalsAreTheBindingsProblems() {
+        assertProblem(post(null, MediaType.APPLICATION_JSON, document), HttpStatus.UNAUTHORIZED, "epcisException:SecurityException");
+        assertProblem(post(token(Role.ASSOCIATION, LIANCHENG_ASSOCIATION), MediaType.APPLICATION_JSON, document),
+                HttpStatus.FORBIDDEN, "epcisException:SecurityException");
+        assertProblem(post(regulator(), MediaType.TEXT_PLAIN, document), HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "epcisException:UnsupportedMediaTypeException");
+        assertProblem(web.post().uri("/capture").headers(headers -> headers.setBearerAuth(regulator()))
+                .header("GS1-Capture-Error-Behaviour", "proceed").contentType(MediaType.APPLICATION_JSON).bodyValue(document)
+                .exchange(), HttpStatus.BAD_REQUEST, "epcisException:ValidationException");
+        assertProblem(web.post().uri("/capture").headers(headers -> headers.setBearerAuth(regulator()))
+                .header("GS1-EPCIS-Version", "1.2").contentType(MediaType.APPLICATION_JSON).bodyValue(document)
+                .exchange(), HttpStatus.NOT_ACCEPTABLE, "epcisException:NotAcceptableException");
+        assertProblem(web.get().uri("/capture/no-such-job").headers(headers -> headers.setBearerAuth(regulator())).exchange(),
+                HttpStatus.NOT_FOUND, "epcisException:NoSuchResourceException");
+    }
+
+    @Test
+    void aDocumentOverTheLimitIsRefusedBeforeAJobAndLeavesNothingBehind() throws Exception {
+        long jobs = count("MATCH (j:CaptureJob) RETURN count(j)");
+        String large = document.replace("\"type\": \"EPCISDocument\",", "\"type\": \"EPCISDocument\", \"padding\": \""
+                + "x".repeat((int) CAPTURE_LIMIT) + "\",");
+
+        assertProblem(post(regulator(), MediaType.APPLICATION_JSON, large), HttpStatus.CONTENT_TOO_LARGE,
+                "epcisException:CaptureLimitExceededException");
+
+        assertThat(count("MATCH (j:CaptureJob) RETURN count(j)")).isEqualTo(jobs);
+        try (var left = Files.list(CAPTURE_SPOOL)) {
+            assertThat(left.filter(file -> Files.isRegularFile(file)).toList()).as("no document kept")
+                    .allSatisfy(file -> assertThat(Files.size(file)).isLessThan(CAPTURE_LIMIT));
+        }
+    }
+
+    @Test
+    void aJobIsShownToWhoHandedItInAndToRegulatorsOnlyAndTheListPagesByLink() {
+        String location = capture(MediaType.APPLICATION_JSON, document);
+        finished(location);
+        web.get().uri(location).headers(headers -> headers.setBearerAuth(token(Role.ASSOCIATION, LIANCHENG_ASSOCIATION)))
+                .exchange().expectStatus().isNotFound();
+
+        List<String> ids = new java.util.ArrayList<>();
+        String next = "/capture?perPage=1";
+        for (int page = 0; next != null && page < 3; page++) {
+            var result = web.get().uri(next).headers(headers -> headers.setBearerAuth(regulator())).exchange()
+                    .expectStatus().isOk().expectBody().returnResult();
+            JsonNode jobs = JSON.readTree(result.getResponseBody());
+            assertThat(jobs).hasSize(1);
+            ids.add(jobs.get(0).get("captureID").asString());
+            String link = result.getResponseHeaders().getFirst(HttpHeaders.LINK);
+            next = link == null ? null : link.substring(1, link.indexOf('>'));
+        }
+        assertThat(ids).as("newest first, each once").doesNotHaveDuplicates().first().isEqualTo(location.substring("/capture/".length()));
+        web.get().uri("/capture?perPage=0").headers(headers -> headers.setBearerAuth(regulator())).exchange()
+                .expectStatus().isBadRequest();
+    }
+
+    @Test
+    void optionsSaysWhatTheInterfaceTakes() {
+        web.options().uri("/capture").exchange().expectStatus().isNoContent()
+                .expectHeader().valueEquals("GS1-EPCIS-Version", "2.0.0")
+                .expectHeader().valueEquals("GS1-Capture-Error-Behaviour", "rollback")
+                .expectHeader().valueEquals("GS1-EPCIS-Capture-File-Size-Limit", Long.toString(CAPTURE_LIMIT))
+                .expectHeader().valueEquals(HttpHeaders.ALLOW, "OPTIONS, GET, POST");
+    }
+
+    private static void assertProblem(WebTestClient.ResponseSpec response, HttpStatus status, String type) {
+        byte[] body = response.expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().returnResult().getResponseBody();
+        JsonNode problem = JSON.readTree(body);
+        assertThat(problem.get("type").asString()).isEqualTo(type);
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("status").asInt()).isEqualTo(status.value());
+    }
+}
