@@ -41,7 +41,7 @@ import reactor.core.scheduler.Schedulers;
  * regulator's.
  */
 @Component
-class CaptureHttp {
+record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader reader, GraphWriter writer) {
 
     /** The EPCIS and CBV versions this interface speaks. */
     static final String EPCIS_VERSION = "2.0.0";
@@ -53,18 +53,6 @@ class CaptureHttp {
     static final int DEFAULT_PER_PAGE = 30;
 
     private static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json");
-
-    private final CaptureSettings settings;
-    private final Capturer capturer;
-    private final GraphReader reader;
-    private final GraphWriter writer;
-
-    CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader reader, GraphWriter writer) {
-        this.settings = settings;
-        this.capturer = capturer;
-        this.reader = reader;
-        this.writer = writer;
-    }
 
     /** {@code OPTIONS /capture}: the versions, the largest document, and all or nothing. */
     Mono<ServerResponse> discover(ServerRequest request) {

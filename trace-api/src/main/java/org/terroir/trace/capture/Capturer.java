@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,7 +92,15 @@ class Capturer implements SmartLifecycle {
             CompletableFuture.delayedExecutor(RETRY.toMillis(), TimeUnit.MILLISECONDS, workers)
                     .execute(() -> capture(id, format, receivedAt));
             return;
+        } catch (CancellationException e) {
+            // This server is stopping: the job stays running, its document kept, and is taken up at the next start.
+            LOG.info("capture job {} stopped with the server, taken up again at the next start", id);
+            return;
         } catch (RuntimeException e) {
+            if (workers.isShutdown()) {
+                LOG.info("capture job {} stopped with the server ({}), taken up again at the next start", id, e.getMessage());
+                return;
+            }
             LOG.error("capture job {} failed", id, e);
             finishQuietly(id, false, null, List.of(error(IMPLEMENTATION, "Capture failed", 500,
                     "the server could not capture the document (" + e.getClass().getSimpleName() + "); send it again")));
