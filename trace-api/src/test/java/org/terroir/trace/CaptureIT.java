@@ -2,6 +2,7 @@ package org.terroir.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -225,7 +226,7 @@ class CaptureIT extends DemoApiTestBase {
         List<String> ids = new java.util.ArrayList<>();
         String next = "/capture?perPage=1";
         for (int page = 0; next != null && page < 3; page++) {
-            var result = web.get().uri(next).headers(headers -> headers.setBearerAuth(regulator())).exchange()
+            var result = web.get().uri(URI.create("http://localhost:" + port + next)).headers(headers -> headers.setBearerAuth(regulator())).exchange()
                     .expectStatus().isOk().expectBody().returnResult();
             JsonNode jobs = JSON.readTree(result.getResponseBody());
             assertThat(jobs).hasSize(1);
@@ -235,6 +236,8 @@ class CaptureIT extends DemoApiTestBase {
         }
         assertThat(ids).as("newest first, each once").doesNotHaveDuplicates().first().isEqualTo(location.substring("/capture/".length()));
         web.get().uri("/capture?perPage=0").headers(headers -> headers.setBearerAuth(regulator())).exchange()
+                .expectStatus().isBadRequest();
+        web.get().uri("/capture?nextPageToken=not-a-token").headers(headers -> headers.setBearerAuth(regulator())).exchange()
                 .expectStatus().isBadRequest();
     }
 

@@ -1,12 +1,12 @@
 package org.terroir.trace.capture;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +25,8 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.terroir.trace.access.Caller;
 import org.terroir.trace.access.Role;
+import org.terroir.trace.graphql.Cursors;
+import org.terroir.trace.graphql.TimePosition;
 import org.terroir.trace.neo4j.GraphReader;
 import org.terroir.trace.neo4j.GraphWriter;
 import reactor.core.publisher.Flux;
@@ -130,7 +132,7 @@ record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader read
                 return unauthorized();
             }
             int perPage;
-            String[] after;
+            TimePosition after;
             try {
                 perPage = request.queryParam("perPage").map(Integer::parseInt).orElse(DEFAULT_PER_PAGE);
                 if (perPage < 1 || perPage > MAX_PER_PAGE) {
@@ -141,15 +143,17 @@ record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader read
                         "perPage: 1 to " + MAX_PER_PAGE + " jobs a page");
             }
             try {
-                after = request.queryParam("nextPageToken").map(CaptureHttp::position).orElse(null);
+                // The API's cursors: a job's time and id, versioned, Base64 (graphql.Cursors, TimePosition).
+                after = request.queryParam("nextPageToken").map(token -> TimePosition.of(Cursors.key(token)))
+                        .orElse(null);
             } catch (IllegalArgumentException e) {
                 return problem(HttpStatus.BAD_REQUEST, "epcisException:ValidationException", "Invalid nextPageToken",
                         "nextPageToken: not a token of this list; pass the one of the Link header");
             }
             Map<String, Object> parameters = new HashMap<>();
             parameters.put("subject", caller.isRegulator() ? null : caller.subject().orElse(""));
-            parameters.put("beforeAt", after == null ? null : after[0]);
-            parameters.put("beforeId", after == null ? null : after[1]);
+            parameters.put("beforeAt", after == null ? null : after.time());
+            parameters.put("beforeId", after == null ? null : after.id());
             parameters.put("limit", perPage + 1);
             return reader.read(CaptureStatements.CAPTURE_JOBS, parameters).map(row -> CaptureJob.from(row.get("job"))).collectList()
                     .flatMap(found -> {
@@ -158,7 +162,8 @@ record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader read
                         if (found.size() > perPage) {
                             CaptureJob last = page.getLast();
                             ok.header(HttpHeaders.LINK, "</capture?perPage=" + perPage + "&nextPageToken="
-                                    + token(last.createdAt(), last.captureID()) + ">; rel=\"next\"");
+                                    + URLEncoder.encode(Cursors.cursor(new TimePosition(last.createdAt(), last.captureID()).key()),
+                                    StandardCharsets.UTF_8) + ">; rel=\"next\"");
                         }
                         return ok.bodyValue(page);
                     });
@@ -209,24 +214,6 @@ record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader read
             Files.deleteIfExists(file);
             return null;
         }).subscribeOn(Schedulers.boundedElastic()).onErrorComplete();
-    }
-
-    private static String token(String createdAt, String id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((createdAt + " " + id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String[] position(String token) {
-        String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        int space = text.indexOf(' ');
-        if (space <= 0 || space == text.length() - 1) {
-            throw new IllegalArgumentException("not a page token");
-        }
-        try {
-            Instant.parse(text.substring(0, space));
-        } catch (java.time.DateTimeException e) {
-            throw new IllegalArgumentException("not a page token", e);
-        }
-        return new String[] {text.substring(0, space), text.substring(space + 1)};
     }
 
     private void versions(HttpHeaders headers) {

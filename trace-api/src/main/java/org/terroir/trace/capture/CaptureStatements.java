@@ -7,6 +7,11 @@ public final class CaptureStatements {
 
     private CaptureStatements() {}
 
+    /** A job as {@link CaptureJob#from} reads it. */
+    private static final String JOB = """
+            j {.id, createdAt: toString(j.createdAt), finishedAt: toString(j.finishedAt), .running, .success, .errorBehaviour,
+               .events, .errors, .role, .subject}""";
+
     /** Records a document received: a running job, by whom, in which format. */
     public static final Statement CAPTURE_CREATE = new Statement("capture.create", """
             CREATE (j:CaptureJob {id: $id, createdAt: datetime($createdAt), running: true, success: true,
@@ -25,9 +30,8 @@ public final class CaptureStatements {
     /** The job of {@code $id}; no row when there is none. */
     public static final Statement CAPTURE_JOB = new Statement("capture.job", """
             MATCH (j:CaptureJob {id: $id})
-            RETURN j {.id, createdAt: toString(j.createdAt), finishedAt: toString(j.finishedAt), .running, .success,
-                      .errorBehaviour, .events, .errors, .role, .subject} AS job
-            """);
+            RETURN %s AS job
+            """.formatted(JOB));
 
     /**
      * The jobs of {@code $subject} (null: everyone's), newest first, after the job at {@code $beforeAt}
@@ -39,9 +43,8 @@ public final class CaptureStatements {
               AND ($beforeAt IS NULL OR j.createdAt < datetime($beforeAt)
                    OR (j.createdAt = datetime($beforeAt) AND j.id < $beforeId))
             WITH j ORDER BY j.createdAt DESC, j.id DESC LIMIT $limit
-            RETURN j {.id, createdAt: toString(j.createdAt), finishedAt: toString(j.finishedAt), .running, .success,
-                      .errorBehaviour, .events, .errors, .role, .subject} AS job
-            """);
+            RETURN %s AS job
+            """.formatted(JOB));
 
     /** The jobs still running, oldest first: those a stopped server left, to be taken up again. */
     public static final Statement CAPTURE_RUNNING = new Statement("capture.running", """

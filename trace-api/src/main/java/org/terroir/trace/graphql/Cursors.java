@@ -47,6 +47,11 @@ public class Cursors implements CursorStrategy<String> {
 
     @Override
     public String fromCursor(String cursor) {
+        return key(cursor);
+    }
+
+    /** The natural key a cursor of {@link #cursor} holds; another is a {@code BAD_REQUEST} naming {@code after}. */
+    public static String key(String cursor) {
         try {
             return ENCODED.fromCursor(cursor);
         } catch (IllegalArgumentException e) {
