@@ -9,6 +9,7 @@ import java.security.interfaces.ECPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.terroir.trace.access.Role;
@@ -100,7 +101,8 @@ final class TokensCommand implements Runnable {
                 "  curl -H \"Authorization: Bearer $TOKEN\" ..."})
     static final class Issue implements Callable<Integer> {
         @Option(names = "--role", required = true, paramLabel = "ROLE",
-                description = "public, association, logistics or regulator.")
+                description = "public, association, logistics (a carrier), enterprise (a cooperative or enterprise), station "
+                        + "(a station's staff) or regulator.")
         String role;
 
         @ArgGroup(exclusive = true)
@@ -112,6 +114,23 @@ final class TokensCommand implements Runnable {
 
             @Option(names = "--carrier", paramLabel = "GLN", description = "The GLN of the carrier (role logistics).")
             String carrier;
+
+            @Option(names = "--enterprise", paramLabel = "GLN", description = "The GLN of the cooperative or enterprise (role enterprise).")
+            String enterprise;
+
+            @Option(names = "--station", paramLabel = "GLN", description = "The GLN of the station's location (role station).")
+            String station;
+
+            /** The GLN given, and the role it goes with. */
+            Map.Entry<String, Role> gln() {
+                if (association != null) {
+                    return Map.entry(association, Role.ASSOCIATION);
+                }
+                if (carrier != null) {
+                    return Map.entry(carrier, Role.LOGISTICS);
+                }
+                return enterprise != null ? Map.entry(enterprise, Role.ENTERPRISE) : Map.entry(station, Role.STATION);
+            }
         }
 
         @Option(names = "--subject", paramLabel = "NAME", description = "Who the token is for (claim sub; default: the role).")
@@ -147,13 +166,16 @@ final class TokensCommand implements Runnable {
                         + " (" + Tokens.DEFAULT_MAX_LIFETIME.toDays() + " days unless configured)");
             }
             Role parsed = Tokens.parseRole(role);
-            Optional<String> gln = party == null ? Optional.empty()
-                    : Optional.ofNullable(party.association != null ? party.association : party.carrier);
-            if (party != null && party.association != null && parsed != Role.ASSOCIATION) {
-                throw new IllegalArgumentException("--association goes with --role association, not " + role);
-            }
-            if (party != null && party.carrier != null && parsed != Role.LOGISTICS) {
-                throw new IllegalArgumentException("--carrier goes with --role logistics, not " + role);
+            Optional<String> gln = party == null ? Optional.empty() : Optional.of(party.gln().getKey());
+            if (party != null && party.gln().getValue() != parsed) {
+                String option = switch (party.gln().getValue()) {
+                    case ASSOCIATION -> "--association";
+                    case LOGISTICS -> "--carrier";
+                    case ENTERPRISE -> "--enterprise";
+                    default -> "--station";
+                };
+                throw new IllegalArgumentException(option + " goes with --role "
+                        + party.gln().getValue().name().toLowerCase(Locale.ROOT) + ", not " + role);
             }
             Path file = key != null ? key : keyFolder(dataDir).resolve("token.key.pem");
             if (!Files.exists(file)) {

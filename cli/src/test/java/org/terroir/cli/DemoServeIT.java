@@ -43,67 +43,6 @@ class DemoServeIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    /** A running {@code terroir} process and the lines it has printed. */
-    private record Running(Process process, BlockingQueue<String> lines, List<String> seen) {
-
-        static Running start(String... args) throws IOException {
-            return start(Map.of(), args);
-        }
-
-        /** Started with these environment variables besides the test's own. */
-        static Running start(Map<String, String> environment, String... args) throws IOException {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--sun-misc-unsafe-memory-access=allow", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                    Terroir.class.getName()));
-            command.addAll(List.of(args));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            // A first request of a cold JVM on a busy 2-core machine may exceed the default 10 s: this
-            // test is about what the answers hold, not how fast they come.
-            builder.environment().put("TERROIR_GRAPHQL_TIMEOUT", "60s");
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        lines.add(line);
-                    }
-                } catch (IOException ignored) {
-                    // the process is gone
-                }
-            }, "terroir-output");
-            reader.setDaemon(true);
-            reader.start();
-            return new Running(process, lines, new ArrayList<>());
-        }
-
-        /** Reads printed lines up to and including the first containing {@code marker}; fails after 4 minutes. */
-        List<String> until(String marker) throws InterruptedException {
-            List<String> read = new ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-            while (System.nanoTime() < deadline) {
-                String line = lines.poll(1, TimeUnit.SECONDS);
-                if (line != null) {
-                    read.add(line);
-                    seen.add(line);
-                    if (line.contains(marker)) {
-                        return read;
-                    }
-                } else if (!process.isAlive() && lines.isEmpty()) {
-                    break;
-                }
-            }
-            throw new AssertionError("no line with \"" + marker + "\"; printed:\n" + String.join("\n", seen));
-        }
-
-        /** Stops it as Ctrl+C or kill does (SIGTERM) and returns its exit code. */
-        int stop() throws InterruptedException {
-            process.destroy();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute").isTrue();
-            return process.exitValue();
-        }
-    }
-
     /** The errors in the embedded Neo4j's debug.log, each with the causes of its stack trace, for a failure message. */
     private static String neo4jErrors(Path dataDir) {
         try (var lines = java.nio.file.Files.lines(dataDir.resolve("neo4j").resolve("logs").resolve("debug.log"))) {
@@ -186,7 +125,7 @@ class DemoServeIT {
     @Test
     void demoServesTheApiItsExampleQueriesAnswerAndServeReadsTheSameStoreAfterwards(@TempDir Path dataDir) throws Exception {
         // As on a fresh machine with no font installed: the font search path is empty.
-        Running demo = Running.start(Map.of(org.terroir.labels.render.FontFolders.VARIABLE, ""),
+        TerroirProcess demo = TerroirProcess.start(Map.of(org.terroir.labels.render.FontFolders.VARIABLE, ""),
                 "demo", "--data-dir", dataDir.toString(), "--bolt-port", "0", "--port", "0", "--demo-data", "../demo");
         List<String> printed = demo.until("Stop with Ctrl+C");
         URI endpoint = endpoint(printed);
@@ -289,7 +228,7 @@ class DemoServeIT {
         String associationToken = issued.out().strip();
 
         // The embedded store persisted: serve (no demo) answers the same trace from it.
-        Running serve = Running.start("serve", "--data-dir", dataDir.toString(), "--bolt-port", "0", "--port", "0");
+        TerroirProcess serve = TerroirProcess.start("serve", "--data-dir", dataDir.toString(), "--bolt-port", "0", "--port", "0");
         URI served = endpoint(serve.until("Stop with Ctrl+C"));
         assertThat(post(served, queries.getFirst()).get("data").get("trace")).isEqualTo(trace);
         assertThat(post(served, "{ verifyLabel(uri: \"" + label + "\") { genuine } }").get("data").get("verifyLabel")
@@ -308,11 +247,11 @@ class DemoServeIT {
         String said = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0,
                 "needs to mount a 512 MB tmpfs (run as root, as CI does): " + said);
-        Running serve = null;
+        TerroirProcess serve = null;
         Path ballast = volume.resolve("ballast");
         try {
             Path dataDir = volume.resolve("data");
-            serve = Running.start("serve", "--data-dir", dataDir.toString(), "--bolt-port", "0", "--port", "0");
+            serve = TerroirProcess.start("serve", "--data-dir", dataDir.toString(), "--bolt-port", "0", "--port", "0");
             URI endpoint = endpoint(serve.until("Stop with Ctrl+C"));
             URI liveness = endpoint.resolve("/actuator/health/liveness");
             assertThat(HTTP.send(HttpRequest.newBuilder(liveness).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
@@ -365,7 +304,7 @@ class DemoServeIT {
 
             // Space freed, the supervisor's restart serves again, with every write acknowledged before the disk filled.
             java.nio.file.Files.delete(ballast);
-            serve = Running.start("serve", "--data-dir", dataDir.toString(), "--bolt-port", "0", "--port", "0");
+            serve = TerroirProcess.start("serve", "--data-dir", dataDir.toString(), "--bolt-port", "0", "--port", "0");
             List<String> started;
             try {
                 started = serve.until("Stop with Ctrl+C");

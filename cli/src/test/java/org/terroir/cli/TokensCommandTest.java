@@ -62,6 +62,24 @@ class TokensCommandTest {
     }
 
     @Test
+    void issueNamesTheStationOrEnterpriseOfTheRolesThatHandInEvents() throws Exception {
+        createKey();
+        for (String[] role : new String[][] {{"station", "--station", "9520090011010"}, {"enterprise", "--enterprise", "9520011000024"},
+                {"logistics", "--carrier", "9520099000015"}}) {
+            TerroirTest.Run run = TerroirTest.run("tokens", "issue", "--role", role[0], role[1], role[2], "--data-dir", dataDir.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            var claims = SignedJWT.parse(run.out().strip()).getJWTClaimsSet();
+            assertThat(claims.getStringClaim("role")).isEqualTo(role[0]);
+            assertThat(claims.getStringClaim("party")).isEqualTo(role[2]);
+            assertThat(claims.getSubject()).isEqualTo(role[0] + "-" + role[2]);
+        }
+        assertUsageError(TerroirTest.run("tokens", "issue", "--role", "enterprise", "--station", "9520090011010",
+                "--data-dir", dataDir.toString()), "--station goes with --role station");
+        assertUsageError(TerroirTest.run("tokens", "issue", "--role", "station", "--data-dir", dataDir.toString()),
+                "must name its party (claim 'party': the GLN of the station's location)");
+    }
+
+    @Test
     void issueRefusesWhatTheApiWouldRefuse() {
         createKey();
         String dir = dataDir.toString();

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.terroir.importer.epcis.graph.EpcisStatements;
+import org.terroir.importer.epcis.graph.Participation;
 import org.terroir.importer.masterdata.MasterDataStatements;
 import org.terroir.model.cypher.Statement;
 import org.terroir.model.graph.NodeLabel;
@@ -19,6 +20,7 @@ class ImporterStatementsTest {
     private static List<Statement> statements() {
         List<Statement> all = new ArrayList<>(MasterDataStatements.all());
         all.addAll(EpcisStatements.all());
+        all.addAll(Participation.all());
         return all;
     }
 

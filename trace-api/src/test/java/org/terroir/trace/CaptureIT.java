@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The EPCIS capture interface over HTTP against the test JVM's Neo4j: a regulator hands in a
  * document, its job says what became of it, its events are in the graph once, marked with the job
  * and the server's record time; a document with problems writes nothing and its job lists them;
- * refusals are the binding's problems. The events captured here are of a company prefix (9520999)
+ * a party captures only what happens at its places; refusals are the binding's problems. The events captured here are of a company prefix (9520999)
  * and a year (2030) no other test reads.
  */
 class CaptureIT extends DemoApiTestBase {
@@ -140,6 +140,61 @@ class CaptureIT extends DemoApiTestBase {
                 + "' RETURN count(e)")).as("the job that first brought it").isOne();
     }
 
+    /** A document of one event of this run's own, observed at {@code where} (an SGLN), with more fields. */
+    private String at(String where, String bizStep, String more) {
+        return document.replace("\"bizStep\": \"receiving\"", "\"bizStep\": \"" + bizStep + "\"")
+                .replace("urn:epc:id:sgln:9520999.00001.0", where)
+                .replace("\"epcList\": [\"urn:epc:id:sgtin:9520999.000001.CAP-1\"]",
+                        "\"epcList\": [\"urn:epc:id:sgtin:9520999.000001.CAP-1\"]" + more);
+    }
+
+    private String capture(String token, String body) {
+        return post(token, MediaType.APPLICATION_JSON, body).expectStatus().isAccepted()
+                .returnResult(Void.class).getResponseHeaders().getFirst(HttpHeaders.LOCATION);
+    }
+
+    @Test
+    void aCarrierCannotCaptureAnEventAtAnotherPartysLocationEvenNamingItselfAsItsPossessor() {
+        long events = count("MATCH (e:Event) RETURN count(e)");
+        // The Beituan cooperative's collection point; China Post EMS (demo) names itself the possessing party.
+        String shipping = at("urn:epc:id:sgln:9520011.10010.0", "shipping", """
+                , "destinationList": [{"type": "possessing_party", "destination": "urn:epc:id:pgln:9520099.00001"}]""");
+
+        JsonNode job = finished(capture(token(Role.LOGISTICS, CARRIER), shipping));
+
+        assertThat(job.get("success").asBoolean()).isFalse();
+        assertThat(job.get("errors")).isNotEmpty().allSatisfy(error -> {
+            assertThat(error.get("type").asString()).isEqualTo("epcisException:SecurityException");
+            assertThat(error.get("status").asInt()).isEqualTo(403);
+            assertThat(error.get("eventIndex").asInt()).isZero();
+            assertThat(error.get("field").asString()).isIn("bizLocation", "readPoint");
+            assertThat(error.get("reason").asString()).contains("414/9520011100106", "party 9520011000024");
+        });
+        assertThat(count("MATCH (e:Event) RETURN count(e)")).as("nothing written").isEqualTo(events);
+    }
+
+    @Test
+    void eachPartyCapturesWhatHappensAtItsPlacesAndEachEventRecordsItsJob() {
+        // EMS at its Longyan hub; the Xiwei village station's staff at their station.
+        String hub = capture(token(Role.LOGISTICS, CARRIER), at("urn:epc:id:sgln:9520099.10001.0", "receiving", ""));
+        JsonNode job = finished(hub);
+        assertThat(job.get("success").asBoolean()).as(job.toString()).isTrue();
+        String id = hub.substring("/capture/".length());
+        assertThat(count("""
+                MATCH (:Event {eventId: '%s'})-[:CAPTURED_IN]->(j:CaptureJob {id: '%s', role: 'logistics'})
+                WHERE j.parties = ['9520099000015'] AND j.subject = 'test-logistics' RETURN count(*)""".formatted(eventId, id)))
+                .as("who captured it, in which job").isOne();
+        web.get().uri(hub).headers(headers -> headers.setBearerAuth(token(Role.LOGISTICS, CARRIER))).exchange()
+                .expectStatus().isOk();
+
+        String other = "urn:uuid:" + UUID.randomUUID();
+        String station = at("urn:epc:id:sgln:9520090.01101.0", "receiving", "").replace(eventId, other);
+        assertThat(finished(capture(token(Role.STATION, "9520090011010"), station)).get("success").asBoolean()).isTrue();
+        JsonNode elsewhere = finished(capture(token(Role.STATION, "9520090012017"),
+                at("urn:epc:id:sgln:9520090.01101.0", "receiving", "").replace(eventId, "urn:uuid:" + UUID.randomUUID())));
+        assertThat(elsewhere.get("success").asBoolean()).as("the township station's staff, at the village station").isFalse();
+    }
+
     @Test
     void aDocumentWithProblemsFailsItsJobWithEveryProblemAndWritesNothing() throws Exception {
         Path invalid = SharedFiles.require("corpus/epcis-openepcis/JSON/Invalid/Combination_of_multiple_invalid_fields.json");
@@ -186,8 +241,8 @@ class CaptureIT extends DemoApiTestBase {
     @Test
     void refusalsAreTheBindingsProblems() {
         assertProblem(post(null, MediaType.APPLICATION_JSON, document), HttpStatus.UNAUTHORIZED, "epcisException:SecurityException");
-        assertProblem(post(token(Role.ASSOCIATION, LIANCHENG_ASSOCIATION), MediaType.APPLICATION_JSON, document),
-                HttpStatus.FORBIDDEN, "epcisException:SecurityException");
+        assertProblem(post(token(Role.PUBLIC, null), MediaType.APPLICATION_JSON, document), HttpStatus.UNAUTHORIZED,
+                "epcisException:SecurityException");
         assertProblem(post(regulator(), MediaType.TEXT_PLAIN, document), HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "epcisException:UnsupportedMediaTypeException");
         assertProblem(web.post().uri("/capture").headers(headers -> headers.setBearerAuth(regulator()))
@@ -241,16 +296,70 @@ class CaptureIT extends DemoApiTestBase {
                 .expectStatus().isBadRequest();
     }
 
+    /** The one event of {@link #document}, on its own (the binding's EPCIS-Document-Event). */
+    private String singleEvent() {
+        String event = JSON.readTree(document).get("epcisBody").get("eventList").get(0).toString();
+        return "{\"@context\": [\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"], " + event.substring(1);
+    }
+
+    private WebTestClient.ResponseSpec postEvent(String token, MediaType type, String body) {
+        return web.post().uri("/events").headers(headers -> {
+            if (token != null) {
+                headers.setBearerAuth(token);
+            }
+        }).contentType(type).bodyValue(body).exchange();
+    }
+
+    @Test
+    void oneEventIsCapturedAtOnceWith201AndItsPlaceAndAgainIsAConflict() {
+        String location = postEvent(regulator(), MediaType.APPLICATION_JSON, singleEvent()).expectStatus().isCreated()
+                .expectHeader().valueEquals("GS1-EPCIS-Version", "2.0.0")
+                .returnResult(Void.class).getResponseHeaders().getFirst(HttpHeaders.LOCATION);
+
+        assertThat(location).isEqualTo("/events/" + java.net.URLEncoder.encode(eventId, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(count("MATCH (e:Event {eventId: '" + eventId + "'})-[:CAPTURED_IN]->(j:CaptureJob {running: false, success: true}) "
+                + "WHERE e.recordTime = j.createdAt RETURN count(e)")).as("in the graph, with its job and the server's record time").isOne();
+        assertProblem(postEvent(regulator(), MediaType.parseMediaType("application/ld+json"), singleEvent()), HttpStatus.CONFLICT,
+                "epcisException:ResourceAlreadyExistsException");
+        assertThat(count("MATCH (e:Event {eventId: '" + eventId + "'}) RETURN count(e)")).isOne();
+    }
+
+    @Test
+    void oneEventIsRefusedAtOnceWithTheReasonOfItsJob() {
+        long events = count("MATCH (e:Event) RETURN count(e)");
+        JsonNode invalid = assertProblem(postEvent(regulator(), MediaType.APPLICATION_JSON,
+                singleEvent().replace("\"action\":\"OBSERVE\"", "\"action\":\"ADDD\"")), HttpStatus.BAD_REQUEST,
+                "epcisException:ValidationException");
+        assertThat(invalid.get("detail").asString()).startsWith("action: ");
+        assertThat(invalid.get("errors")).singleElement().satisfies(error -> assertThat(error.get("eventIndex").asInt()).isZero());
+
+        JsonNode foreign = assertProblem(postEvent(token(Role.LOGISTICS, CARRIER), MediaType.APPLICATION_JSON,
+                singleEvent().replace("urn:epc:id:sgln:9520999.00001.0", "urn:epc:id:sgln:9520011.10010.0")), HttpStatus.FORBIDDEN,
+                "epcisException:SecurityException");
+        assertThat(foreign.get("detail").asString()).contains("party 9520011000024");
+
+        assertProblem(postEvent(regulator(), MediaType.APPLICATION_JSON, document), HttpStatus.BAD_REQUEST,
+                "epcisException:ValidationException");
+        assertProblem(postEvent(regulator(), MediaType.APPLICATION_JSON, "[1, 2"), HttpStatus.BAD_REQUEST,
+                "epcisException:ValidationException");
+        assertProblem(postEvent(null, MediaType.APPLICATION_JSON, singleEvent()), HttpStatus.UNAUTHORIZED,
+                "epcisException:SecurityException");
+        assertProblem(postEvent(regulator(), MediaType.APPLICATION_XML, "<ObjectEvent/>"), HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "epcisException:UnsupportedMediaTypeException");
+        assertThat(count("MATCH (e:Event) RETURN count(e)")).as("nothing written").isEqualTo(events);
+    }
+
     @Test
     void optionsSaysWhatTheInterfaceTakes() {
         web.options().uri("/capture").exchange().expectStatus().isNoContent()
                 .expectHeader().valueEquals("GS1-EPCIS-Version", "2.0.0")
                 .expectHeader().valueEquals("GS1-Capture-Error-Behaviour", "rollback")
                 .expectHeader().valueEquals("GS1-EPCIS-Capture-File-Size-Limit", Long.toString(CAPTURE_LIMIT))
+                .expectHeader().valueEquals("GS1-EPCIS-Capture-Limit", "1000000")
                 .expectHeader().valueEquals(HttpHeaders.ALLOW, "OPTIONS, GET, POST");
     }
 
-    private static void assertProblem(WebTestClient.ResponseSpec response, HttpStatus status, String type) {
+    private static JsonNode assertProblem(WebTestClient.ResponseSpec response, HttpStatus status, String type) {
         byte[] body = response.expectStatus().isEqualTo(status)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().returnResult().getResponseBody();
@@ -258,5 +367,6 @@ class CaptureIT extends DemoApiTestBase {
         assertThat(problem.get("type").asString()).isEqualTo(type);
         assertThat(problem.get("title").asString()).isNotBlank();
         assertThat(problem.get("status").asInt()).isEqualTo(status.value());
+        return problem;
     }
 }

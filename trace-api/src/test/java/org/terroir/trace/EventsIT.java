@@ -166,6 +166,22 @@ class EventsIT extends DemoApiTestBase {
     }
 
     @Test
+    void theCooperativeSeesWhatHappenedAtItsPlacesAndToItsGoodsAndAStationWhatHappenedThere() {
+        List<Map<String, Object>> every = walk(regulator(), "identifier: \"" + LC2601 + "\"", 100);
+        List<Map<String, Object>> cooperative = walk(graphQlWith(token(Role.ENTERPRISE, "9520011000024")),
+                "identifier: \"" + LC2601 + "\"", 100);
+        assertThat(ids(cooperative)).as("LC2601 was packed at its workshop: its whole journey").isEqualTo(ids(every));
+        assertThat(walk(graphQlWith(token(Role.ENTERPRISE, "9520021000021")), "identifier: \"" + LC2601 + "\"", 100))
+                .as("another cooperative").isEmpty();
+
+        String station = "9520090011010";
+        List<Map<String, Object>> atStation = walk(graphQlWith(token(Role.STATION, station)), "identifier: \"" + LC2601 + "\"", 100);
+        assertThat(atStation).isNotEmpty().hasSizeLessThan(every.size()).allSatisfy(e -> assertThat(List.of(
+                String.valueOf(e.get("bizLocation")), String.valueOf(e.get("readPoint"))))
+                .anySatisfy(place -> assertThat(place).contains("414/" + station)));
+    }
+
+    @Test
     void thePublicIsRefusedTheEventQueries() {
         for (HttpGraphQlTester tester : List.of(graphQl, graphQlWith(token(Role.PUBLIC, null)))) {
             tester.document("{ events(identifier: \"" + LC2601 + "\") { nodes { eventId } } }").execute()

@@ -3,6 +3,7 @@ package org.terroir.model.graph;
 import static org.terroir.model.graph.NodeLabel.ASSOCIATION;
 import static org.terroir.model.graph.NodeLabel.BATCH;
 import static org.terroir.model.graph.NodeLabel.BRAND;
+import static org.terroir.model.graph.NodeLabel.CAPTURE_JOB;
 import static org.terroir.model.graph.NodeLabel.CARRIER;
 import static org.terroir.model.graph.NodeLabel.CERTIFICATION;
 import static org.terroir.model.graph.NodeLabel.CONTAINER;
@@ -105,7 +106,9 @@ public enum RelationshipType {
     /** The receiving event recorded when a hop arrived. */
     ARRIVED_WITH(Set.of(HOP), Set.of(EVENT)),
     /** What a certification certifies: a product, party or brand. */
-    CERTIFIES(Set.of(CERTIFICATION), Set.of(PRODUCT, PARTY, BRAND));
+    CERTIFIES(Set.of(CERTIFICATION), Set.of(PRODUCT, PARTY, BRAND)),
+    /** The capture job that wrote an event: who handed it in, when, as what role and party (audit). */
+    CAPTURED_IN(Set.of(EVENT), Set.of(CAPTURE_JOB));
 
     private final Set<NodeLabel> from;
     private final Set<NodeLabel> to;

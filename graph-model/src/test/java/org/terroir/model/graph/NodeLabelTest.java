@@ -47,7 +47,7 @@ class NodeLabelTest {
     }
 
     @Test
-    void everyLabelButTheScanKeyAndTheCaptureJobTakesPartInARelationship() {
+    void everyLabelButTheScanKeyTakesPartInARelationship() {
         Set<NodeLabel> connected = EnumSet.noneOf(NodeLabel.class);
         for (RelationshipType type : RelationshipType.values()) {
             connected.addAll(type.from());
@@ -55,7 +55,6 @@ class NodeLabelTest {
         }
         // Enterprise and Regulator are reached as Party only: a kind label goes with the Party label.
         connected.addAll(Arrays.stream(NodeLabel.values()).filter(NodeLabel::isPartyKind).toList());
-        // A capture job's events name it by their document (capture/{id}).
-        assertThat(EnumSet.complementOf(EnumSet.copyOf(connected))).containsExactly(NodeLabel.SCAN_KEY, NodeLabel.CAPTURE_JOB);
+        assertThat(EnumSet.complementOf(EnumSet.copyOf(connected))).containsExactly(NodeLabel.SCAN_KEY);
     }
 }

@@ -24,6 +24,14 @@ public final class EpcisValidator {
      * @param limit how many problems to keep, at least 0
      */
     public static Validation validate(Path file, int limit) {
+        return validate(file, limit, read -> { });
+    }
+
+    /**
+     * {@link #validate(Path, int)}, handing each event to {@code each} as it is read (valid or not),
+     * for checks of the same pass that need no second reading of the document.
+     */
+    public static Validation validate(Path file, int limit, java.util.function.Consumer<ReadEvent> each) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be 0 or more, got " + limit);
         }
@@ -35,6 +43,7 @@ public final class EpcisValidator {
         try (EpcisReader reader = EpcisReader.open(file)) {
             for (Optional<ReadEvent> e = reader.next(); e.isPresent(); e = reader.next()) {
                 events++;
+                each.accept(e.get());
                 for (Problem p : e.get().problems()) {
                     if (problems++ < limit) {
                         kept.add(p);

@@ -11,14 +11,15 @@ import reactor.core.publisher.Mono;
 /**
  * The authenticated caller of one request: its role, the token's subject, and the parties
  * (by GLN) the token speaks for: the association of an {@link Role#ASSOCIATION} caller, the carrier
- * of a {@link Role#LOGISTICS} caller. {@link CallerInterceptor} puts it into the request's
+ * of a {@link Role#LOGISTICS} caller, the cooperative or enterprise of an {@link Role#ENTERPRISE} caller,
+ * the station (its location's GLN) of a {@link Role#STATION} caller. {@link CallerInterceptor} puts it into the request's
  * {@code GraphQLContext} under {@link #CONTEXT_KEY}, where controllers read it
  * ({@code @ContextValue(name = Caller.CONTEXT_KEY) Caller caller}, or {@link #of(graphql.GraphQLContext)}).
  *
  * @param role    what the caller may see
  * @param subject the token's subject ({@code sub}), empty for the public
- * @param parties the GLNs of the parties the caller speaks for: one association or one carrier; empty
- *                for the public and regulators
+ * @param parties the GLNs of the parties the caller speaks for: one association, carrier, enterprise or
+ *                station; empty for the public and regulators
  */
 public record Caller(Role role, Optional<String> subject, Set<String> parties) {
 
@@ -32,10 +33,10 @@ public record Caller(Role role, Optional<String> subject, Set<String> parties) {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(subject, "subject");
         parties = Set.copyOf(parties);
-        if ((role == Role.ASSOCIATION || role == Role.LOGISTICS) && parties.isEmpty()) {
+        if (role.speaksForAParty() && parties.isEmpty()) {
             throw new IllegalArgumentException("a caller of role " + role + " must name the party it speaks for");
         }
-        if ((role == Role.PUBLIC || role == Role.REGULATOR) && !parties.isEmpty()) {
+        if (!role.speaksForAParty() && !parties.isEmpty()) {
             throw new IllegalArgumentException("a caller of role " + role + " speaks for no party, got " + parties);
         }
     }
@@ -71,7 +72,7 @@ public record Caller(Role role, Optional<String> subject, Set<String> parties) {
         return switch (role) {
             case REGULATOR -> true;
             case ASSOCIATION -> brandOwners.stream().anyMatch(parties::contains);
-            case PUBLIC, LOGISTICS -> false;
+            case PUBLIC, LOGISTICS, ENTERPRISE, STATION -> false;
         };
     }
 

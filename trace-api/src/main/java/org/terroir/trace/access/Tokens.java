@@ -25,16 +25,18 @@ import org.terroir.model.id.InvalidIdentifierException;
  * registered claims ({@code iss}, {@code aud}, {@code sub}, {@code iat}, {@code exp}, {@code jti}) a
  * token carries
  * <ul>
- *   <li>{@value #ROLE}: {@code public}, {@code association}, {@code logistics} or {@code regulator};</li>
- *   <li>{@value #PARTY}: the GLN of the association or carrier the caller speaks for; required for
- *       those two roles, refused for the others.</li>
+ *   <li>{@value #ROLE}: {@code public}, {@code association}, {@code logistics}, {@code enterprise},
+ *       {@code station} or {@code regulator};</li>
+ *   <li>{@value #PARTY}: the GLN of the party the caller speaks for (the association, carrier,
+ *       cooperative or enterprise; for a station, the station's location GLN); required for those
+ *       roles, refused for the public and regulators.</li>
  * </ul>
  */
 public final class Tokens {
 
     /** The claim naming the caller's {@link Role}, in lower case. */
     public static final String ROLE = "role";
-    /** The claim naming the GLN of the party an association or logistics caller speaks for. */
+    /** The claim naming the GLN of the party a caller speaks for (all roles but public and regulator). */
     public static final String PARTY = "party";
     /** The issuer the API expects by default ({@code terroir.tokens.issuer}). */
     public static final String DEFAULT_ISSUER = "terroir";
@@ -51,7 +53,7 @@ public final class Tokens {
      *
      * @param subject  who it is for ({@code sub}), e.g. a user name
      * @param role     the caller's role
-     * @param party    the GLN of the association or carrier, for those roles
+     * @param party    the GLN of the party, for the roles that speak for one
      * @param issuer   {@code iss}
      * @param audience {@code aud}
      * @param issuedAt {@code iat}
@@ -116,10 +118,10 @@ public final class Tokens {
 
     private static Caller caller(Role role, Optional<String> party, Optional<String> subject) {
         Objects.requireNonNull(role, "role");
-        boolean speaksForParty = role == Role.ASSOCIATION || role == Role.LOGISTICS;
+        boolean speaksForParty = role.speaksForAParty();
         if (speaksForParty && party.isEmpty()) {
             throw new IllegalArgumentException("a token of role " + lower(role) + " must name its party (claim '"
-                    + PARTY + "': the GLN of the " + (role == Role.ASSOCIATION ? "association" : "carrier") + ")");
+                    + PARTY + "': the GLN of the " + partyOf(role) + ")");
         }
         if (!speaksForParty && party.isPresent()) {
             throw new IllegalArgumentException("a token of role " + lower(role) + " names no party, got '"
@@ -142,6 +144,17 @@ public final class Tokens {
         }
         throw new IllegalArgumentException("unknown role '" + name.replace('"', '\'') + "', expected one of " + roleNames()
                 + " exactly");
+    }
+
+    /** What the party of a role is, in words. */
+    static String partyOf(Role role) {
+        return switch (role) {
+            case ASSOCIATION -> "association";
+            case LOGISTICS -> "carrier";
+            case ENTERPRISE -> "cooperative or enterprise";
+            case STATION -> "station's location";
+            case PUBLIC, REGULATOR -> "nobody";
+        };
     }
 
     private static void requireGln(String gln) {

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.terroir.importer.epcis.graph.Participant;
 import org.terroir.trace.access.Caller;
 import org.terroir.trace.access.Role;
 import org.terroir.trace.graphql.Cursors;
@@ -39,8 +40,10 @@ import reactor.core.scheduler.Schedulers;
  * records its job and answers 202 with the job's {@code Location}; {@code GET /capture/{captureID}}
  * and {@code GET /capture} show jobs (a caller sees its own, a regulator every one);
  * {@code OPTIONS /capture} says what the interface supports. Refusals are RFC 7807 problems of the
- * binding's {@code epcisException:} types. Capturing takes a bearer token; in this version a
- * regulator's.
+ * binding's {@code epcisException:} types. Capturing takes a bearer token: a regulator's captures any
+ * event, a party's (association, carrier, cooperative or enterprise, station) the events it takes part
+ * in, checked before anything is written (importer {@code Participation}); a job that holds another's
+ * event fails, naming it.
  */
 @Component
 record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader reader, GraphWriter writer) {
@@ -64,45 +67,129 @@ record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader read
     /** {@code POST /capture}: keeps the document, records its job, and answers 202 with the job's place. */
     Mono<ServerResponse> capture(ServerRequest request) {
         return Caller.current().flatMap(caller -> {
-            if (caller.role() == Role.PUBLIC) {
-                return unauthorized();
-            }
-            if (!caller.isRegulator()) {
-                return problem(HttpStatus.FORBIDDEN, "epcisException:SecurityException", "Access to resource forbidden",
-                        "capturing events is for regulators in this version (caller: " + caller.describe() + ")");
-            }
-            String version = request.headers().firstHeader("GS1-EPCIS-Version");
-            if (version != null && !version.strip().startsWith("2.0")) {
-                return problem(HttpStatus.NOT_ACCEPTABLE, "epcisException:NotAcceptableException", "Unsupported EPCIS version",
-                        "GS1-EPCIS-Version: this interface captures EPCIS " + EPCIS_VERSION + ", not " + version);
-            }
-            String behaviour = request.headers().firstHeader("GS1-Capture-Error-Behaviour");
-            if (behaviour != null && !behaviour.strip().equalsIgnoreCase(ROLLBACK)) {
-                return problem(HttpStatus.BAD_REQUEST, "epcisException:ValidationException", "Unsupported capture error behaviour",
-                        "GS1-Capture-Error-Behaviour: this interface captures a document whole or not at all (rollback), not \""
-                                + behaviour + "\"");
+            Mono<ServerResponse> refused = refusal(request, caller);
+            if (refused != null) {
+                return refused;
             }
             String format = format(request.headers().contentType().orElse(null));
-            if (format == null) {
-                return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "epcisException:UnsupportedMediaTypeException",
-                        "Unsupported Media Type", "Content-Type: send an EPCIS 2.0 document as application/ld+json, "
-                                + "application/json or application/xml, not " + request.headers().contentType().map(Object::toString)
-                                .orElse("none"));
-            }
             long max = settings.maxDocumentSize().toBytes();
-            if (request.headers().contentLength().orElse(0) > max) {
-                return tooLarge();
-            }
             String id = UUID.randomUUID().toString();
             Instant receivedAt = Instant.now();
             Path file = capturer.document(id, format);
             return DataBufferUtils.write(limited(request.bodyToFlux(DataBuffer.class), max), file,
                             StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
                     .then(Mono.defer(() -> writer.write(CaptureStatements.CAPTURE_CREATE, create(id, receivedAt, format, caller)).then()))
-                    .then(Mono.fromRunnable(() -> capturer.submit(id, format, receivedAt)))
+                    .then(Mono.fromRunnable(() -> capturer.submit(id, format, receivedAt, Capturer.participant(caller.role(),
+                            caller.parties()))))
                     .then(ServerResponse.accepted().location(URI.create("/capture/" + id)).headers(this::versions).build())
                     .onErrorResume(error -> delete(file).then(error instanceof TooLarge ? tooLarge() : Mono.error(error)));
         });
+    }
+
+    /**
+     * {@code POST /events}: captures one event (JSON-LD) now, through the same pipeline and job as a
+     * document, and answers 201 with the event's place; 409 when the repository holds it already.
+     */
+    Mono<ServerResponse> captureEvent(ServerRequest request) {
+        return Caller.current().flatMap(caller -> {
+            Mono<ServerResponse> refused = refusal(request, caller);
+            if (refused != null) {
+                return refused;
+            }
+            if (!"jsonld".equals(format(request.headers().contentType().orElse(null)))) {
+                return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "epcisException:UnsupportedMediaTypeException",
+                        "Unsupported Media Type", "Content-Type: send one EPCIS 2.0 event as application/json or application/ld+json; "
+                                + "an XML document goes to POST /capture");
+            }
+            String id = UUID.randomUUID().toString();
+            Instant receivedAt = Instant.now();
+            Path file = capturer.document(id, "jsonld");
+            return DataBufferUtils.join(limited(request.bodyToFlux(DataBuffer.class), settings.maxDocumentSize().toBytes()))
+                    .map(buffer -> {
+                        try {
+                            byte[] bytes = new byte[buffer.readableByteCount()];
+                            buffer.read(bytes);
+                            return bytes;
+                        } finally {
+                            DataBufferUtils.release(buffer);
+                        }
+                    })
+                    .defaultIfEmpty(new byte[0])
+                    .flatMap(body -> {
+                        SingleEvent event;
+                        try {
+                            event = SingleEvent.of(body, receivedAt);
+                        } catch (IllegalArgumentException e) {
+                            return problem(HttpStatus.BAD_REQUEST, "epcisException:ValidationException", "Invalid EPCIS event",
+                                    e.getMessage());
+                        }
+                        Participant participant = Capturer.participant(caller.role(), caller.parties());
+                        return Mono.fromCallable(() -> Files.write(file, event.document(), StandardOpenOption.CREATE_NEW))
+                                .subscribeOn(Schedulers.boundedElastic())
+                                .then(Mono.defer(() -> writer.write(CaptureStatements.CAPTURE_CREATE,
+                                        create(id, receivedAt, "jsonld", caller)).then()))
+                                .then(Mono.fromCallable(() -> capturer.captureNow(id, "jsonld", receivedAt, participant))
+                                        .subscribeOn(Schedulers.boundedElastic()))
+                                .flatMap(ended -> ended.isEmpty() ? problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                                        Capturer.IMPLEMENTATION, "Capture interrupted", "the graph did not answer; the event is "
+                                                + "captured when it does (job /capture/" + id + ")")
+                                        : answer(id, event, ended.get()));
+                    })
+                    .onErrorResume(error -> delete(file).then(error instanceof TooLarge ? tooLarge() : Mono.error(error)));
+        });
+    }
+
+    /** The answer to {@code POST /events} once its job ended: 201, or the job's first problem. */
+    private Mono<ServerResponse> answer(String job, SingleEvent event, Capturer.Ended ended) {
+        if (!ended.success()) {
+            Map<String, Object> first = ended.errors().getFirst();
+            int status = (Integer) first.get("status");
+            ProblemDetail problem = problemDetail(HttpStatus.valueOf(status), (String) first.get("type"), (String) first.get("title"),
+                    first.containsKey("field") ? first.get("field") + ": " + first.get("reason") : (String) first.get("detail"));
+            problem.setProperty("errors", ended.errors());
+            problem.setInstance(URI.create("/capture/" + job));
+            return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).headers(this::versions)
+                    .bodyValue(problem);
+        }
+        return reader.read(CaptureStatements.CAPTURE_EVENTS, Map.of("id", job)).next()
+                .flatMap(row -> ServerResponse.created(URI.create("/events/" + URLEncoder.encode(row.get("eventId").asString(),
+                        StandardCharsets.UTF_8))).headers(this::versions).build())
+                .switchIfEmpty(Mono.defer(() -> problem(HttpStatus.CONFLICT, "epcisException:ResourceAlreadyExistsException",
+                        "A resource with the provided identifier already exists.", (event.eventId() != null ? "event "
+                                + event.eventId() : "this event (no eventID: its event hash)") + " is in the repository already"
+                                + (event.declaresError() ? "; its error declaration is recorded" : ""))));
+    }
+
+    /**
+     * Why a capture request is refused by its token or headers; null when it may go on: a bearer
+     * token of any role but the public's, EPCIS 2.0, all or nothing, a JSON-LD or XML body within the
+     * size limit.
+     */
+    private Mono<ServerResponse> refusal(ServerRequest request, Caller caller) {
+        if (caller.role() == Role.PUBLIC) {
+            return unauthorized();
+        }
+        String version = request.headers().firstHeader("GS1-EPCIS-Version");
+        if (version != null && !version.strip().startsWith("2.0")) {
+            return problem(HttpStatus.NOT_ACCEPTABLE, "epcisException:NotAcceptableException", "Unsupported EPCIS version",
+                    "GS1-EPCIS-Version: this interface captures EPCIS " + EPCIS_VERSION + ", not " + version);
+        }
+        String behaviour = request.headers().firstHeader("GS1-Capture-Error-Behaviour");
+        if (behaviour != null && !behaviour.strip().equalsIgnoreCase(ROLLBACK)) {
+            return problem(HttpStatus.BAD_REQUEST, "epcisException:ValidationException", "Unsupported capture error behaviour",
+                    "GS1-Capture-Error-Behaviour: this interface captures a document whole or not at all (rollback), not \""
+                            + behaviour + "\"");
+        }
+        if (format(request.headers().contentType().orElse(null)) == null) {
+            return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "epcisException:UnsupportedMediaTypeException",
+                    "Unsupported Media Type", "Content-Type: send an EPCIS 2.0 document as application/ld+json, "
+                            + "application/json or application/xml, not " + request.headers().contentType().map(Object::toString)
+                            .orElse("none"));
+        }
+        if (request.headers().contentLength().orElse(0) > settings.maxDocumentSize().toBytes()) {
+            return tooLarge();
+        }
+        return null;
     }
 
     /** {@code GET /capture/{captureID}}: the job, to the caller that handed it in and to regulators. */
@@ -227,6 +314,7 @@ record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader read
         headers.set("GS1-EPCIS-Max", EPCIS_VERSION);
         headers.set("GS1-CBV-Min", CBV_VERSION);
         headers.set("GS1-CBV-Max", CBV_VERSION);
+        headers.set("GS1-EPCIS-Capture-Limit", Long.toString(settings.maxEvents()));
         headers.set("GS1-EPCIS-Capture-File-Size-Limit", Long.toString(settings.maxDocumentSize().toBytes()));
         headers.set("GS1-Capture-Error-Behaviour", ROLLBACK);
     }

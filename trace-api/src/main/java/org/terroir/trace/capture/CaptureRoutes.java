@@ -7,7 +7,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** The capture interface's routes: {@code /capture} and {@code /capture/{captureID}} ({@link CaptureHttp}). */
+/** The capture interface's routes: {@code /capture}, {@code /capture/{captureID}} and {@code POST /events} ({@link CaptureHttp}). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CaptureSettings.class)
 class CaptureRoutes {
@@ -19,6 +19,7 @@ class CaptureRoutes {
                 .POST("/capture", capture::capture)
                 .GET("/capture", capture::jobs)
                 .GET("/capture/{captureID}", capture::job)
+                .POST("/events", capture::captureEvent)
                 .build();
     }
 }

@@ -46,10 +46,16 @@ public final class CaptureStatements {
             RETURN %s AS job
             """.formatted(JOB));
 
+    /** The events the job of {@code $id} wrote (CAPTURED_IN it), by id. */
+    public static final Statement CAPTURE_EVENTS = new Statement("capture.events", """
+            MATCH (e:Event)-[:CAPTURED_IN]->(:CaptureJob {id: $id})
+            RETURN e.eventId AS eventId ORDER BY eventId
+            """);
+
     /** The jobs still running, oldest first: those a stopped server left, to be taken up again. */
     public static final Statement CAPTURE_RUNNING = new Statement("capture.running", """
             MATCH (j:CaptureJob {running: true})
-            RETURN j.id AS id, j.format AS format, toString(j.createdAt) AS createdAt
+            RETURN j.id AS id, j.format AS format, toString(j.createdAt) AS createdAt, j.role AS role, j.parties AS parties
             ORDER BY j.createdAt, j.id
             """);
 }

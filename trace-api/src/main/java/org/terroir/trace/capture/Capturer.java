@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,14 +28,18 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.terroir.importer.epcis.graph.EpcisImport;
 import org.terroir.importer.epcis.graph.ImportInterruptedException;
+import org.terroir.importer.epcis.graph.Participant;
 import org.terroir.importer.epcis.model.Problem;
 import org.terroir.model.cypher.Statement;
+import org.terroir.trace.access.Role;
+import org.terroir.trace.access.Tokens;
 
 /**
  * Writes the documents of capture jobs into the graph, {@code terroir.capture.workers} at a time on
  * threads of their own (the HTTP answer never waits for it): {@link EpcisImport}, the pipeline of
  * {@code terroir import}, with the job as each event's {@code document} and the time the document
- * was received as its {@code recordTime}. Then the job records the outcome and the document is
+ * was received as its {@code recordTime}, each new event {@code CAPTURED_IN} the job, and only the events
+ * the caller's party takes part in ({@link #participant}). Then the job records the outcome and the document is
  * deleted. At start it takes up the jobs a stopped server left running (a capture is idempotent:
  * what was written before is not written twice); a job whose document is gone fails, saying so.
  */
@@ -43,6 +50,10 @@ class Capturer implements SmartLifecycle {
 
     /** The type of the problems of a document that is not valid EPCIS 2.0. */
     static final String VALIDATION = "epcisException:ValidationException";
+    /** The type of an event or master data the caller may not capture. */
+    static final String SECURITY = "epcisException:SecurityException";
+    /** The type of a document of more events than {@code terroir.capture.max-events}. */
+    static final String LIMIT = "epcisException:CaptureLimitExceededException";
     /** The type of a failure of the server while capturing. */
     static final String IMPLEMENTATION = "epcisException:ImplementationException";
 
@@ -65,24 +76,56 @@ class Capturer implements SmartLifecycle {
         return settings.spoolFolder().resolve(id + "." + format);
     }
 
-    /** Writes the job's document, received at {@code receivedAt}, in the background. */
-    void submit(String id, String format, Instant receivedAt) {
-        workers.execute(() -> capture(id, format, receivedAt));
+    /** Writes the job's document, received at {@code receivedAt}, in the background, if its events are {@code participant}'s. */
+    void submit(String id, String format, Instant receivedAt, Participant participant) {
+        workers.execute(() -> capture(id, format, receivedAt, participant));
     }
 
-    private void capture(String id, String format, Instant receivedAt) {
+    /** Whose events a caller of {@code role} speaking for {@code parties} may capture: a regulator anyone's. */
+    static Participant participant(Role role, Collection<String> parties) {
+        return switch (role) {
+            case REGULATOR -> Participant.ANYONE;
+            case STATION -> new Participant.Station(parties.iterator().next());
+            case ASSOCIATION, LOGISTICS, ENTERPRISE -> new Participant.Party(parties.iterator().next());
+            case PUBLIC -> throw new IllegalArgumentException("the public captures nothing");
+        };
+    }
+
+    /**
+     * Writes the job's document now, on the calling thread (a single event, {@code POST /events}): what
+     * became of it, or empty when the job was left running (the graph stopped answering: it is taken up
+     * again in the background, as a document of {@code POST /capture} would be).
+     */
+    Optional<Ended> captureNow(String id, String format, Instant receivedAt, Participant participant) {
+        return Optional.ofNullable(capture(id, format, receivedAt, participant));
+    }
+
+    /**
+     * How a job ended.
+     *
+     * @param success whether every event is in the graph
+     * @param errors  why not: RFC 7807 problems, as the job shows them
+     */
+    record Ended(boolean success, List<Map<String, Object>> errors) {
+    }
+
+    private Ended capture(String id, String format, Instant receivedAt, Participant participant) {
         Path file = document(id, format);
+        Ended ended;
         try {
-            EpcisImport.Outcome outcome = epcisImport.run(file, new EpcisImport.Origin("capture/" + id, receivedAt), written -> {});
+            EpcisImport.Outcome outcome = epcisImport.run(file, new EpcisImport.Origin("capture/" + id, receivedAt, id, participant,
+                    settings.maxEvents()), written -> {});
             List<Map<String, Object>> errors = new ArrayList<>();
             for (Problem problem : outcome.problems()) {
-                errors.add(problem(problem));
+                errors.add(outcome.tooManyEvents() ? problem(problem, error(LIMIT, "Capture Payload too large", 413, problem.toString()))
+                        : outcome.refusals().contains(problem) ? refusal(problem) : problem(problem));
             }
             if (outcome.problemCount() > outcome.problems().size()) {
                 errors.add(error(VALIDATION, "More problems", 400, (outcome.problemCount() - outcome.problems().size())
                         + " more problem(s) not listed; the document has " + outcome.problemCount() + " in all"));
             }
             finish(id, outcome.imported(), outcome.events(), errors);
+            ended = new Ended(outcome.imported(), errors);
             LOG.info("capture job {}: {} event(s), {}", id, outcome.events(),
                     outcome.imported() ? "captured" : outcome.problemCount() + " problem(s), none captured");
         } catch (ImportInterruptedException e) {
@@ -90,26 +133,37 @@ class Capturer implements SmartLifecycle {
             // (what was written is not written twice), or at the next start if this server stops first.
             LOG.error("capture job {} interrupted, tried again in {}: {}", id, RETRY, e.getMessage());
             CompletableFuture.delayedExecutor(RETRY.toMillis(), TimeUnit.MILLISECONDS, workers)
-                    .execute(() -> capture(id, format, receivedAt));
-            return;
+                    .execute(() -> capture(id, format, receivedAt, participant));
+            return null;
         } catch (CancellationException e) {
             // This server is stopping: the job stays running, its document kept, and is taken up at the next start.
             LOG.info("capture job {} stopped with the server, taken up again at the next start", id);
-            return;
+            return null;
         } catch (RuntimeException e) {
             if (workers.isShutdown()) {
                 LOG.info("capture job {} stopped with the server ({}), taken up again at the next start", id, e.getMessage());
-                return;
+                return null;
             }
             LOG.error("capture job {} failed", id, e);
-            finishQuietly(id, false, null, List.of(error(IMPLEMENTATION, "Capture failed", 500,
-                    "the server could not capture the document (" + e.getClass().getSimpleName() + "); send it again")));
+            List<Map<String, Object>> errors = List.of(error(IMPLEMENTATION, "Capture failed", 500,
+                    "the server could not capture the document (" + e.getClass().getSimpleName() + "); send it again"));
+            finishQuietly(id, false, null, errors);
+            ended = new Ended(false, errors);
         }
         delete(file);
+        return ended;
     }
 
     private static Map<String, Object> problem(Problem problem) {
-        Map<String, Object> error = error(VALIDATION, "Invalid EPCIS document", 400, problem.toString());
+        return problem(problem, error(VALIDATION, "Invalid EPCIS document", 400, problem.toString()));
+    }
+
+    /** An event or master-data element of another party than the caller's: not the caller's to capture. */
+    private static Map<String, Object> refusal(Problem problem) {
+        return problem(problem, error(SECURITY, "Not the caller's to capture", 403, problem.toString()));
+    }
+
+    private static Map<String, Object> problem(Problem problem, Map<String, Object> error) {
         error.put("eventIndex", problem.eventIndex());
         if (problem.line() > 0) {
             error.put("line", problem.line());
@@ -170,7 +224,8 @@ class Capturer implements SmartLifecycle {
             String format = job.get("format").asString();
             if (Files.isRegularFile(document(id, format))) {
                 LOG.info("capture job {} taken up again", id);
-                submit(id, format, Instant.parse(job.get("createdAt").asString()));
+                submit(id, format, Instant.parse(job.get("createdAt").asString()),
+                        participant(Tokens.parseRole(job.get("role").asString()), job.get("parties").asList(Value::asString)));
             } else {
                 finishQuietly(id, false, null, List.of(error(IMPLEMENTATION, "Document lost", 500,
                         "the server stopped before capturing the document and no longer has it; send it again")));

@@ -14,6 +14,7 @@ import org.terroir.model.id.Sgln;
 import org.terroir.model.id.Sgtin;
 import org.terroir.model.id.Sscc;
 import org.terroir.trace.access.Caller;
+import org.terroir.trace.access.Role;
 import org.terroir.trace.graphql.Arguments;
 import org.terroir.trace.graphql.ForbiddenFieldException;
 import org.terroir.trace.graphql.InvalidArgumentException;
@@ -41,17 +42,18 @@ class EventQueries {
                                      @Argument String bizStep, @Argument String location, @Argument EventType type,
                                      @Argument String from, @Argument String until, GraphQLContext context) {
         Caller caller = Caller.of(context);
+        if (caller.role() == Role.PUBLIC) {
+            throw new ForbiddenFieldException("Query.events is for regulators and for the parties that hand in events "
+                    + "(a token of one of those roles); a consumer traces a product with trace or traceLink (caller: "
+                    + caller.describe() + ")");
+        }
         List<String> parties = List.copyOf(caller.parties());
         Events.Query query = new Events.Query(object(identifier), location(location), bizStep(bizStep),
                 type == null ? null : type.value(), Arguments.time("from", from), Arguments.time("until", until),
-                switch (caller.role()) {
-                    case ASSOCIATION -> parties;
-                    case REGULATOR, LOGISTICS -> null;
-                    case PUBLIC -> throw new ForbiddenFieldException("Query.events is for regulators, associations and "
-                            + "logistics operators (a token of one of these roles); a consumer traces a product with trace or "
-                            + "traceLink (caller: " + caller.describe() + ")");
-                },
-                caller.role() == org.terroir.trace.access.Role.LOGISTICS ? parties : null);
+                caller.role() == Role.ASSOCIATION ? parties : null,
+                caller.role() == Role.LOGISTICS ? parties : null,
+                caller.role() == Role.ENTERPRISE ? parties : null,
+                caller.role() == Role.STATION ? parties.getFirst() : null);
         return events.events(query, Arguments.first(page), page.position().map(TimePosition::of));
     }
 
@@ -75,7 +77,7 @@ class EventQueries {
                 }
                 yield gln;
             }
-            case PUBLIC, ASSOCIATION -> throw new ForbiddenFieldException("Query.carriedHops is for the carrier itself "
+            case PUBLIC, ASSOCIATION, ENTERPRISE, STATION -> throw new ForbiddenFieldException("Query.carriedHops is for the carrier itself "
                     + "(a logistics token) and regulators (caller: " + caller.describe() + ")");
         };
         return events.carriedHops(whose, Arguments.time("from", from), Arguments.time("until", until),

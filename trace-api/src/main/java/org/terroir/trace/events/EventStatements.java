@@ -20,7 +20,9 @@ public final class EventStatements {
      * or was read at), the window [{@code $from}, {@code $until}) and the cursor ({@code $afterTime},
      * {@code $afterId}), each null for "any"; and what the caller may see: {@code $brandOwners} (an
      * association: events about goods of the brands these GLNs own, also through the containers they
-     * were packed in) and {@code $carriers} (a carrier: events recorded with hops it carried), null
+     * were packed in), {@code $carriers} (a carrier: events recorded with hops it carried),
+     * {@code $operators} (a cooperative or enterprise: events at the locations it runs, or about batches
+     * and items produced there) and {@code $station} (a station's GLN: events at the station), null
      * for a regulator, who sees every event.
      */
     private static final String EVENT_FILTER = """
@@ -36,7 +38,14 @@ public final class EventStatements {
                       -[:OF_PRODUCT]->(:Product)-[:OF_BRAND]->(:Brand)-[:OWNED_BY]->(owner:Party)
                    WHERE owner.gln IN $brandOwners })
             AND ($carriers IS NULL OR EXISTS {
-                   (e)<-[:DEPARTED_WITH|ARRIVED_WITH]-(:Hop)-[:CARRIED_BY]->(carrier:Party) WHERE carrier.gln IN $carriers })""";
+                   (e)<-[:DEPARTED_WITH|ARRIVED_WITH]-(:Hop)-[:CARRIED_BY]->(carrier:Party) WHERE carrier.gln IN $carriers })
+            AND ($operators IS NULL
+                 OR EXISTS { (e)-[:AT|READ_AT]->(:Location)-[:WITHIN*0..4]->(:Location)-[:OPERATED_BY]->(operator:Party)
+                             WHERE operator.gln IN $operators }
+                 OR EXISTS { (e)-[:OBSERVED|INPUT|OUTPUT|PARENT|CHILD]->()-[:OF_BATCH*0..1]->()-[:PRODUCED_AT]->(:Location)
+                             -[:WITHIN*0..4]->(:Location)-[:OPERATED_BY]->(operator:Party) WHERE operator.gln IN $operators })
+            AND ($station IS NULL OR EXISTS {
+                   (e)-[:AT|READ_AT]->(l:Location) WHERE l.key = '414/' + $station OR l.key STARTS WITH '414/' + $station + '/' })""";
 
     /** At most this many objects and parties per event in an {@link #EVENTS_BY_ID} row ({@code objectCount} counts them all). */
     public static final int EVENT_LIST_CAP = 100;

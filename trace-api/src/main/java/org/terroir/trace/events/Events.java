@@ -45,9 +45,11 @@ public class Events {
      * @param until       the window's end, exclusive
      * @param brandOwners for an association: the GLNs whose brands' goods the events must be about; null: any
      * @param carriers    for a carrier: the GLNs whose hops the events must have been recorded with; null: any
+     * @param operators   for a cooperative or enterprise: the GLNs whose locations (or goods produced there) the events must be at (about); null: any
+     * @param station     for a station's staff: the station's GLN, where the events must have happened; null: anywhere
      */
     public record Query(String object, String location, String bizStep, String type, String from, String until,
-                        List<String> brandOwners, List<String> carriers) {}
+                        List<String> brandOwners, List<String> carriers, List<String> operators, String station) {}
 
     /** A page of the events {@code query} asks for, after the entry at {@code position}. */
     public Mono<Page<RecordedEvent>> events(Query query, int first, Optional<TimePosition> position) {
@@ -60,6 +62,8 @@ public class Events {
         parameters.put("until", query.until());
         parameters.put("brandOwners", query.brandOwners());
         parameters.put("carriers", query.carriers());
+        parameters.put("operators", query.operators());
+        parameters.put("station", query.station());
         position(parameters, position);
         parameters.put("start", start(query.from(), position));
         parameters.put("limit", first + 1);

@@ -33,7 +33,7 @@ record ScanQueries(Scans scans, ScanFlags flags) {
         return switch (caller.role()) {
             case ASSOCIATION -> List.copyOf(caller.parties());
             case REGULATOR -> null;
-            case PUBLIC, LOGISTICS -> throw new ForbiddenFieldException(field + " is for the association that owns the "
+            case PUBLIC, LOGISTICS, ENTERPRISE, STATION -> throw new ForbiddenFieldException(field + " is for the association that owns the "
                     + "product's brand and for regulators (caller: " + caller.describe() + ")");
         };
     }

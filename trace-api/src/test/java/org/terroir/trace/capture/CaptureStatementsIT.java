@@ -57,8 +57,14 @@ class CaptureStatementsIT extends FeatureStatementExamples {
             assertThat(tx.run(CaptureStatements.CAPTURE_JOBS.cypher(), next).list())
                     .extracting(row -> row.get("job").get("id").asString()).as("everyone's, after c").containsExactly("b", "a");
         });
+        example(CaptureStatements.CAPTURE_EVENTS, JOBS + """
+                WITH 1 AS one MATCH (a:CaptureJob {id: 'a'})
+                CREATE (:Event {eventId: 'urn:uuid:e2'})-[:CAPTURED_IN]->(a), (:Event {eventId: 'urn:uuid:e1'})-[:CAPTURED_IN]->(a)
+                CREATE (:Event {eventId: 'urn:uuid:e3'})""", Map.of("id", "a"), (rows, tx) -> assertThat(rows)
+                .extracting(row -> row.get("eventId").asString()).containsExactly("urn:uuid:e1", "urn:uuid:e2"));
         example(CaptureStatements.CAPTURE_RUNNING, JOBS, Map.of(), (rows, tx) -> assertThat(rows)
-                .extracting(row -> row.get("id").asString() + " " + row.get("format").asString() + " " + row.get("createdAt").asString())
-                .containsExactly("b xml 2026-12-07T09:00:00Z"));
+                .extracting(row -> row.get("id").asString() + " " + row.get("format").asString() + " " + row.get("createdAt").asString()
+                        + " " + row.get("role").asString() + " " + row.get("parties").asList())
+                .containsExactly("b xml 2026-12-07T09:00:00Z regulator []"));
     }
 }

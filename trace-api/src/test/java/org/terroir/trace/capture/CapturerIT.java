@@ -52,7 +52,7 @@ class CapturerIT {
                    "eventTimeZoneOffset": "+08:00", "action": "OBSERVE", "epcList": ["urn:epc:id:sgtin:9520999.000001.CAP-3"],
                    "readPoint": {"id": "urn:epc:id:sgln:9520999.00001.0"}}]}}""".formatted(eventId));
 
-        Capturer capturer = new Capturer(driver, new CaptureSettings(spool, DataSize.ofMegabytes(1), 1));
+        Capturer capturer = new Capturer(driver, new CaptureSettings(spool, DataSize.ofMegabytes(1), 1, 1_000));
         capturer.start();
         try {
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !job(kept).get("running").asBoolean()

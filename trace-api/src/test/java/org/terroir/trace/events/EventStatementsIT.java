@@ -57,6 +57,26 @@ class EventStatementsIT extends FeatureStatementExamples {
                     .as("what the carrier of h1 sees").extracting(r -> r.get("eventId").asString()).containsExactly("urn:uuid:e2");
             assertThat(tx.run(EventStatements.EVENTS_OF_OBJECT.cypher(), eventQuery("object", l1, "carriers", List.of("9520099000022"))).list())
                     .as("another carrier").isEmpty();
+            tx.run("""
+                    MATCH (farm:Location {key: '414/9520001000027'})
+                    CREATE (farm)-[:OPERATED_BY]->(:Party:Cooperative {gln: '9520011000024'})""").consume();
+            assertThat(tx.run(EventStatements.EVENTS_OF_OBJECT.cypher(), eventQuery("object", l1, "operators", List.of("9520011000024"))).list())
+                    .as("the cooperative that runs the farm: what happened there").extracting(r -> r.get("eventId").asString())
+                    .containsExactly("urn:uuid:e1", "urn:uuid:e2");
+            tx.run("""
+                    MATCH (b1:Batch {key: '01/09520001000010/10/L1'}), (farm:Location {key: '414/9520001000027'})
+                    CREATE (b1)-[:PRODUCED_AT]->(farm)""").consume();
+            assertThat(tx.run(EventStatements.EVENTS_OF_OBJECT.cypher(), eventQuery("object", "00/095200010000000010",
+                    "operators", List.of("9520011000024"))).list())
+                    .as("and about what was produced there, at others' places too").extracting(r -> r.get("eventId").asString())
+                    .containsExactly("urn:uuid:e4");
+            assertThat(tx.run(EventStatements.EVENTS_OF_OBJECT.cypher(), eventQuery("object", l1, "operators", List.of("9520011000031"))).list())
+                    .as("another enterprise").isEmpty();
+            assertThat(tx.run(EventStatements.EVENTS_OF_OBJECT.cypher(), eventQuery("object", "00/095200010000000010",
+                    "station", "9520001000034")).list())
+                    .as("the staff of the station at the hub's GLN").extracting(r -> r.get("eventId").asString()).containsExactly("urn:uuid:e4");
+            assertThat(tx.run(EventStatements.EVENTS_OF_OBJECT.cypher(), eventQuery("object", l1, "station", "9520001000034")).list())
+                    .as("nothing happened there to L1").isEmpty();
         });
         example(EventStatements.EVENTS_BY_ID, events + """
                 SET e2.errorDeclaredAt = datetime('2026-01-09T10:00:00+08:00'), e2.errorReason = 'incorrect_data',
@@ -129,7 +149,7 @@ class EventStatementsIT extends FeatureStatementExamples {
     /** The parameters of an event query: every filter null but those given, the first page of 10. */
     private static Map<String, Object> eventQuery(Object... keysAndValues) {
         Map<String, Object> parameters = row("bizStep", null, "type", null, "location", null, "from", null, "until", null,
-                "afterTime", null, "afterId", null, "brandOwners", null, "carriers", null, "limit", 10);
+                "afterTime", null, "afterId", null, "brandOwners", null, "carriers", null, "operators", null, "station", null, "limit", 10);
         parameters.putAll(row(keysAndValues));
         return parameters;
     }

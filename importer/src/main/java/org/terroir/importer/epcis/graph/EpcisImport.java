@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.terroir.importer.epcis.EpcisMasterData;
 import org.terroir.importer.epcis.EpcisReader;
@@ -32,7 +33,9 @@ import org.terroir.model.cypher.Statement;
  * transactions of {@link #BATCH} events. Each event is written whole in one transaction, so an event
  * already in the graph is skipped, and what events share is MERGEd on natural keys: importing a
  * document again, or again after a crash, gives the same graph. The second pass reads on a thread
- * of its own, a few batches ahead of the writes.
+ * of its own, a few batches ahead of the writes. A document whose events come from a party (a capture,
+ * {@link Origin#participant()}) is checked in the first pass too: an event the party takes no part in
+ * rejects it as a problem does ({@link Participation}).
  */
 public final class EpcisImport {
 
@@ -40,6 +43,10 @@ public final class EpcisImport {
     public static final int BATCH = 1_000;
     /** Batches read ahead of the one being written. */
     private static final int READ_AHEAD = 2;
+    /** The error of a write whose new event another transaction wrote first (the unique eventId). */
+    private static final String CONFLICT = "Neo.ClientError.Schema.ConstraintValidationFailed";
+    /** Attempts at a batch whose events other writers keep writing first. */
+    private static final int CONFLICT_ATTEMPTS = 5;
     /** Problems kept per rejected document; the count goes on. */
     static final int PROBLEMS_KEPT = 100;
 
@@ -49,24 +56,49 @@ public final class EpcisImport {
      *
      * @param masterData the master-data vocabulary elements it carried (header or body), written or not
      * @param documentType what it is: {@code EPCISDocument}, ..., {@code EPCISCaptureJob} (nothing to import)
+     * @param refusals   those of {@code problems} that are no matter of validity: an event or master data of
+     *                   another party than the one the document comes from ({@link Participation})
+     * @param tooManyEvents whether the document holds more events than its origin takes at once
+     *                   ({@link Origin#maxEvents()}; one of {@code problems} says so)
      */
     public record Outcome(Path file, long events, long problemCount, List<Problem> problems, int masterData,
-                          String documentType) {
+                          String documentType, List<Problem> refusals, boolean tooManyEvents) {
+        public Outcome {
+            problems = List.copyOf(problems);
+            refusals = List.copyOf(refusals);
+        }
+
+        public Outcome(Path file, long events, long problemCount, List<Problem> problems, int masterData, String documentType) {
+            this(file, events, problemCount, problems, masterData, documentType, List.of(), false);
+        }
+
         public boolean imported() {
             return problemCount == 0;
         }
     }
 
     /**
-     * Where a document's events come from, as the graph records it.
+     * Where a document's events come from, as the graph records it, and whose events it may hold.
      *
-     * @param document   what each event's {@code document} says: the file's name for an import, the capture job for a capture
-     * @param recordTime when the events were recorded, for a capture (the server's time, whatever the document says);
-     *                   null: the document's own {@code recordTime}s
+     * @param document    what each event's {@code document} says: the file's name for an import, the capture job for a capture
+     * @param recordTime  when the events were recorded, for a capture (the server's time, whatever the document says);
+     *                    null: the document's own {@code recordTime}s
+     * @param captureJob  the id of the {@code CaptureJob} node each new event is {@code CAPTURED_IN}; null for an import
+     * @param participant whose events the document may hold, checked before anything is written ({@link Participation})
+     * @param maxEvents   the most events the document may hold (a capture's {@code GS1-EPCIS-Capture-Limit}); 0: any number
      */
-    public record Origin(String document, Instant recordTime) {
+    public record Origin(String document, Instant recordTime, String captureJob, Participant participant, long maxEvents) {
         public Origin {
             Objects.requireNonNull(document, "document");
+            Objects.requireNonNull(participant, "participant");
+            if (maxEvents < 0) {
+                throw new IllegalArgumentException("maxEvents must be 0 (no limit) or more, got " + maxEvents);
+            }
+        }
+
+        /** Events of anyone, from {@code document}, recorded at {@code recordTime} (null: as the document says), as many as it holds. */
+        public Origin(String document, Instant recordTime) {
+            this(document, recordTime, null, Participant.ANYONE, 0);
         }
 
         /** A file imported as it is. */
@@ -100,10 +132,27 @@ public final class EpcisImport {
      *     how many events were written by then, of how many
      */
     public Outcome run(Path file, Origin origin, LongConsumer progress) {
-        EpcisValidator.Validation validation = EpcisValidator.validate(file, PROBLEMS_KEPT);
-        if (!validation.valid()) {
-            return new Outcome(file, validation.eventCount(), validation.problemCount(), validation.problems(),
-                    validation.masterData().elements(), validation.documentType());
+        Participation participation = Participation.of(driver, origin.participant(), file.getFileName().toString(), PROBLEMS_KEPT);
+        EpcisValidator.Validation validation;
+        List<Problem> refused;
+        try {
+            validation = EpcisValidator.validate(file, PROBLEMS_KEPT, participation);
+            refused = participation.finish(validation.masterData());
+        } catch (Neo4jException e) {
+            throw new ImportInterruptedException(file, 0, -1, e);
+        }
+        if (origin.maxEvents() > 0 && validation.eventCount() > origin.maxEvents()) {
+            Problem tooMany = new Problem(file.getFileName().toString(), -1, -1, "epcisBody.eventList", "holds %,d events, more than the %,d captured at once (GS1-EPCIS-Capture-Limit); split the document"
+                    .formatted(validation.eventCount(), origin.maxEvents()));
+            return new Outcome(file, validation.eventCount(), 1, List.of(tooMany), validation.masterData().elements(),
+                    validation.documentType(), List.of(), true);
+        }
+        if (!validation.valid() || !refused.isEmpty()) {
+            List<Problem> problems = new ArrayList<>(validation.problems());
+            List<Problem> refusals = refused.stream().limit(Math.max(0, PROBLEMS_KEPT - problems.size())).toList();
+            problems.addAll(refusals);
+            return new Outcome(file, validation.eventCount(), validation.problemCount() + participation.problemCount(),
+                    problems, validation.masterData().elements(), validation.documentType(), refusals, false);
         }
         BlockingQueue<Batch> ready = new ArrayBlockingQueue<>(READ_AHEAD);
         CompletableFuture<List<Problem>> reading = new CompletableFuture<>();
@@ -112,7 +161,7 @@ public final class EpcisImport {
         try (Session session = driver.session()) {
             write(session, validation.masterData());
             for (Batch batch = ready.take(); batch != Batch.END; batch = ready.take()) {
-                write(session, batch);
+                write(session, batch, origin.captureJob());
                 written += batch.size();
                 progress.accept(written);
             }
@@ -198,7 +247,23 @@ public final class EpcisImport {
      * written as an event of its own, marked, only when that event is not in the graph (yet), and
      * the event arriving after it is then not written again.
      */
-    private static void write(Session session, Batch batch) {
+    private static void write(Session session, Batch batch, String captureJob) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                writeOnce(session, batch, captureJob);
+                return;
+            } catch (ClientException e) {
+                // Another import or capture wrote some of these new events between this transaction's check and its
+                // CREATE: it rolled back whole, and checking again skips what is there now (several captures of
+                // overlapping documents at once). The driver retries deadlocks and other transient errors itself.
+                if (!CONFLICT.equals(e.code()) || attempt == CONFLICT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void writeOnce(Session session, Batch batch, String captureJob) {
         session.executeWriteWithoutResult(tx -> {
             Set<Object> ids = Set.copyOf(tx.run(EpcisStatements.EPCIS_EXISTING_EVENTS.cypher(), Map.of("ids", batch.eventIds()))
                     .single().get("found").asList());
@@ -208,6 +273,9 @@ public final class EpcisImport {
                 if (!write.getValue().isEmpty()) {
                     tx.run(write.getKey().cypher(), Map.of("rows", write.getValue())).consume();
                 }
+            }
+            if (captureJob != null && !fresh.events.isEmpty()) {
+                tx.run(EpcisStatements.EPCIS_CAPTURED_IN.cypher(), Map.of("job", captureJob, "ids", fresh.eventIds())).consume();
             }
             if (!batch.declarations.isEmpty()) {
                 tx.run(EpcisStatements.EPCIS_DECLARE_ERRORS.cypher(),

@@ -96,6 +96,14 @@ public final class EpcisStatements {
               CREATE (e)-[:INVOLVES {role: p.role, type: p.type}]->(party))
             """);
 
+    /** The capture job {@code $job} wrote the new events {@code $ids}: who handed them in, and when (audit). */
+    public static final Statement EPCIS_CAPTURED_IN = new Statement("epcis.capturedIn", """
+            MATCH (j:CaptureJob {id: $job})
+            UNWIND $ids AS id
+            MATCH (e:Event {eventId: id})
+            CREATE (e)-[:CAPTURED_IN]->(j)
+            """);
+
     /**
      * The objects an event names (label Batch, Item, Container or Product, per {@code o.label}), its
      * relationship to each ({@code o.rel}: OBSERVED, INPUT, OUTPUT, PARENT or CHILD; created, the

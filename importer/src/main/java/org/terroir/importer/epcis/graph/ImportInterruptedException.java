@@ -15,7 +15,8 @@ public final class ImportInterruptedException extends RuntimeException {
     private final long events;
 
     ImportInterruptedException(Path file, long written, long events, Neo4jException cause) {
-        super("%s: the graph failed after %,d of %,d events were written: %s".formatted(file, written, events,
+        super((events < 0 ? "%s: the graph failed while the document was checked, before any event was written: %4$s"
+                : "%s: the graph failed after %,d of %,d events were written: %s").formatted(file, written, events,
                 firstLine(cause.getMessage())), cause);
         this.file = file;
         this.written = written;
@@ -32,7 +33,7 @@ public final class ImportInterruptedException extends RuntimeException {
         return written;
     }
 
-    /** Events in the document. */
+    /** Events in the document; -1 when the graph failed before they were counted (while the document was checked). */
     public long events() {
         return events;
     }

@@ -104,6 +104,51 @@ class EpcisImportIT {
     }
 
     @Test
+    void overlappingDocumentsImportedAtOnceGiveTheGraphOfOneImport() throws Exception {
+        importMasterData();
+        importEvents();
+        Map<String, Long> once = census();
+        // The events asserting a relationship ("by") come in the order they were written: compared as sets.
+        List<String> canonical = GraphDump.canonical(driver, java.util.Set.of("by"));
+        List<String> assertedBy = assertedBy();
+        emptyGraph();
+        importMasterData();
+
+        // Four writers, each every demo document in its own order: the same new events, written at once.
+        List<Path> documents = files("epcis", ".jsonld");
+        var writers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<Boolean>>> done = new java.util.ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                List<Path> order = new java.util.ArrayList<>(documents);
+                java.util.Collections.rotate(order, w * 2);
+                done.add(writers.submit(() -> order.stream().map(d -> new EpcisImport(driver).run(d, n -> {}).imported()).toList()));
+            }
+            for (var writer : done) {
+                assertThat(writer.get()).containsOnly(true);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+
+        assertThat(census()).isEqualTo(once);
+        assertThat(GraphDump.canonical(driver, java.util.Set.of("by"))).containsExactlyElementsOf(canonical);
+        assertThat(assertedBy()).containsExactlyElementsOf(assertedBy);
+    }
+
+    /** Each relationship's type, ends and the events asserting it, sorted. */
+    private List<String> assertedBy() {
+        return driver.executableQuery("""
+                        MATCH (a)-[r]->(b) WHERE r.by IS NOT NULL
+                        WITH type(r) + ' ' + coalesce(a.key, a.eventId, '') + ' ' + coalesce(b.key, '') AS relationship, r.by AS by
+                        UNWIND by AS event
+                        WITH relationship, event ORDER BY event
+                        WITH relationship, collect(event) AS events
+                        RETURN relationship + ' ' + reduce(s = '', x IN events | s + x + ',') AS row ORDER BY row""")
+                .execute().records().stream().map(r -> r.get("row").asString()).toList();
+    }
+
+    @Test
     void anEventListedTwiceIsWrittenOnce(@TempDir Path dir) throws IOException {
         Path original = DEMO.resolve("epcis/liancheng.jsonld");
         ObjectNode document = (ObjectNode) JSON.readTree(original.toFile());

@@ -147,6 +147,11 @@ class EpcisStatementsIT {
                 (rows, tx) -> assertThat(count(tx, """
                         MATCH (:Location {key: '414/9520001000027/254/1'})-[:WITHIN]->(:Location {kind: 'farm'})
                         RETURN count(*)""")).isEqualTo(1));
+        EXAMPLES.example(EpcisStatements.EPCIS_CAPTURED_IN, """
+                CREATE (:CaptureJob {id: 'job-1'}), (:Event {eventId: 'urn:uuid:e1'}), (:Event {eventId: 'urn:uuid:e2'})""",
+                Map.of("job", "job-1", "ids", List.of("urn:uuid:e1", "urn:uuid:none")),
+                (rows, tx) -> assertThat(tx.run("MATCH (e:Event)-[:CAPTURED_IN]->(:CaptureJob {id: 'job-1'}) RETURN e.eventId AS id")
+                        .list(r -> r.get("id").asString())).containsExactly("urn:uuid:e1"));
         EXAMPLES.example(EpcisStatements.MASTER_EPCIS_PARTIES, Map.of("rows", List.of(row("gln", "9520011000024", "nameZh", "合作社", "nameEn", null,
                         "masterData", "{}"))),
                 (rows, tx) -> assertThat(count(tx, "MATCH (p:Party {gln: '9520011000024', nameZh: '合作社'}) RETURN count(p)")).isEqualTo(1));
