@@ -6,10 +6,14 @@ import java.nio.file.Path;
 import java.security.interfaces.ECPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import org.terroir.trace.access.Role;
 import org.terroir.trace.access.Tokens;
 
@@ -46,15 +50,43 @@ final class DemoQueries {
     /** A token of each role, signed with the demo's token key, and how to use one. */
     static void printTokens(URI graphQl, ECPrivateKey key, Path keyFolder, PrintWriter out) {
         out.printf("Bearer tokens (24 hours; more with './terroir tokens issue --role ROLE', key in %s):%n", keyFolder);
+        String carrier = null;
         for (DemoCaller caller : CALLERS) {
             String token = Tokens.mint(key, new Tokens.Request("demo-" + caller.role().name().toLowerCase(Locale.ROOT),
                     caller.role(), Optional.ofNullable(caller.party()), Tokens.DEFAULT_ISSUER, Tokens.DEFAULT_AUDIENCE,
                     Instant.now(), Duration.ofHours(24)));
             out.printf("%n# %s%n%s%n", caller.what(), token);
+            if (caller.role() == Role.LOGISTICS) {
+                carrier = token;
+            }
         }
         out.printf("%nThe households behind a Liancheng raw lot, personal data refused without a token (try each):%n"
                 + "curl -s %s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\%n"
                 + "  -d '{\"query\": \"%s\"}'%n%n", graphQl, HOUSEHOLDS);
+        printCapture(graphQl.resolve("/events"), carrier, out);
+    }
+
+    /**
+     * A shipping event the demo carrier may capture (at its own hub): part of lot LC2601 leaving the
+     * Longyan hub for the Nanshan pick-up point, now, with an id of its own, as a curl to {@code POST /events}.
+     */
+    static String captureExample() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS);
+        return ("{\"@context\": [\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"], \"type\": \"ObjectEvent\", "
+                + "\"eventID\": \"urn:uuid:%s\", \"eventTime\": \"%s\", \"eventTimeZoneOffset\": \"+08:00\", \"action\": \"OBSERVE\", "
+                + "\"bizStep\": \"shipping\", \"disposition\": \"in_transit\", \"readPoint\": {\"id\": \"urn:epc:id:sgln:9520099.10001.0\"}, "
+                + "\"quantityList\": [{\"epcClass\": \"urn:epc:class:lgtin:9520011.000102.LC2601\", \"quantity\": 20, \"uom\": \"KGM\"}], "
+                + "\"sourceList\": [{\"type\": \"location\", \"source\": \"urn:epc:id:sgln:9520099.10001.0\"}, "
+                + "{\"type\": \"possessing_party\", \"source\": \"urn:epc:id:pgln:9520099.00001\"}], "
+                + "\"destinationList\": [{\"type\": \"location\", \"destination\": \"urn:epc:id:sgln:9520095.10003.0\"}]}")
+                .formatted(UUID.randomUUID(), now);
+    }
+
+    private static void printCapture(URI events, String carrierToken, PrintWriter out) {
+        out.println("Capture an event as the carrier (China Post EMS, demo, at its Longyan hub): 20 kg of lot LC2601 leave");
+        out.println("for the Nanshan pick-up point; 201 and the event's place, 409 the second time (docs/capture.md):");
+        out.printf("curl -si %s -H \"Authorization: Bearer %s\" -H 'Content-Type: application/ld+json' \\%n  -d '%s'%n%n",
+                events, carrierToken, captureExample());
     }
 
     /** The queries, for GraphiQL and for curl. */

@@ -219,6 +219,27 @@ class DemoServeIT {
         JsonNode asCarrier = post(endpoint, HOUSEHOLDS, printedToken(printed, "China Post EMS"));
         assertThat(asCarrier.get("errors").findValuesAsString("classification")).containsOnly("FORBIDDEN");
 
+        // The printed capture, as its curl sends it: the carrier's shipping event, 201; again, 409; then in the lot's events.
+        int curl = java.util.stream.IntStream.range(0, printed.size())
+                .filter(i -> printed.get(i).startsWith("curl -si ") && printed.get(i).contains("/events")).findFirst().orElseThrow();
+        String carrierToken = printed.get(curl).replaceFirst(".*Bearer ([^\"]+)\".*", "$1");
+        String event = printed.get(curl + 1).strip().replaceFirst("^-d '", "").replaceFirst("'$", "");
+        URI events = URI.create(printed.get(curl).split(" ")[2]);
+        for (int expected : new int[] {201, 409}) {
+            HttpResponse<String> captured = HTTP.send(HttpRequest.newBuilder(events).header("Authorization", "Bearer " + carrierToken)
+                    .header("Content-Type", "application/ld+json").timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(captured.statusCode()).as(captured.body()).isEqualTo(expected);
+        }
+        JsonNode shipped = post(endpoint, "{ events(identifier: \"urn:epc:class:lgtin:9520011.000102.LC2601\", "
+                + "bizStep: \"urn:epcglobal:cbv:bizstep:shipping\", first: 50) { nodes { eventId } } }", printedToken(printed, "a regulator"));
+        assertThat(shipped.findValuesAsString("eventId")).as(shipped.toString())
+                .contains(JSON.readTree(event).get("eventID").asString());
+        // The lot's trace now holds the captured hop; serve must read it back from the store below.
+        JsonNode traced = post(endpoint, queries.getFirst()).get("data").get("trace");
+        assertThat(traced.toString()).contains("Nanshan pick-up point");
+        trace = traced;
+
         assertThat(demo.stop()).as("exit code after SIGTERM").isIn(0, 143);
 
         // 'tokens issue' signs with the key the demo made under the data folder.

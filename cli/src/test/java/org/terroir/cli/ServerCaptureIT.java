@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * clients capturing overlapping documents at once — a carrier's at its hub, a regulator's anywhere,
  * sharing events, locations, lots and hops — with four capture workers writing at once. Every
  * acknowledged document's job succeeds, no client sees an error, and every event is in the graph
- * exactly once. The load runs {@code -Dterroir.test.capture-seconds} seconds (default 20; the note of
+ * exactly once. The load runs {@code -Dterroir.test.capture-seconds} seconds (default 10; the note of
  * issue 25 gives a run of 60).
  */
 class ServerCaptureIT {
@@ -58,7 +58,7 @@ class ServerCaptureIT {
 
     @Test
     void sixteenClientsCaptureOverlappingDocumentsAtOnceAndEveryEventIsInTheGraphOnce(@TempDir Path temp) throws Exception {
-        long seconds = Long.getLong("terroir.test.capture-seconds", 20);
+        long seconds = Long.getLong("terroir.test.capture-seconds", 10);
         try (Neo4jServerProcess neo4j = Neo4jServerProcess.start(temp.resolve("neo4j"));
              Driver driver = GraphDatabase.driver(neo4j.routingUri(), AuthTokens.none())) {
             Path data = temp.resolve("data");

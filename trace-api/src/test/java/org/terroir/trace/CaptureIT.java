@@ -252,7 +252,7 @@ class CaptureIT extends DemoApiTestBase {
                 .header("GS1-EPCIS-Version", "1.2").contentType(MediaType.APPLICATION_JSON).bodyValue(document)
                 .exchange(), HttpStatus.NOT_ACCEPTABLE, "epcisException:NotAcceptableException");
         assertProblem(web.get().uri("/capture/no-such-job").headers(headers -> headers.setBearerAuth(regulator())).exchange(),
-                HttpStatus.NOT_FOUND, "epcisException:NoSuchResourceException");
+                HttpStatus.NOT_FOUND, "epcisException:NoSuchNameException");
     }
 
     @Test
@@ -347,6 +347,51 @@ class CaptureIT extends DemoApiTestBase {
         assertProblem(postEvent(regulator(), MediaType.APPLICATION_XML, "<ObjectEvent/>"), HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "epcisException:UnsupportedMediaTypeException");
         assertThat(count("MATCH (e:Event) RETURN count(e)")).as("nothing written").isEqualTo(events);
+    }
+
+    /** The exchange, checked against the binding's description of {@code method path}. */
+    private static org.springframework.test.web.reactive.server.EntityExchangeResult<byte[]> contract(String method, String path,
+            WebTestClient.ResponseSpec response) {
+        var result = response.expectBody().returnResult();
+        OpenApiContract.epcis().check(method, path, result);
+        return result;
+    }
+
+    @Test
+    void everyAnswerIsOneTheBindingDescribes() {
+        String regulator = regulator();
+        contract("options", "/capture", web.options().uri("/capture").exchange());
+        String location = contract("post", "/capture", post(regulator, MediaType.APPLICATION_JSON, document))
+                .getResponseHeaders().getFirst(HttpHeaders.LOCATION);
+        contract("get", "/capture/{captureID}", web.get().uri(location).headers(h -> h.setBearerAuth(regulator)).exchange());
+        finished(location);
+        contract("get", "/capture/{captureID}", web.get().uri(location).headers(h -> h.setBearerAuth(regulator)).exchange());
+        contract("get", "/capture", web.get().uri("/capture?perPage=2").headers(h -> h.setBearerAuth(regulator)).exchange());
+        JsonNode failed = finished(capture(MediaType.APPLICATION_JSON, document.replace("\"OBSERVE\"", "\"ADDD\"")));
+        assertThat(failed.get("success").asBoolean()).isFalse();
+        contract("get", "/capture/{captureID}", web.get().uri("/capture/" + failed.get("captureID").asString())
+                .headers(h -> h.setBearerAuth(regulator)).exchange());
+        contract("get", "/capture/{captureID}", web.get().uri("/capture/no-such-job").headers(h -> h.setBearerAuth(regulator)).exchange());
+        contract("post", "/capture", post(null, MediaType.APPLICATION_JSON, document));
+        contract("post", "/capture", post(regulator, MediaType.TEXT_PLAIN, document));
+        contract("post", "/capture", web.post().uri("/capture").headers(h -> h.setBearerAuth(regulator)).header("GS1-EPCIS-Version", "1.2")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(document).exchange());
+        contract("post", "/capture", post(regulator, MediaType.APPLICATION_JSON, document.replace("\"type\": \"EPCISDocument\",",
+                "\"type\": \"EPCISDocument\", \"padding\": \"" + "x".repeat((int) CAPTURE_LIMIT) + "\",")));
+        contract("get", "/capture", web.get().uri("/capture").exchange());
+
+        String other = "urn:uuid:" + UUID.randomUUID();
+        contract("post", "/events", postEvent(regulator, MediaType.APPLICATION_JSON, singleEvent().replace(eventId, other)));
+        var conflict = contract("post", "/events", postEvent(regulator, MediaType.APPLICATION_JSON, singleEvent().replace(eventId, other)));
+        JsonNode problem = JSON.readTree(conflict.getResponseBody());
+        assertThat(problem.get("type").asString()).isEqualTo("epcisException:ResourceAlreadyExistsException");
+        assertThat(problem.get("status").asInt()).isEqualTo(409);
+        contract("post", "/events", postEvent(regulator, MediaType.APPLICATION_JSON, singleEvent().replace("\"action\":\"OBSERVE\"",
+                "\"action\":\"ADDD\"")));
+        contract("post", "/events", postEvent(token(Role.LOGISTICS, CARRIER), MediaType.APPLICATION_JSON,
+                singleEvent().replace("urn:epc:id:sgln:9520999.00001.0", "urn:epc:id:sgln:9520011.10010.0")));
+        contract("post", "/events", postEvent(null, MediaType.APPLICATION_JSON, singleEvent()));
+        contract("post", "/events", postEvent(regulator, MediaType.APPLICATION_XML, "<ObjectEvent/>"));
     }
 
     @Test

@@ -133,21 +133,21 @@ record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader read
                                 .flatMap(ended -> ended.isEmpty() ? problem(HttpStatus.INTERNAL_SERVER_ERROR,
                                         Capturer.IMPLEMENTATION, "Capture interrupted", "the graph did not answer; the event is "
                                                 + "captured when it does (job /capture/" + id + ")")
-                                        : answer(id, event, ended.get()));
+                                        : answer(id, request.uri().resolve("/capture/" + id), event, ended.get()));
                     })
                     .onErrorResume(error -> delete(file).then(error instanceof TooLarge ? tooLarge() : Mono.error(error)));
         });
     }
 
     /** The answer to {@code POST /events} once its job ended: 201, or the job's first problem. */
-    private Mono<ServerResponse> answer(String job, SingleEvent event, Capturer.Ended ended) {
+    private Mono<ServerResponse> answer(String job, URI jobUri, SingleEvent event, Capturer.Ended ended) {
         if (!ended.success()) {
             Map<String, Object> first = ended.errors().getFirst();
             int status = (Integer) first.get("status");
             ProblemDetail problem = problemDetail(HttpStatus.valueOf(status), (String) first.get("type"), (String) first.get("title"),
                     first.containsKey("field") ? first.get("field") + ": " + first.get("reason") : (String) first.get("detail"));
             problem.setProperty("errors", ended.errors());
-            problem.setInstance(URI.create("/capture/" + job));
+            problem.setInstance(jobUri);
             return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).headers(this::versions)
                     .bodyValue(problem);
         }
@@ -204,7 +204,7 @@ record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader read
                     .filter(job -> caller.isRegulator() || job.subject() != null && caller.subject().map(job.subject()::equals).orElse(false))
                     .flatMap(found -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).headers(this::versions)
                             .bodyValue(found))
-                    .switchIfEmpty(Mono.defer(() -> problem(HttpStatus.NOT_FOUND, "epcisException:NoSuchResourceException",
+                    .switchIfEmpty(Mono.defer(() -> problem(HttpStatus.NOT_FOUND, "epcisException:NoSuchNameException",
                             "Resource not found", "no capture job " + id + " of this caller")));
         });
     }
