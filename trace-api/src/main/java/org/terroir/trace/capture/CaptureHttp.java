@@ -105,13 +105,11 @@ record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader read
             Instant receivedAt = Instant.now();
             Path file = capturer.document(id, "jsonld");
             return DataBufferUtils.join(limited(request.bodyToFlux(DataBuffer.class), settings.maxDocumentSize().toBytes()))
-                    .map(buffer -> {
-                        try {
-                            byte[] bytes = new byte[buffer.readableByteCount()];
-                            buffer.read(bytes);
-                            return bytes;
-                        } finally {
-                            DataBufferUtils.release(buffer);
+                    .<byte[]>handle((buffer, sink) -> {
+                        try (java.io.InputStream in = buffer.asInputStream(true)) { // released when closed
+                            sink.next(in.readAllBytes());
+                        } catch (java.io.IOException e) {
+                            sink.error(e);
                         }
                     })
                     .defaultIfEmpty(new byte[0])
