@@ -51,6 +51,7 @@ final class DemoQueries {
     static void printTokens(URI graphQl, ECPrivateKey key, Path keyFolder, PrintWriter out) {
         out.printf("Bearer tokens (24 hours; more with './terroir tokens issue --role ROLE', key in %s):%n", keyFolder);
         String carrier = null;
+        String association = null;
         for (DemoCaller caller : CALLERS) {
             String token = Tokens.mint(key, new Tokens.Request("demo-" + caller.role().name().toLowerCase(Locale.ROOT),
                     caller.role(), Optional.ofNullable(caller.party()), Tokens.DEFAULT_ISSUER, Tokens.DEFAULT_AUDIENCE,
@@ -58,12 +59,24 @@ final class DemoQueries {
             out.printf("%n# %s%n%s%n", caller.what(), token);
             if (caller.role() == Role.LOGISTICS) {
                 carrier = token;
+            } else if (caller.role() == Role.ASSOCIATION) {
+                association = token;
             }
         }
         out.printf("%nThe households behind a Liancheng raw lot, personal data refused without a token (try each):%n"
                 + "curl -s %s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\%n"
                 + "  -d '{\"query\": \"%s\"}'%n%n", graphQl, HOUSEHOLDS);
         printCapture(graphQl.resolve("/events"), carrier, out);
+        printQuery(graphQl.resolve(QUERY), association, out);
+    }
+
+    /** The EPCIS query the demo prints: the events of lot LC2601, two a page. */
+    static final String QUERY = "/events?MATCH_anyEPCClass=urn:epc:class:lgtin:9520011.000102.LC2601&perPage=2";
+
+    private static void printQuery(URI query, String associationToken, PrintWriter out) {
+        out.println("Read the events of lot LC2601 as the Liancheng association (EPCIS 2.0 query, JSON-LD, two a page;");
+        out.println("the Link header leads to the next page; docs/capture.md, \"Query\"):");
+        out.printf("curl -si '%s' -H \"Authorization: Bearer %s\"%n%n", query, associationToken);
     }
 
     /**

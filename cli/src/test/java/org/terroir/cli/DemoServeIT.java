@@ -235,6 +235,20 @@ class DemoServeIT {
                 + "bizStep: \"urn:epcglobal:cbv:bizstep:shipping\", first: 50) { nodes { eventId } } }", printedToken(printed, "a regulator"));
         assertThat(shipped.findValuesAsString("eventId")).as(shipped.toString())
                 .contains(JSON.readTree(event).get("eventID").asString());
+        // The printed EPCIS query, as its curl sends it, with the association's token: the lot's events page by page, the captured one among them.
+        String queryLine = printed.stream().filter(line -> line.startsWith("curl -si '") && line.contains("/events?")).findFirst()
+                .orElseThrow();
+        String associationQueryToken = queryLine.replaceFirst(".*Bearer ([^\"]+)\".*", "$1");
+        List<String> lotEvents = new java.util.ArrayList<>();
+        for (String next = queryLine.split("'")[1]; next != null; ) {
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(next)).header("Authorization", "Bearer "
+                    + associationQueryToken).timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            JSON.readTree(page.body()).at("/epcisBody/queryResults/resultsBody/eventList")
+                    .forEach(e -> lotEvents.add(e.get("eventID").asString()));
+            next = page.headers().firstValue("Link").map(link -> link.substring(1, link.indexOf('>'))).orElse(null);
+        }
+        assertThat(lotEvents).hasSizeGreaterThan(2).doesNotHaveDuplicates().contains(JSON.readTree(event).get("eventID").asString());
         // The lot's trace now holds the captured hop; serve must read it back from the store below.
         JsonNode traced = post(endpoint, queries.getFirst()).get("data").get("trace");
         assertThat(traced.toString()).contains("Nanshan pick-up point");

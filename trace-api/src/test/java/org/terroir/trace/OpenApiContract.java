@@ -47,7 +47,10 @@ final class OpenApiContract {
             "[406], where its description and example say 409: taken as [409]",
             "/components/schemas/CaptureJob/allOf/1/oneOf",
             "neither branch requires its property, so every job matches both and fails oneOf: the first taken to require "
-                    + "'errors', the second 'errorFile'");
+                    + "'errors', the second 'errorFile'",
+            "/paths/~1events/get/responses/400",
+            "missing, where the query parameters' own text says an invalid value SHALL raise a QueryParameterException: "
+                    + "taken as the binding's 400QueryIssues, as /queries answers them");
 
     /** The binding with its {@link #ERRATA} corrected. */
     private static JsonNode corrected(JsonNode spec) {
@@ -57,6 +60,8 @@ final class OpenApiContract {
         tools.jackson.databind.node.ArrayNode oneOf = (tools.jackson.databind.node.ArrayNode) spec.at("/components/schemas/CaptureJob/allOf/1/oneOf");
         ((tools.jackson.databind.node.ObjectNode) oneOf.get(0)).putArray("required").add("errors");
         ((tools.jackson.databind.node.ObjectNode) oneOf.get(1)).putArray("required").add("errorFile");
+        ((tools.jackson.databind.node.ObjectNode) spec.at("/paths/~1events/get/responses")).putObject("400")
+                .put("$ref", "#/components/responses/400QueryIssues");
         return spec;
     }
 

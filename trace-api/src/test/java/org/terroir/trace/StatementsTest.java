@@ -17,6 +17,7 @@ import org.terroir.trace.capture.CaptureStatements;
 import org.terroir.trace.directory.ListStatements;
 import org.terroir.trace.events.EventStatements;
 import org.terroir.trace.poverty.PovertyStatements;
+import org.terroir.trace.query.QueryStatements;
 import org.terroir.trace.recall.RecallStatements;
 import org.terroir.trace.scans.ScanStatements;
 import org.terroir.trace.trace.TraceStatements;
@@ -33,7 +34,8 @@ class StatementsTest {
 
     /** The classes of the features that hold their statements. */
     private static final List<Class<?>> HOLDERS = List.of(TraceStatements.class, RecallStatements.class,
-            ListStatements.class, PovertyStatements.class, EventStatements.class, ScanStatements.class, CaptureStatements.class);
+            ListStatements.class, PovertyStatements.class, EventStatements.class, ScanStatements.class, CaptureStatements.class,
+            QueryStatements.class);
 
     /** The statements of the API's features. */
     static List<Statement> all() {

@@ -34,6 +34,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import reactor.core.publisher.Flux;
@@ -85,6 +87,21 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtDecoder(tokenDecoder)
                         .jwtAuthenticationConverter(SecurityConfiguration::authenticate)))
                 .build();
+    }
+
+    /**
+     * Spring Security's strict firewall, letting through what an EPCIS identifier in a path needs: an
+     * event hash id ({@code ni:///sha-256;…?ver=CBV2.0}) in {@code /events/{eventID}} arrives with
+     * encoded slashes, one encoded double slash and an encoded semicolon. Everything else it refuses
+     * stays refused (traversal, backslashes, NUL, line breaks, …).
+     */
+    @Bean
+    ServerWebExchangeFirewall firewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowUrlEncodedSlash(true);
+        firewall.setAllowUrlEncodedDoubleSlash(true);
+        firewall.setAllowSemicolon(true);
+        return firewall;
     }
 
     /**

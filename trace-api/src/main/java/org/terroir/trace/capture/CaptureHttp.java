@@ -1,5 +1,9 @@
 package org.terroir.trace.capture;
 
+import static org.terroir.trace.epcis.EpcisAnswers.problem;
+import static org.terroir.trace.epcis.EpcisAnswers.problemDetail;
+import static org.terroir.trace.epcis.EpcisAnswers.unauthorized;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +30,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.terroir.importer.epcis.graph.Participant;
 import org.terroir.trace.access.Caller;
 import org.terroir.trace.access.Role;
+import org.terroir.trace.epcis.EpcisAnswers;
 import org.terroir.trace.graphql.Cursors;
 import org.terroir.trace.graphql.TimePosition;
 import org.terroir.trace.neo4j.GraphReader;
@@ -48,9 +53,7 @@ import reactor.core.scheduler.Schedulers;
 @Component
 record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader reader, GraphWriter writer) {
 
-    /** The EPCIS and CBV versions this interface speaks. */
-    static final String EPCIS_VERSION = "2.0.0";
-    static final String CBV_VERSION = "2.0.0";
+    static final String EPCIS_VERSION = EpcisAnswers.EPCIS_VERSION;
     static final String ROLLBACK = "rollback";
 
     /** The most jobs a page of {@code GET /capture} holds, and how many when {@code perPage} is not given. */
@@ -81,7 +84,7 @@ record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader read
                     .then(Mono.defer(() -> writer.write(CaptureStatements.CAPTURE_CREATE, create(id, receivedAt, format, caller)).then()))
                     .then(Mono.fromRunnable(() -> capturer.submit(id, format, receivedAt, Capturer.participant(caller.role(),
                             caller.parties()))))
-                    .then(ServerResponse.accepted().location(URI.create("/capture/" + id)).headers(this::versions).build())
+                    .then(ServerResponse.accepted().location(URI.create("/capture/" + id)).headers(EpcisAnswers::versions).build())
                     .onErrorResume(error -> delete(file).then(error instanceof TooLarge ? tooLarge() : Mono.error(error)));
         });
     }
@@ -146,12 +149,12 @@ record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader read
                     first.containsKey("field") ? first.get("field") + ": " + first.get("reason") : (String) first.get("detail"));
             problem.setProperty("errors", ended.errors());
             problem.setInstance(jobUri);
-            return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).headers(this::versions)
+            return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).headers(EpcisAnswers::versions)
                     .bodyValue(problem);
         }
         return reader.read(CaptureStatements.CAPTURE_EVENTS, Map.of("id", job)).next()
                 .flatMap(row -> ServerResponse.created(URI.create("/events/" + URLEncoder.encode(row.get("eventId").asString(),
-                        StandardCharsets.UTF_8))).headers(this::versions).build())
+                        StandardCharsets.UTF_8))).headers(EpcisAnswers::versions).build())
                 .switchIfEmpty(Mono.defer(() -> problem(HttpStatus.CONFLICT, "epcisException:ResourceAlreadyExistsException",
                         "A resource with the provided identifier already exists.", (event.eventId() != null ? "event "
                                 + event.eventId() : "this event (no eventID: its event hash)") + " is in the repository already"
@@ -165,7 +168,7 @@ record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader read
      */
     private Mono<ServerResponse> refusal(ServerRequest request, Caller caller) {
         if (caller.role() == Role.PUBLIC) {
-            return unauthorized();
+            return unauthorized("the capture interface");
         }
         String version = request.headers().firstHeader("GS1-EPCIS-Version");
         if (version != null && !version.strip().startsWith("2.0")) {
@@ -195,12 +198,12 @@ record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader read
         String id = request.pathVariable("captureID");
         return Caller.current().flatMap(caller -> {
             if (caller.role() == Role.PUBLIC) {
-                return unauthorized();
+                return unauthorized("the capture interface");
             }
             return reader.read(CaptureStatements.CAPTURE_JOB, Map.of("id", id)).next()
                     .map(row -> CaptureJob.from(row.get("job")))
                     .filter(job -> caller.isRegulator() || job.subject() != null && caller.subject().map(job.subject()::equals).orElse(false))
-                    .flatMap(found -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).headers(this::versions)
+                    .flatMap(found -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).headers(EpcisAnswers::versions)
                             .bodyValue(found))
                     .switchIfEmpty(Mono.defer(() -> problem(HttpStatus.NOT_FOUND, "epcisException:NoSuchNameException",
                             "Resource not found", "no capture job " + id + " of this caller")));
@@ -214,7 +217,7 @@ record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader read
     Mono<ServerResponse> jobs(ServerRequest request) {
         return Caller.current().flatMap(caller -> {
             if (caller.role() == Role.PUBLIC) {
-                return unauthorized();
+                return unauthorized("the capture interface");
             }
             int perPage;
             TimePosition after;
@@ -243,7 +246,7 @@ record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader read
             return reader.read(CaptureStatements.CAPTURE_JOBS, parameters).map(row -> CaptureJob.from(row.get("job"))).collectList()
                     .flatMap(found -> {
                         List<CaptureJob> page = found.size() > perPage ? found.subList(0, perPage) : found;
-                        ServerResponse.BodyBuilder ok = ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).headers(this::versions);
+                        ServerResponse.BodyBuilder ok = ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).headers(EpcisAnswers::versions);
                         if (found.size() > perPage) {
                             CaptureJob last = page.getLast();
                             ok.header(HttpHeaders.LINK, "</capture?perPage=" + perPage + "&nextPageToken="
@@ -301,17 +304,8 @@ record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader read
         }).subscribeOn(Schedulers.boundedElastic()).onErrorComplete();
     }
 
-    private void versions(HttpHeaders headers) {
-        headers.set("GS1-EPCIS-Version", EPCIS_VERSION);
-        headers.set("GS1-CBV-Version", CBV_VERSION);
-    }
-
     private void capabilities(HttpHeaders headers) {
-        versions(headers);
-        headers.set("GS1-EPCIS-Min", EPCIS_VERSION);
-        headers.set("GS1-EPCIS-Max", EPCIS_VERSION);
-        headers.set("GS1-CBV-Min", CBV_VERSION);
-        headers.set("GS1-CBV-Max", CBV_VERSION);
+        EpcisAnswers.versionRange(headers);
         headers.set("GS1-EPCIS-Capture-Limit", Long.toString(settings.maxEvents()));
         headers.set("GS1-EPCIS-Capture-File-Size-Limit", Long.toString(settings.maxDocumentSize().toBytes()));
         headers.set("GS1-Capture-Error-Behaviour", ROLLBACK);
@@ -321,24 +315,6 @@ record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader read
         return problem(HttpStatus.CONTENT_TOO_LARGE, "epcisException:CaptureLimitExceededException", "Capture Payload too large",
                 "the document is larger than " + settings.maxDocumentSize().toBytes() + " bytes (GS1-EPCIS-Capture-File-Size-Limit); "
                         + "split it into several captures");
-    }
-
-    private static Mono<ServerResponse> unauthorized() {
-        return ServerResponse.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).bodyValue(problemDetail(HttpStatus.UNAUTHORIZED,
-                        "epcisException:SecurityException", "Unauthorised request", "the capture interface needs a bearer token"));
-    }
-
-    private static Mono<ServerResponse> problem(HttpStatus status, String type, String title, String detail) {
-        return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyValue(problemDetail(status, type, title, detail));
-    }
-
-    private static ProblemDetail problemDetail(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(type));
-        problem.setTitle(title);
-        return problem;
     }
 
     /** The document passed the largest size accepted. */

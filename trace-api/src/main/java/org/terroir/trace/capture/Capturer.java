@@ -51,7 +51,7 @@ class Capturer implements SmartLifecycle {
     /** The type of the problems of a document that is not valid EPCIS 2.0. */
     static final String VALIDATION = "epcisException:ValidationException";
     /** The type of an event or master data the caller may not capture. */
-    static final String SECURITY = "epcisException:SecurityException";
+    static final String SECURITY = org.terroir.trace.epcis.EpcisAnswers.SECURITY;
     /** The type of a document of more events than {@code terroir.capture.max-events}. */
     static final String LIMIT = "epcisException:CaptureLimitExceededException";
     /** The type of a failure of the server while capturing. */

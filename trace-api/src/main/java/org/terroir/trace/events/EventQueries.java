@@ -1,7 +1,6 @@
 package org.terroir.trace.events;
 
 import graphql.GraphQLContext;
-import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.pagination.Subrange;
@@ -47,13 +46,9 @@ class EventQueries {
                     + "(a token of one of those roles); a consumer traces a product with trace or traceLink (caller: "
                     + caller.describe() + ")");
         }
-        List<String> parties = List.copyOf(caller.parties());
         Events.Query query = new Events.Query(object(identifier), location(location), bizStep(bizStep),
                 type == null ? null : type.value(), Arguments.time("from", from), Arguments.time("until", until),
-                caller.role() == Role.ASSOCIATION ? parties : null,
-                caller.role() == Role.LOGISTICS ? parties : null,
-                caller.role() == Role.ENTERPRISE ? parties : null,
-                caller.role() == Role.STATION ? parties.getFirst() : null);
+                Events.view(caller));
         return events.events(query, Arguments.first(page), page.position().map(TimePosition::of));
     }
 

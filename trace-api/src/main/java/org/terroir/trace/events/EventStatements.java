@@ -15,25 +15,16 @@ public final class EventStatements {
     private EventStatements() {}
 
     /**
-     * What every event query filters on. {@code $bizStep} (a CBV name as stored, or a URI),
-     * {@code $type} ({@code ObjectEvent}, …), {@code $location} (a location key the event happened at
-     * or was read at), the window [{@code $from}, {@code $until}) and the cursor ({@code $afterTime},
-     * {@code $afterId}), each null for "any"; and what the caller may see: {@code $brandOwners} (an
-     * association: events about goods of the brands these GLNs own, also through the containers they
-     * were packed in), {@code $carriers} (a carrier: events recorded with hops it carried),
-     * {@code $operators} (a cooperative or enterprise: events at the locations it runs, or about batches
-     * and items produced there) and {@code $station} (a station's GLN: events at the station), null
-     * for a regulator, who sees every event.
+     * Whether the caller may see event {@code e}, the one place the event queries (GraphQL
+     * {@code events}, the EPCIS query interface) decide it: {@code $brandOwners} (an association:
+     * events about goods of the brands these GLNs own, also through the containers they were packed
+     * in), {@code $carriers} (a carrier: events recorded with hops it carried), {@code $operators} (a
+     * cooperative or enterprise: events at the locations it runs, or about batches and items produced
+     * there) and {@code $station} (a station's GLN: events at the station), null for a regulator, who
+     * sees every event. {@link Events#view} gives the parameters of a caller.
      */
-    private static final String EVENT_FILTER = """
-            ($bizStep IS NULL OR e.bizStep = $bizStep)
-            AND ($type IS NULL OR e.type = $type)
-            AND ($location IS NULL OR EXISTS { (e)-[:AT|READ_AT]->(:Location {key: $location}) })
-            AND ($from IS NULL OR time >= datetime($from))
-            AND ($until IS NULL OR time < datetime($until))
-            AND ($afterTime IS NULL OR time > datetime($afterTime)
-                 OR (time = datetime($afterTime) AND e.eventId > $afterId))
-            AND ($brandOwners IS NULL OR EXISTS {
+    public static final String VISIBLE = """
+            ($brandOwners IS NULL OR EXISTS {
                    (e)-[:OBSERVED|INPUT|OUTPUT|PARENT|CHILD]->()<-[:PACKED_IN*0..4]-()-[:OF_BATCH*0..1]->(:Batch)
                       -[:OF_PRODUCT]->(:Product)-[:OF_BRAND]->(:Brand)-[:OWNED_BY]->(owner:Party)
                    WHERE owner.gln IN $brandOwners })
@@ -46,6 +37,22 @@ public final class EventStatements {
                              -[:WITHIN*0..4]->(:Location)-[:OPERATED_BY]->(operator:Party) WHERE operator.gln IN $operators })
             AND ($station IS NULL OR EXISTS {
                    (e)-[:AT|READ_AT]->(l:Location) WHERE l.key = '414/' + $station OR l.key STARTS WITH '414/' + $station + '/' })""";
+
+    /**
+     * What every event query filters on. {@code $bizStep} (a CBV name as stored, or a URI),
+     * {@code $type} ({@code ObjectEvent}, …), {@code $location} (a location key the event happened at
+     * or was read at), the window [{@code $from}, {@code $until}) and the cursor ({@code $afterTime},
+     * {@code $afterId}), each null for "any"; and what the caller may see ({@link #VISIBLE}).
+     */
+    private static final String EVENT_FILTER = """
+            ($bizStep IS NULL OR e.bizStep = $bizStep)
+            AND ($type IS NULL OR e.type = $type)
+            AND ($location IS NULL OR EXISTS { (e)-[:AT|READ_AT]->(:Location {key: $location}) })
+            AND ($from IS NULL OR time >= datetime($from))
+            AND ($until IS NULL OR time < datetime($until))
+            AND ($afterTime IS NULL OR time > datetime($afterTime)
+                 OR (time = datetime($afterTime) AND e.eventId > $afterId))
+            AND """ + VISIBLE;
 
     /** At most this many objects and parties per event in an {@link #EVENTS_BY_ID} row ({@code objectCount} counts them all). */
     public static final int EVENT_LIST_CAP = 100;

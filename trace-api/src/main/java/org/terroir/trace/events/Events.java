@@ -11,6 +11,8 @@ import java.util.function.Function;
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Component;
 import org.terroir.model.cypher.Statement;
+import org.terroir.trace.access.Caller;
+import org.terroir.trace.access.Role;
 import org.terroir.trace.graphql.Page;
 import org.terroir.trace.graphql.TimePosition;
 import org.terroir.trace.neo4j.GraphReader;
@@ -43,13 +45,31 @@ public class Events {
      * @param type        an event type ({@code ObjectEvent}, …)
      * @param from        the window's start, inclusive
      * @param until       the window's end, exclusive
-     * @param brandOwners for an association: the GLNs whose brands' goods the events must be about; null: any
-     * @param carriers    for a carrier: the GLNs whose hops the events must have been recorded with; null: any
-     * @param operators   for a cooperative or enterprise: the GLNs whose locations (or goods produced there) the events must be at (about); null: any
-     * @param station     for a station's staff: the station's GLN, where the events must have happened; null: anywhere
+     * @param view        what the caller may see ({@link #view})
      */
     public record Query(String object, String location, String bizStep, String type, String from, String until,
-                        List<String> brandOwners, List<String> carriers, List<String> operators, String station) {}
+                        Map<String, Object> view) {}
+
+    /**
+     * The parameters of {@link EventStatements#VISIBLE} for {@code caller}: {@code brandOwners} for an
+     * association (the GLNs whose brands' goods the events must be about), {@code carriers} for a
+     * carrier (the GLNs whose hops the events must have been recorded with), {@code operators} for a
+     * cooperative or enterprise (the GLNs whose locations, or goods produced there, the events must be
+     * at or about), {@code station} for a station's staff (the station's GLN); null where the role
+     * does not restrict, every one null for a regulator. Nobody asks for the public.
+     */
+    public static Map<String, Object> view(Caller caller) {
+        if (caller.role() == Role.PUBLIC) {
+            throw new IllegalArgumentException("the public sees no event list");
+        }
+        List<String> parties = caller.parties().stream().sorted().toList();
+        Map<String, Object> view = new HashMap<>();
+        view.put("brandOwners", caller.role() == Role.ASSOCIATION ? parties : null);
+        view.put("carriers", caller.role() == Role.LOGISTICS ? parties : null);
+        view.put("operators", caller.role() == Role.ENTERPRISE ? parties : null);
+        view.put("station", caller.role() == Role.STATION ? parties.getFirst() : null);
+        return view;
+    }
 
     /** A page of the events {@code query} asks for, after the entry at {@code position}. */
     public Mono<Page<RecordedEvent>> events(Query query, int first, Optional<TimePosition> position) {
@@ -60,10 +80,7 @@ public class Events {
         parameters.put("type", query.type());
         parameters.put("from", query.from());
         parameters.put("until", query.until());
-        parameters.put("brandOwners", query.brandOwners());
-        parameters.put("carriers", query.carriers());
-        parameters.put("operators", query.operators());
-        parameters.put("station", query.station());
+        parameters.putAll(query.view());
         position(parameters, position);
         parameters.put("start", start(query.from(), position));
         parameters.put("limit", first + 1);

@@ -87,6 +87,7 @@ public final class EpcisStatements {
                 e.eventTime = row.eventTime, e.eventTimeZoneOffset = row.eventTimeZoneOffset,
                 e.recordTime = row.recordTime, e.hash = row.hash, e.bizTransactions = row.bizTransactions,
                 e.certificationInfo = row.certificationInfo, e.extensions = row.extensions, e.document = row.document,
+                e.epcis = row.epcis, e.identifiers = row.identifiers,
                 e.errorDeclaredAt = row.errorDeclaredAt, e.errorReason = row.errorReason,
                 e.correctiveEventIds = row.correctiveEventIds
             FOREACH (key IN row.readPoint | MERGE (l:Location {key: key}) CREATE (e)-[:READ_AT]->(l))

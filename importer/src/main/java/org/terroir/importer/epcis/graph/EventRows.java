@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.terroir.importer.epcis.EventHash;
+import org.terroir.importer.epcis.EventJson;
 import org.terroir.importer.epcis.model.Action;
 import org.terroir.importer.epcis.model.AggregationEvent;
 import org.terroir.importer.epcis.model.AssociationEvent;
@@ -123,6 +124,8 @@ record EventRows(Map<String, Object> event, List<Map<String, Object>> objects, L
         row.put("extensions", common.extensions().isEmpty() ? null
                 : common.extensions().toString().replace(CBV_MDA_AS_XML_EXTENSION, CBV_MDA_AS_JSON_LD_EXTENSION));
         row.put("document", origin.document());
+        row.put("epcis", EventJson.write(event, eventId));
+        row.put("identifiers", identifiers(event));
         Optional<String> readPoint = common.readPoint().map(l -> l.id().key());
         Optional<String> bizLocation = common.bizLocation().map(l -> l.id().key());
         row.put("readPoint", readPoint.stream().toList());
@@ -193,6 +196,48 @@ record EventRows(Map<String, Object> event, List<Map<String, Object>> objects, L
         named.forEach(o -> o.put("eventId", eventId));
         hops.forEach(h -> h.put("eventId", eventId));
         return new EventRows(row, named, madeFrom, packed, hops);
+    }
+
+    /**
+     * Every identifier the event names, as {@code <field> <key>}, for the EPCIS query's {@code MATCH_}
+     * and {@code EQ_source_}/{@code EQ_destination_} parameters: {@code epc} ({@code epcList} or
+     * {@code childEPCs}), {@code parent}, {@code input}, {@code output}, {@code class} (the
+     * {@code epcClass} of {@code quantityList} or {@code childQuantityList}), {@code inputClass},
+     * {@code outputClass}; {@code source <type> <key>} and {@code destination <type> <key>}. Keys are
+     * the {@link Epc#key() canonical} ones, so a URN and a Digital Link of one object match alike.
+     */
+    static List<String> identifiers(EpcisEvent event) {
+        List<String> names = new ArrayList<>();
+        switch (event) {
+            case ObjectEvent e -> {
+                e.epcList().forEach(epc -> names.add("epc " + epc.key()));
+                e.quantityList().forEach(q -> names.add("class " + q.epcClass().key()));
+            }
+            case AggregationEvent e -> {
+                e.parentId().ifPresent(p -> names.add("parent " + p.key()));
+                e.childEpcs().forEach(epc -> names.add("epc " + epc.key()));
+                e.childQuantityList().forEach(q -> names.add("class " + q.epcClass().key()));
+            }
+            case TransactionEvent e -> {
+                e.parentId().ifPresent(p -> names.add("parent " + p.key()));
+                e.epcList().forEach(epc -> names.add("epc " + epc.key()));
+                e.quantityList().forEach(q -> names.add("class " + q.epcClass().key()));
+            }
+            case TransformationEvent e -> {
+                e.inputEpcList().forEach(epc -> names.add("input " + epc.key()));
+                e.outputEpcList().forEach(epc -> names.add("output " + epc.key()));
+                e.inputQuantityList().forEach(q -> names.add("inputClass " + q.epcClass().key()));
+                e.outputQuantityList().forEach(q -> names.add("outputClass " + q.epcClass().key()));
+            }
+            case AssociationEvent e -> {
+                names.add("parent " + e.parentId().key());
+                e.childEpcs().forEach(epc -> names.add("epc " + epc.key()));
+                e.childQuantityList().forEach(q -> names.add("class " + q.epcClass().key()));
+            }
+        }
+        event.common().sources().forEach(s -> names.add("source " + s.type() + " " + s.id().key()));
+        event.common().destinations().forEach(d -> names.add("destination " + d.type() + " " + d.id().key()));
+        return names.stream().distinct().toList();
     }
 
     private static Optional<Action> action(EpcisEvent event) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 public final class Names {
 
     /** Prefixes the standard EPCIS 2.0 JSON-LD context declares. */
-    static final Map<String, String> STANDARD = Map.of(
+    public static final Map<String, String> STANDARD = Map.of(
             "epcis", "https://ref.gs1.org/epcis/",
             "cbv", "https://ref.gs1.org/cbv/",
             "cbvmda", "urn:epcglobal:cbv:mda:",
