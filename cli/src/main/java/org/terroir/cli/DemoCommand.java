@@ -80,6 +80,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         java.security.interfaces.ECPrivateKey tokenKey = TokensCommand.ensureKey(graph.dataDir());
         Map<String, Object> properties = ApiDefaults.of(graph.dataDir());
+        // The demo's subscribers listen on this machine: reports may go to the loopback here, never with 'serve'.
+        properties.put("terroir.subscriptions.allow-local-destinations", "true");
         ServeCommand.Serving serving = ServeCommand.Serving.start(open, api, properties, out);
         out.println("Bolt (Neo4j tools, './terroir stats'): " + open.boltUri()
                 + (graph.target() instanceof GraphTarget.Embedded embedded

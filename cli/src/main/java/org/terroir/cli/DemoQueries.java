@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,7 @@ final class DemoQueries {
      * Longyan hub for the Nanshan pick-up point, now, with an id of its own, as a curl to {@code POST /events}.
      */
     static String captureExample() {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS);
+        String now = eventTime(OffsetDateTime.now(ZoneOffset.ofHours(8)));
         return ("{\"@context\": [\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"], \"type\": \"ObjectEvent\", "
                 + "\"eventID\": \"urn:uuid:%s\", \"eventTime\": \"%s\", \"eventTimeZoneOffset\": \"+08:00\", \"action\": \"OBSERVE\", "
                 + "\"bizStep\": \"shipping\", \"disposition\": \"in_transit\", \"readPoint\": {\"id\": \"urn:epc:id:sgln:9520099.10001.0\"}, "
@@ -93,6 +94,11 @@ final class DemoQueries {
                 + "{\"type\": \"possessing_party\", \"source\": \"urn:epc:id:pgln:9520099.00001\"}], "
                 + "\"destinationList\": [{\"type\": \"location\", \"destination\": \"urn:epc:id:sgln:9520095.10003.0\"}]}")
                 .formatted(UUID.randomUUID(), now);
+    }
+
+    /** An EPCIS event time, to the second, with its seconds always: {@code toString()} leaves {@code :00} out, which EPCIS refuses. */
+    static String eventTime(OffsetDateTime time) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.truncatedTo(ChronoUnit.SECONDS));
     }
 
     private static void printCapture(URI events, String carrierToken, PrintWriter out) {

@@ -13,7 +13,7 @@ import org.terroir.testsupport.TestNeo4j;
 /** The schema migrations, applied by neo4j-migrations to a real Neo4j. */
 class SchemaIT {
 
-    private static final List<String> ALL = List.of("001", "002", "003", "004", "005", "006", "007", "008", "009", "010", "011");
+    private static final List<String> ALL = List.of("001", "002", "003", "004", "005", "006", "007", "008", "009", "010", "011", "012", "013");
 
     private final Driver driver = TestNeo4j.get().driver();
 
@@ -28,7 +28,7 @@ class SchemaIT {
 
         assertThat(report.applied()).containsExactlyElementsOf(ALL);
         assertThat(report.alreadyPresent()).isEmpty();
-        assertThat(report.version()).isEqualTo("011");
+        assertThat(report.version()).isEqualTo(ALL.getLast());
         assertThat(driver.executableQuery("MATCH (m:__Neo4jMigration) WHERE m.version <> 'BASELINE' RETURN m.version AS v ORDER BY v")
                 .execute().records()).extracting(r -> r.get("v").asString()).containsExactlyElementsOf(ALL);
     }
@@ -56,7 +56,7 @@ class SchemaIT {
 
         assertThat(again.applied()).isEmpty();
         assertThat(again.alreadyPresent()).containsExactlyElementsOf(ALL);
-        assertThat(again.version()).isEqualTo("011");
+        assertThat(again.version()).isEqualTo(ALL.getLast());
         assertThat(schemaObjects()).isEqualTo(before);
     }
 
@@ -73,15 +73,17 @@ class SchemaIT {
     @Test
     void refusesAGraphThatANewerTerroirMigratedFurther() {
         Schema.migrate(driver);
+        String next = "%03d".formatted(Integer.parseInt(ALL.getLast()) + 1);
         driver.executableQuery("""
-                MATCH (last:__Neo4jMigration {version: '011'})
+                MATCH (last:__Neo4jMigration {version: $last})
                 CREATE (last)-[:MIGRATED_TO {at: datetime(), in: duration('PT0S'), by: 'terroir', connectedAs: 'neo4j'}]->
-                       (:__Neo4jMigration {version: '012', description: 'from the future', checksum: '1', type: 'CYPHER',
-                                           source: 'V012__from_the_future.cypher'})""").execute();
+                       (:__Neo4jMigration {version: $next, description: 'from the future', checksum: '1', type: 'CYPHER',
+                                           source: 'V' + $next + '__from_the_future.cypher'})""")
+                .withParameters(java.util.Map.of("last", ALL.getLast(), "next", next)).execute();
 
         assertThatThrownBy(() -> Schema.migrate(driver))
                 .isInstanceOf(Schema.SchemaException.class)
-                .hasMessageContaining("V012").hasMessageContaining("upgrade Terroir");
+                .hasMessageContaining("V" + next).hasMessageContaining("upgrade Terroir");
     }
 
     @Test

@@ -61,6 +61,11 @@ abstract class DemoApiTestBase {
         registry.add("terroir.tokens.public-key", TOKEN_PUBLIC_KEY::toString);
         registry.add("terroir.capture.spool", CAPTURE_SPOOL::toString);
         registry.add("terroir.capture.max-document-size", () -> CAPTURE_LIMIT + "B");
+        // Subscribers' receivers on the loopback, and quick rounds and retries (SubscriptionIT).
+        registry.add("terroir.subscriptions.allow-local-destinations", () -> "true");
+        registry.add("terroir.subscriptions.interval", () -> "200ms");
+        registry.add("terroir.subscriptions.first-retry", () -> "300ms");
+        registry.add("terroir.subscriptions.last-retry", () -> "1s");
     }
 
     private static Path writeTokenKey() {

@@ -50,7 +50,19 @@ final class OpenApiContract {
                     + "'errors', the second 'errorFile'",
             "/paths/~1events/get/responses/400",
             "missing, where the query parameters' own text says an invalid value SHALL raise a QueryParameterException: "
-                    + "taken as the binding's 400QueryIssues, as /queries answers them");
+                    + "taken as the binding's 400QueryIssues, with which it answers the same parameters on the top-level "
+                    + "resources' events (e.g. /eventTypes/{eventType}/events)",
+            "/paths/~1queries/post/responses/400",
+            "missing, where a query whose parameters are invalid SHALL raise a QueryParameterException: taken as the "
+                    + "binding's 400QueryIssues, as for GET /events",
+            "/paths/~1queries~1{queryName}~1subscriptions/post/responses/400",
+            "missing, where a subscription's controls that are invalid SHALL raise a SubscriptionControlsException: taken "
+                    + "as the binding's 400SubscriptionIssues, as for GET on the same path",
+            "/components/responses/400SubscriptionIssues/content",
+            "application/json and application/xml, where the body is an RFC 7807 problem like every other refusal of the "
+                    + "binding, each application/problem+json: taken as application/problem+json",
+            "/paths/~1queries~1{queryName}/get/responses/200/content/application~1json/schema",
+            "an array of queries, where its example and description are the one query: taken as its items' schema");
 
     /** The binding with its {@link #ERRATA} corrected. */
     private static JsonNode corrected(JsonNode spec) {
@@ -60,8 +72,19 @@ final class OpenApiContract {
         tools.jackson.databind.node.ArrayNode oneOf = (tools.jackson.databind.node.ArrayNode) spec.at("/components/schemas/CaptureJob/allOf/1/oneOf");
         ((tools.jackson.databind.node.ObjectNode) oneOf.get(0)).putArray("required").add("errors");
         ((tools.jackson.databind.node.ObjectNode) oneOf.get(1)).putArray("required").add("errorFile");
-        ((tools.jackson.databind.node.ObjectNode) spec.at("/paths/~1events/get/responses")).putObject("400")
-                .put("$ref", "#/components/responses/400QueryIssues");
+        for (String operation : java.util.List.of("/paths/~1events/get/responses", "/paths/~1queries/post/responses")) {
+            ((tools.jackson.databind.node.ObjectNode) spec.at(operation)).putObject("400")
+                    .put("$ref", "#/components/responses/400QueryIssues");
+        }
+        ((tools.jackson.databind.node.ObjectNode) spec.at("/paths/~1queries~1{queryName}~1subscriptions/post/responses"))
+                .putObject("400").put("$ref", "#/components/responses/400SubscriptionIssues");
+        tools.jackson.databind.node.ObjectNode subscriptionIssues = (tools.jackson.databind.node.ObjectNode) spec.at(
+                "/components/responses/400SubscriptionIssues/content");
+        subscriptionIssues.set("application/problem+json", subscriptionIssues.get("application/json"));
+        subscriptionIssues.remove(java.util.List.of("application/json", "application/xml"));
+        tools.jackson.databind.node.ObjectNode oneQuery = (tools.jackson.databind.node.ObjectNode) spec.at(
+                "/paths/~1queries~1{queryName}/get/responses/200/content/application~1json");
+        oneQuery.set("schema", oneQuery.get("schema").get("items"));
         return spec;
     }
 
@@ -141,6 +164,15 @@ final class OpenApiContract {
         Schema schema = schemas.computeIfAbsent(schemaPointer, p -> registry.getSchema(SchemaLocation.of(specUri + "#" + fragment(p))));
         List<Error> errors = schema.validate(JSON.readTree(body));
         assertThat(errors).as("%s: the body against the binding's schema (%s):%n%s", where, schemaPointer, new String(body,
+                java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    /** Checks {@code body} against the binding's schema of an EPCIS query document (what a subscription's reports are). */
+    void queryDocument(byte[] body) {
+        String pointer = "/components/responses/200EPCISQueryDocument/content/application~1json/schema";
+        Schema schema = schemas.computeIfAbsent(pointer, p -> registry.getSchema(SchemaLocation.of(specUri + "#" + fragment(p))));
+        List<Error> errors = schema.validate(JSON.readTree(body));
+        assertThat(errors).as("a query document against the binding's schema:%n%s", new String(body,
                 java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
     }
 

@@ -20,6 +20,7 @@ import org.terroir.trace.poverty.PovertyStatements;
 import org.terroir.trace.query.QueryStatements;
 import org.terroir.trace.recall.RecallStatements;
 import org.terroir.trace.scans.ScanStatements;
+import org.terroir.trace.subscriptions.SubscriptionStatements;
 import org.terroir.trace.trace.TraceStatements;
 
 /**
@@ -35,7 +36,7 @@ class StatementsTest {
     /** The classes of the features that hold their statements. */
     private static final List<Class<?>> HOLDERS = List.of(TraceStatements.class, RecallStatements.class,
             ListStatements.class, PovertyStatements.class, EventStatements.class, ScanStatements.class, CaptureStatements.class,
-            QueryStatements.class);
+            QueryStatements.class, SubscriptionStatements.class);
 
     /** The statements of the API's features. */
     static List<Statement> all() {

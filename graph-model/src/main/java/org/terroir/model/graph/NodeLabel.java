@@ -55,7 +55,13 @@ public enum NodeLabel {
     /** The secret scanners' networks are hashed with (one node, {@code id} {@code network}), keyed by its id. */
     SCAN_KEY("ScanKey", "id"),
     /** A document handed in through the EPCIS capture interface: who, when, its state and its problems; keyed by its id. */
-    CAPTURE_JOB("CaptureJob", "id");
+    CAPTURE_JOB("CaptureJob", "id"),
+    /** A named EPCIS query (the query interface's {@code /queries}): its definition and who made it; keyed by its name. */
+    NAMED_QUERY("NamedQuery", "queryName"),
+    /** A webhook subscription to a named query: where its results go, how they are signed, who made it; keyed by its id. */
+    SUBSCRIPTION("Subscription", "id"),
+    /** One report a subscription owes its destination (the outbox): the document, its attempts, when next; keyed by its id. */
+    DELIVERY("Delivery", "id");
 
     private final String label;
     private final String naturalKey;

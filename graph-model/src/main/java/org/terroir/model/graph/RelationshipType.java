@@ -7,6 +7,7 @@ import static org.terroir.model.graph.NodeLabel.CAPTURE_JOB;
 import static org.terroir.model.graph.NodeLabel.CARRIER;
 import static org.terroir.model.graph.NodeLabel.CERTIFICATION;
 import static org.terroir.model.graph.NodeLabel.CONTAINER;
+import static org.terroir.model.graph.NodeLabel.DELIVERY;
 import static org.terroir.model.graph.NodeLabel.COOPERATIVE;
 import static org.terroir.model.graph.NodeLabel.EVENT;
 import static org.terroir.model.graph.NodeLabel.HOP;
@@ -15,6 +16,8 @@ import static org.terroir.model.graph.NodeLabel.RECALL;
 import static org.terroir.model.graph.NodeLabel.SCAN;
 import static org.terroir.model.graph.NodeLabel.SCAN_FLAG;
 import static org.terroir.model.graph.NodeLabel.LOCATION;
+import static org.terroir.model.graph.NodeLabel.NAMED_QUERY;
+import static org.terroir.model.graph.NodeLabel.SUBSCRIPTION;
 import static org.terroir.model.graph.NodeLabel.PARTY;
 import static org.terroir.model.graph.NodeLabel.PRODUCER;
 import static org.terroir.model.graph.NodeLabel.PRODUCER_IDENTITY;
@@ -108,7 +111,13 @@ public enum RelationshipType {
     /** What a certification certifies: a product, party or brand. */
     CERTIFIES(Set.of(CERTIFICATION), Set.of(PRODUCT, PARTY, BRAND)),
     /** The capture job that wrote an event: who handed it in, when, as what role and party (audit). */
-    CAPTURED_IN(Set.of(EVENT), Set.of(CAPTURE_JOB));
+    CAPTURED_IN(Set.of(EVENT), Set.of(CAPTURE_JOB)),
+    /** The named query a subscription reports the results of. */
+    SUBSCRIBES(Set.of(SUBSCRIPTION), Set.of(NAMED_QUERY)),
+    /** A capture job whose events a subscription has matched (its reports, if any, are owed). */
+    REPORTED(Set.of(SUBSCRIPTION), Set.of(CAPTURE_JOB), "at", "reports"),
+    /** A report a subscription has yet to deliver. */
+    OWES(Set.of(SUBSCRIPTION), Set.of(DELIVERY));
 
     private final Set<NodeLabel> from;
     private final Set<NodeLabel> to;

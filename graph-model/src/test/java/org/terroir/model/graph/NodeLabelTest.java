@@ -36,7 +36,8 @@ class NodeLabelTest {
                 .containsEntry("Hop", "id").containsEntry("Certification", "id")
                 .containsEntry("Recall", "id").containsEntry("Scan", "id")
                 .containsEntry("ScanFlag", "id").containsEntry("ScanKey", "id")
-                .containsEntry("CaptureJob", "id").hasSize(18);
+                .containsEntry("CaptureJob", "id").containsEntry("NamedQuery", "queryName")
+                .containsEntry("Subscription", "id").containsEntry("Delivery", "id").hasSize(21);
     }
 
     @Test

@@ -17,11 +17,12 @@ class RelationshipTypeTest {
     }
 
     @Test
-    void relationshipsWithPropertiesAreContributedAndInvolves() {
+    void relationshipsWithPropertiesAreContributedInvolvesAndReported() {
         assertThat(RelationshipType.CONTRIBUTED.properties()).containsExactly("quantity", "unit");
         assertThat(RelationshipType.INVOLVES.properties()).containsExactly("role", "type");
+        assertThat(RelationshipType.REPORTED.properties()).containsExactly("at", "reports");
         assertThat(Arrays.stream(RelationshipType.values()).filter(t -> !t.properties().isEmpty()))
-                .containsExactly(RelationshipType.CONTRIBUTED, RelationshipType.INVOLVES);
+                .containsExactly(RelationshipType.CONTRIBUTED, RelationshipType.INVOLVES, RelationshipType.REPORTED);
     }
 
     @Test

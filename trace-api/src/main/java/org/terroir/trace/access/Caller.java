@@ -59,6 +59,16 @@ public record Caller(Role role, Optional<String> subject, Set<String> parties) {
                 .defaultIfEmpty(PUBLIC);
     }
 
+    /**
+     * Who the caller is, in one string: its role, token subject and parties together, so that two
+     * parties' tokens of one subject (one client system serving both) are not taken for each other.
+     * What a caller makes (a named query, a subscription) is the caller's of this identity.
+     */
+    public String identity() {
+        return role.name().toLowerCase(java.util.Locale.ROOT) + " " + subject.orElse("") + " "
+                + String.join(",", parties.stream().sorted().toList());
+    }
+
     public boolean isRegulator() {
         return role == Role.REGULATOR;
     }

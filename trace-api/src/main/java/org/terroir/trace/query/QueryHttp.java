@@ -19,6 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.terroir.importer.epcis.EventJson;
@@ -54,10 +55,16 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** {@code OPTIONS /events}: the versions, and what may be done there. */
-    Mono<ServerResponse> discover(ServerRequest request) {
-        return ServerResponse.noContent().headers(EpcisAnswers::versionRange).header(HttpHeaders.ALLOW, "OPTIONS, GET, POST")
-                .build();
+    /** {@code OPTIONS}: the versions, and what {@code allow}s may be done there. */
+    HandlerFunction<ServerResponse> options(String allow) {
+        return request -> ServerResponse.noContent().headers(EpcisAnswers::versionRange).header(HttpHeaders.ALLOW, allow).build();
+    }
+
+    /** {@code GET /}: the top-level resources of this repository, to anyone. */
+    Mono<ServerResponse> topLevel(ServerRequest request) {
+        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).headers(EpcisAnswers::versions)
+                .bodyValue(JSON.writeValueAsBytes(collection(List.of("queries", "capture", "events", "eventTypes", "epcs",
+                        "readPoints", "bizLocations", "dispositions", "bizSteps"))));
     }
 
     /** {@code GET /events}: a page of the events the query asks for and the caller may see. */
@@ -78,8 +85,8 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
         return events(request, Map.of(resource.parameter(member), List.of(member)));
     }
 
-    /** The page of the query in the request's parameters and {@code fixed} (those the path gives). */
-    private Mono<ServerResponse> events(ServerRequest request, Map<String, List<String>> fixed) {
+    /** The page of the query in the request's parameters and {@code fixed} (those the path or a named query gives). */
+    Mono<ServerResponse> events(ServerRequest request, Map<String, List<String>> fixed) {
         return Caller.current().flatMap(caller -> {
             Mono<ServerResponse> refused = refusal(request, caller);
             if (refused != null) {
@@ -94,7 +101,7 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
             try {
                 for (String name : fixed.keySet()) {
                     if (given.containsKey(name)) {
-                        throw new EventQuery.QueryParameterException(name, "given by the path already");
+                        throw new EventQuery.QueryParameterException(name, "given by the path (or the named query) already");
                     }
                 }
                 perPage = perPage(perPageValue);
@@ -135,11 +142,6 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
             }
             return rows(caller, query, null, 1).flatMap(rows -> rows.isEmpty() ? notFound(id) : ok(request, document(rows)));
         });
-    }
-
-    /** {@code OPTIONS} on a top-level resource or one of its members: the versions, and that it is read only. */
-    Mono<ServerResponse> discoverReadOnly(ServerRequest request) {
-        return ServerResponse.noContent().headers(EpcisAnswers::versionRange).header(HttpHeaders.ALLOW, "OPTIONS, GET").build();
     }
 
     /**
@@ -236,7 +238,7 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
         return collection;
     }
 
-    private static void next(ServerRequest request, ServerResponse.BodyBuilder ok, int perPage, PageToken token) {
+    static void next(ServerRequest request, ServerResponse.BodyBuilder ok, int perPage, PageToken token) {
         URI next = request.uri().resolve(request.path() + "?perPage=" + perPage + "&nextPageToken="
                 + URLEncoder.encode(token.encode(), StandardCharsets.UTF_8));
         ok.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
@@ -267,7 +269,7 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
     }
 
     /** Why the caller may not query, or not in the form it accepts; null when it may. */
-    private static Mono<ServerResponse> refusal(ServerRequest request, Caller caller) {
+    static Mono<ServerResponse> refusal(ServerRequest request, Caller caller) {
         if (caller.role() == Role.PUBLIC) {
             return unauthorized("the query interface");
         }
@@ -287,7 +289,7 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
         return accepted.stream().anyMatch(t -> t.isCompatibleWith(JSON_LD)) ? JSON_LD : null;
     }
 
-    private static ServerResponse.BodyBuilder answer(ServerRequest request) {
+    static ServerResponse.BodyBuilder answer(ServerRequest request) {
         return ServerResponse.ok().contentType(mediaType(request)).headers(EpcisAnswers::versions);
     }
 
@@ -300,7 +302,7 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
                 "no event " + id + " that this caller may see");
     }
 
-    private int perPage(List<String> values) {
+    int perPage(List<String> values) {
         if (values == null) {
             return settings.defaultPerPage();
         }
@@ -315,7 +317,7 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
         throw new EventQuery.QueryParameterException("perPage", "1 to " + settings.maxPerPage() + " events a page");
     }
 
-    private static PageToken token(List<String> values) {
+    static PageToken token(List<String> values) {
         try {
             if (values.size() == 1) {
                 return PageToken.decode(values.getFirst());
@@ -328,7 +330,7 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
     }
 
     /** The EPCIS query document of {@code rows}. */
-    private static ObjectNode document(List<Record> rows) {
+    static ObjectNode document(List<Record> rows) {
         ObjectNode document = NODES.objectNode();
         document.putArray("@context").add(CONTEXT);
         document.put("type", "EPCISQueryDocument");
@@ -362,7 +364,7 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
     }
 
     /** ISO 8601 with offset; a value stored without one is UTC. */
-    private static String time(Value value) {
+    static String time(Value value) {
         OffsetDateTime time = switch (value.type().name()) {
             case "LOCAL_DATE_TIME" -> value.asLocalDateTime().atOffset(ZoneOffset.UTC);
             default -> value.asOffsetDateTime();

@@ -9,8 +9,9 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The query interface's routes ({@link QueryHttp}): {@code /events}, {@code /events/{eventID}}, and
- * each top-level resource ({@link TopLevel}) with its members and their events.
+ * The query interface's routes ({@link QueryHttp}, {@link NamedQueryHttp}): {@code /}, {@code /events},
+ * {@code /events/{eventID}}, each top-level resource ({@link TopLevel}) with its members and their
+ * events, and the named queries ({@code /queries}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(QuerySettings.class)
@@ -20,18 +21,29 @@ class QueryRoutes {
     private static final Set<TopLevel> VOCABULARIES = Set.of(TopLevel.EVENT_TYPES, TopLevel.BIZ_STEPS, TopLevel.DISPOSITIONS);
 
     @Bean
-    RouterFunction<ServerResponse> queryRouter(QueryHttp query) {
+    RouterFunction<ServerResponse> queryRouter(QueryHttp query, NamedQueryHttp named) {
+        var readOnly = query.options("OPTIONS, GET");
         RouterFunctions.Builder routes = RouterFunctions.route()
-                .OPTIONS("/events", query::discover)
+                .OPTIONS("/events", query.options("OPTIONS, GET, POST"))
                 .GET("/events", query::events)
-                .OPTIONS("/events/{eventID}", query::discoverReadOnly)
-                .GET("/events/{eventID}", query::event);
+                .OPTIONS("/events/{eventID}", readOnly)
+                .GET("/events/{eventID}", query::event)
+                .OPTIONS("/", readOnly)
+                .GET("/", query::topLevel)
+                .OPTIONS("/queries", query.options("OPTIONS, GET, POST"))
+                .POST("/queries", named::create)
+                .GET("/queries", named::list)
+                .OPTIONS("/queries/{queryName}", query.options("OPTIONS, GET, DELETE"))
+                .GET("/queries/{queryName}", named::get)
+                .DELETE("/queries/{queryName}", named::delete)
+                .OPTIONS("/queries/{queryName}/events", readOnly)
+                .GET("/queries/{queryName}/events", named::events);
         for (TopLevel resource : TopLevel.values()) {
             String collection = "/" + resource.path();
             String member = collection + "/{" + resource.variable() + "}";
-            routes.OPTIONS(collection, query::discoverReadOnly)
-                    .OPTIONS(member, query::discoverReadOnly)
-                    .OPTIONS(member + "/events", query::discoverReadOnly)
+            routes.OPTIONS(collection, readOnly)
+                    .OPTIONS(member, readOnly)
+                    .OPTIONS(member + "/events", readOnly)
                     .GET(collection, VOCABULARIES.contains(resource) ? request -> query.vocabulary(resource, request)
                             : request -> query.identifiers(resource, request))
                     .GET(member, request -> query.member(resource, request))

@@ -82,6 +82,11 @@ public final class QueryStatements {
             WITH DISTINCT e
             """ + FILTER);
 
+    /** The events capture job {@code $job} wrote (a subscription's reports, {@code JobReports}). */
+    public static final Statement OF_JOB = new Statement("query.ofJob", """
+            MATCH (:CaptureJob {id: $job})<-[:CAPTURED_IN]-(e:Event)
+            """ + FILTER);
+
     /** Every event from {@code $start} on (the later of {@code GE_eventTime} and the page's position), along the event-time index. */
     public static final Statement IN_TIME = new Statement("query.inTime", """
             MATCH (e:Event) USING INDEX e:Event(eventTime)
@@ -110,5 +115,44 @@ public final class QueryStatements {
     public static final Statement READ_POINTS = new Statement("query.readPoints", """
             MATCH (l:Location) WHERE l.key > $after AND EXISTS { (l)<-[:READ_AT]-(:Event) }
             RETURN l.key AS key ORDER BY key LIMIT $limit
+            """);
+
+    /**
+     * Creates the named query {@code $name} unless there is one: {@code created} says whether this
+     * call made it ({@code $createdAt} is the new one's own).
+     */
+    public static final Statement NAMED_CREATE = new Statement("query.namedCreate", """
+            MERGE (q:NamedQuery {queryName: $name})
+            ON CREATE SET q.query = $query, q.createdAt = datetime($createdAt), q.owner = $owner, q.role = $role,
+                          q.subject = $subject, q.parties = $parties
+            RETURN q.createdAt = datetime($createdAt) AND q.query = $query AS created
+            """);
+
+    /** The named query {@code $name}, if {@code $owner}'s (any, when null): its name and definition (JSON). */
+    public static final Statement NAMED_GET = new Statement("query.named", """
+            MATCH (q:NamedQuery {queryName: $name}) WHERE $owner IS NULL OR q.owner = $owner
+            RETURN q.queryName AS name, q.query AS query
+            """);
+
+    /** A page of the named queries after {@code $after} in name order, {@code $owner}'s only unless it is null. */
+    public static final Statement NAMED_LIST = new Statement("query.namedList", """
+            MATCH (q:NamedQuery) WHERE q.queryName > $after AND ($owner IS NULL OR q.owner = $owner)
+            RETURN q.queryName AS name, q.query AS query ORDER BY name LIMIT $limit
+            """);
+
+    /**
+     * Deletes the named query {@code $name} if it is {@code $owner}'s (any, when null), with its
+     * subscriptions and the reports they owed; {@code deleted} says whether it was.
+     */
+    public static final Statement NAMED_DELETE = new Statement("query.namedDelete", """
+            OPTIONAL MATCH (q:NamedQuery {queryName: $name}) WHERE $owner IS NULL OR q.owner = $owner
+            CALL (q) {
+              OPTIONAL MATCH (q)<-[:SUBSCRIBES]-(s:Subscription)
+              OPTIONAL MATCH (s)-[:OWES]->(d:Delivery)
+              DETACH DELETE d, s
+            }
+            WITH q, q IS NOT NULL AS deleted
+            DETACH DELETE q
+            RETURN deleted
             """);
 }

@@ -1,0 +1,189 @@
+package org.terroir.trace.subscriptions;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.terroir.trace.access.Caller;
+import org.terroir.trace.access.Role;
+import org.terroir.trace.epcis.EpcisAnswers;
+import org.terroir.trace.query.JobReports;
+
+/**
+ * Sends the stream subscriptions their reports, at least once. Every {@code interval}: each stream
+ * subscription matches the capture jobs that ended since it last looked (its query, with the view of
+ * whoever made it, over the events each job wrote), and the reports it owes go to the outbox in the
+ * graph in the same transaction that marks the job matched; then every report due is POSTed to its
+ * destination, signed ({@code GS1-Signature: sha256=<hex>}, HMAC-SHA256 of the body with the
+ * subscription's {@code signatureToken}). A 2xx answer takes it out of the outbox; anything else, or
+ * no answer within the timeout, and it is sent again later, the wait doubling up to
+ * {@code last-retry}. The outbox is in the graph, so a restart loses nothing; a dead destination only
+ * keeps its own reports waiting, never a capture.
+ */
+@Component
+class Notifier implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+    /** The most jobs a subscription matches, and reports sent, in one round. */
+    private static final int ROUND = 50;
+
+    private final Driver driver;
+    private final SubscriptionSettings settings;
+    private final HttpClient http;
+    private volatile ScheduledExecutorService rounds;
+
+    Notifier(Driver driver, SubscriptionSettings settings) {
+        this.driver = driver;
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public void start() {
+        rounds = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("subscriptions").daemon().factory());
+        long every = settings.interval().toMillis();
+        rounds.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService running = rounds;
+        if (running != null) {
+            running.shutdownNow();
+        }
+        rounds = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return rounds != null;
+    }
+
+    /** One round: match, then send; a failure is logged and the next round tries again. */
+    void round() {
+        try {
+            match();
+            send();
+        } catch (RuntimeException e) {
+            LOG.warn("subscriptions: this round stopped ({}); the next one takes up where it did", e.toString());
+        }
+    }
+
+    /** Matches every stream subscription against the jobs that ended since it last did. */
+    void match() {
+        try (Session session = driver.session()) {
+            List<Record> streams = session.executeRead(tx -> tx.run(SubscriptionStatements.STREAMS.cypher()).list());
+            for (Record stream : streams) {
+                String id = stream.get("id").asString();
+                Caller maker = new Caller(Role.valueOf(stream.get("role").asString().toUpperCase(Locale.ROOT)),
+                        Optional.ofNullable(stream.get("subject").isNull() ? null : stream.get("subject").asString()),
+                        Set.copyOf(stream.get("parties").asList(Value::asString)));
+                List<Record> jobs = session.executeRead(tx -> tx.run(SubscriptionStatements.UNMATCHED_JOBS.cypher(),
+                        Map.of("id", id, "limit", ROUND)).list());
+                for (Record job : jobs) {
+                    String jobId = job.get("job").asString();
+                    List<String> bodies = job.get("success").asBoolean(false) ? session.executeRead(tx -> JobReports.of(tx, jobId,
+                            stream.get("query").asString(), stream.get("definition").asString(), maker, id, settings.eventsPerReport()))
+                            : List.of();
+                    List<Map<String, Object>> reports = new ArrayList<>();
+                    bodies.forEach(body -> reports.add(Map.of("id", UUID.randomUUID().toString(), "body", body)));
+                    Map<String, Object> parameters = Map.of("id", id, "job", jobId, "now", Instant.now().toString(), "reports", reports);
+                    session.executeWrite(tx -> tx.run(SubscriptionStatements.MATCHED.cypher(), parameters).consume());
+                }
+            }
+        }
+    }
+
+    /** Sends the reports that are due, at once, and records what became of each. */
+    void send() {
+        try (Session session = driver.session()) {
+            List<Record> due = session.executeRead(tx -> tx.run(SubscriptionStatements.DUE.cypher(),
+                    Map.of("now", Instant.now().toString(), "limit", ROUND)).list());
+            List<CompletableFuture<?>> sent = new ArrayList<>();
+            Map<String, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
+            Set<String> delivered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            for (Record report : due) {
+                String id = report.get("id").asString();
+                String dest = report.get("dest").asString();
+                String refused = Destinations.refusal(dest, settings.allowLocalDestinations());
+                if (refused != null) {
+                    failures.put(id, "destination refused: " + refused);
+                    continue;
+                }
+                byte[] body = report.get("body").asString().getBytes(StandardCharsets.UTF_8);
+                HttpRequest request = HttpRequest.newBuilder(URI.create(dest)).timeout(settings.timeout())
+                        .header("Content-Type", "application/json")
+                        .header("GS1-EPCIS-Version", EpcisAnswers.EPCIS_VERSION)
+                        .header("GS1-CBV-Version", EpcisAnswers.CBV_VERSION)
+                        .header("GS1-Signature", signature(report.get("secret").asString(), body))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                sent.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
+                    if (error != null) {
+                        failures.put(id, error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage()));
+                    } else if (response.statusCode() / 100 == 2) {
+                        delivered.add(id);
+                    } else {
+                        failures.put(id, "answered " + response.statusCode());
+                    }
+                    return null;
+                }));
+            }
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+            Instant now = Instant.now();
+            for (Record report : due) {
+                String id = report.get("id").asString();
+                if (delivered.contains(id)) {
+                    session.executeWrite(tx -> tx.run(SubscriptionStatements.DELIVERED.cypher(), Map.of("id", id, "now", now.toString()))
+                            .consume());
+                } else if (failures.containsKey(id)) {
+                    int attempts = report.get("attempts").asInt() + 1;
+                    Map<String, Object> parameters = new HashMap<>();
+                    parameters.put("id", id);
+                    parameters.put("next", now.plus(settings.retryAfter(attempts)).toString());
+                    parameters.put("error", failures.get(id));
+                    session.executeWrite(tx -> tx.run(SubscriptionStatements.FAILED.cypher(), parameters).consume());
+                    LOG.info("subscriptions: report {} of subscription {} not delivered ({}), attempt {}; again in {}", id,
+                            report.get("subscription").asString(), failures.get(id), attempts, settings.retryAfter(attempts));
+                }
+            }
+        }
+    }
+
+    /** {@code sha256=} and the lowercase hex HMAC-SHA256 of {@code body} keyed with {@code secret} (UTF-8). */
+    static String signature(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
