@@ -100,7 +100,7 @@ public record RecordedEvent(String eventId, EventType type, EventAction action, 
     }
 
     /** ISO 8601 with offset; a value stored without an offset is read as UTC. */
-    static String time(Value value) {
+    public static String time(Value value) {
         if (value.isNull()) {
             return null;
         }

@@ -60,7 +60,7 @@ public final class JobReports {
                 return reports;
             }
             Record last = rows.getLast();
-            afterTime = QueryHttp.time(last.get("eventTime"));
+            afterTime = org.terroir.trace.events.RecordedEvent.time(last.get("eventTime"));
             afterId = last.get("eventId").asString();
         }
     }

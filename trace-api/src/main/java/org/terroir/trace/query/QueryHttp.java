@@ -29,6 +29,7 @@ import org.terroir.trace.access.Caller;
 import org.terroir.trace.access.Role;
 import org.terroir.trace.epcis.EpcisAnswers;
 import org.terroir.trace.events.Events;
+import org.terroir.trace.events.RecordedEvent;
 import org.terroir.trace.neo4j.GraphReader;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -251,7 +252,8 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
             ServerResponse.BodyBuilder ok = answer(request);
             if (more) {
                 Record last = page.getLast();
-                next(request, ok, perPage, new PageToken(query.query(), time(last.get("eventTime")), last.get("eventId").asString()));
+                next(request, ok, perPage, new PageToken(query.query(), RecordedEvent.time(last.get("eventTime")),
+                        last.get("eventId").asString()));
             }
             return ok.bodyValue(JSON.writeValueAsBytes(document(page)));
         });
@@ -347,11 +349,11 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
     private static ObjectNode event(Record row) {
         ObjectNode event = (ObjectNode) JSON.readTree(row.get("epcis").asString());
         if (!row.get("recordTime").isNull()) {
-            event.put("recordTime", time(row.get("recordTime")));
+            event.put("recordTime", RecordedEvent.time(row.get("recordTime")));
         }
         if (!row.get("errorDeclaredAt").isNull() && !event.has("errorDeclaration")) {
             ObjectNode declaration = event.putObject("errorDeclaration");
-            declaration.put("declarationTime", time(row.get("errorDeclaredAt")));
+            declaration.put("declarationTime", RecordedEvent.time(row.get("errorDeclaredAt")));
             if (!row.get("errorReason").isNull()) {
                 declaration.put("reason", row.get("errorReason").asString());
             }
@@ -363,12 +365,4 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
         return event;
     }
 
-    /** ISO 8601 with offset; a value stored without one is UTC. */
-    static String time(Value value) {
-        OffsetDateTime time = switch (value.type().name()) {
-            case "LOCAL_DATE_TIME" -> value.asLocalDateTime().atOffset(ZoneOffset.UTC);
-            default -> value.asOffsetDateTime();
-        };
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
-    }
 }

@@ -129,10 +129,12 @@ class Notifier implements SmartLifecycle {
             List<CompletableFuture<?>> sent = new ArrayList<>();
             Map<String, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
             Set<String> delivered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            Map<String, Optional<String>> refusals = new HashMap<>(); // each destination looked up once a round
             for (Record report : due) {
                 String id = report.get("id").asString();
                 String dest = report.get("dest").asString();
-                String refused = Destinations.refusal(dest, settings.allowLocalDestinations());
+                String refused = refusals.computeIfAbsent(dest,
+                        d -> Optional.ofNullable(Destinations.refusal(d, settings.allowLocalDestinations()))).orElse(null);
                 if (refused != null) {
                     failures.put(id, "destination refused: " + refused);
                     continue;
