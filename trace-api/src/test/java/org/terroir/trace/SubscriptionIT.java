@@ -159,8 +159,13 @@ class SubscriptionIT extends DemoApiTestBase {
     }
 
     private static String hmac(byte[] body) throws Exception {
+        return hmac(SECRET, body);
+    }
+
+    /** The {@code GS1-Signature} of {@code body} with {@code secret}, as a receiver computes it. */
+    static String hmac(String secret, byte[] body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
     }
 

@@ -7,13 +7,11 @@ import static org.terroir.trace.epcis.EpcisAnswers.unauthorized;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,7 +25,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import org.terroir.importer.epcis.graph.Participant;
 import org.terroir.trace.access.Caller;
 import org.terroir.trace.access.Role;
 import org.terroir.trace.epcis.EpcisAnswers;
@@ -37,7 +34,6 @@ import org.terroir.trace.neo4j.GraphReader;
 import org.terroir.trace.neo4j.GraphWriter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The HTTP edge of the capture interface, as GS1's EPCIS 2.0 REST binding says: {@code POST /capture}
@@ -51,7 +47,7 @@ import reactor.core.scheduler.Schedulers;
  * event fails, naming it.
  */
 @Component
-record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader reader, GraphWriter writer) {
+record CaptureHttp(CaptureSettings settings, Capturer capturer, EventCapture events, GraphReader reader, GraphWriter writer) {
 
     static final String EPCIS_VERSION = EpcisAnswers.EPCIS_VERSION;
     static final String ROLLBACK = "rollback";
@@ -81,11 +77,11 @@ record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader read
             Path file = capturer.document(id, format);
             return DataBufferUtils.write(limited(request.bodyToFlux(DataBuffer.class), max), file,
                             StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
-                    .then(Mono.defer(() -> writer.write(CaptureStatements.CAPTURE_CREATE, create(id, receivedAt, format, caller)).then()))
+                    .then(Mono.defer(() -> writer.write(CaptureStatements.CAPTURE_CREATE, EventCapture.job(id, receivedAt, format, caller)).then()))
                     .then(Mono.fromRunnable(() -> capturer.submit(id, format, receivedAt, Capturer.participant(caller.role(),
                             caller.parties()))))
                     .then(ServerResponse.accepted().location(URI.create("/capture/" + id)).headers(EpcisAnswers::versions).build())
-                    .onErrorResume(error -> delete(file).then(error instanceof TooLarge ? tooLarge() : Mono.error(error)));
+                    .onErrorResume(error -> EventCapture.delete(file).then(error instanceof TooLarge ? tooLarge() : Mono.error(error)));
         });
     }
 
@@ -104,9 +100,7 @@ record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader read
                         "Unsupported Media Type", "Content-Type: send one EPCIS 2.0 event as application/json or application/ld+json; "
                                 + "an XML document goes to POST /capture");
             }
-            String id = UUID.randomUUID().toString();
             Instant receivedAt = Instant.now();
-            Path file = capturer.document(id, "jsonld");
             return DataBufferUtils.join(limited(request.bodyToFlux(DataBuffer.class), settings.maxDocumentSize().toBytes()))
                     .<byte[]>handle((buffer, sink) -> {
                         try (java.io.InputStream in = buffer.asInputStream(true)) { // released when closed
@@ -124,19 +118,13 @@ record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader read
                             return problem(HttpStatus.BAD_REQUEST, "epcisException:ValidationException", "Invalid EPCIS event",
                                     e.getMessage());
                         }
-                        Participant participant = Capturer.participant(caller.role(), caller.parties());
-                        return Mono.fromCallable(() -> Files.write(file, event.document(), StandardOpenOption.CREATE_NEW))
-                                .subscribeOn(Schedulers.boundedElastic())
-                                .then(Mono.defer(() -> writer.write(CaptureStatements.CAPTURE_CREATE,
-                                        create(id, receivedAt, "jsonld", caller)).then()))
-                                .then(Mono.fromCallable(() -> capturer.captureNow(id, "jsonld", receivedAt, participant))
-                                        .subscribeOn(Schedulers.boundedElastic()))
-                                .flatMap(ended -> ended.isEmpty() ? problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                        return events.capture(event, caller, receivedAt)
+                                .flatMap(job -> job.ended().isEmpty() ? problem(HttpStatus.INTERNAL_SERVER_ERROR,
                                         Capturer.IMPLEMENTATION, "Capture interrupted", "the graph did not answer; the event is "
-                                                + "captured when it does (job /capture/" + id + ")")
-                                        : answer(id, request.uri().resolve("/capture/" + id), event, ended.get()));
+                                                + "captured when it does (job /capture/" + job.id() + ")")
+                                        : answer(job.id(), request.uri().resolve("/capture/" + job.id()), event, job.ended().get()));
                     })
-                    .onErrorResume(error -> delete(file).then(error instanceof TooLarge ? tooLarge() : Mono.error(error)));
+                    .onErrorResume(TooLarge.class, error -> tooLarge());
         });
     }
 
@@ -272,18 +260,6 @@ record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader read
         return null;
     }
 
-    private static Map<String, Object> create(String id, Instant receivedAt, String format, Caller caller) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("id", id);
-        parameters.put("createdAt", receivedAt.toString());
-        parameters.put("errorBehaviour", ROLLBACK);
-        parameters.put("format", format);
-        parameters.put("role", caller.role().name().toLowerCase(Locale.ROOT));
-        parameters.put("subject", caller.subject().orElse(null));
-        parameters.put("parties", caller.parties().stream().sorted().toList());
-        return parameters;
-    }
-
     /** The body, failing with {@link TooLarge} once it passes {@code max} bytes. */
     private static Flux<DataBuffer> limited(Flux<DataBuffer> body, long max) {
         AtomicLong received = new AtomicLong();
@@ -295,13 +271,6 @@ record CaptureHttp(CaptureSettings settings, Capturer capturer, GraphReader read
                 sink.next(buffer);
             }
         });
-    }
-
-    private static Mono<Void> delete(Path file) {
-        return Mono.<Void>fromCallable(() -> {
-            Files.deleteIfExists(file);
-            return null;
-        }).subscribeOn(Schedulers.boundedElastic()).onErrorComplete();
     }
 
     private void capabilities(HttpHeaders headers) {

@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
 /**
  * {@code markRecalled}: a regulator marks a batch recalled. Checked before anything is written: the
  * caller's role, the batch's identifiers, the reason. Audited twice: the {@code Recall} node records
- * who and when, and the {@link AuditLog} says so.
+ * who and when, and the {@link AuditLog} says so. Then the recall is captured as an EPCIS event
+ * ({@link RecallEvents}), which the query interface shows and subscriptions deliver.
  */
 @Controller
 class RecallMutation {
@@ -27,10 +28,12 @@ class RecallMutation {
     private static final int MAX_REASON = 500;
 
     private final Recalls recalls;
+    private final RecallEvents events;
     private final AuditLog audit;
 
-    RecallMutation(Recalls recalls, AuditLog audit) {
+    RecallMutation(Recalls recalls, RecallEvents events, AuditLog audit) {
         this.recalls = recalls;
+        this.events = events;
         this.audit = audit;
     }
 
@@ -51,6 +54,7 @@ class RecallMutation {
         return recalls.mark(batch.key(), why, who, caller.role().name().toLowerCase(Locale.ROOT))
                 .doOnNext(notice -> audit.record(caller, "recall.mark", Map.of("batch", notice.recalledBatch(),
                         "recall", notice.id(), "reason", notice.reason())))
+                .flatMap(notice -> events.announce(notice, caller).thenReturn(notice))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("no batch " + batch.key() + " in the graph: nothing recalled")));
     }
 }

@@ -24,6 +24,17 @@ public final class RecallStatements {
             """);
 
     /**
+     * The recalls whose EPCIS events ({@code eventID} {@code urn:uuid:} and the recall's id) are not in
+     * the graph, oldest first, with who marked them.
+     */
+    public static final Statement RECALLS_UNANNOUNCED = new Statement("recall.unannounced", """
+            MATCH (r:Recall)-[:RECALLS]->(b:Batch)
+            WHERE NOT EXISTS { MATCH (e:Event {eventId: 'urn:uuid:' + r.id}) }
+            RETURN r.id AS id, b.key AS batch, r.reason AS reason, toString(r.recalledAt) AS recalledAt, r.recalledBy AS recalledBy
+            ORDER BY r.recalledAt, r.id
+            """);
+
+    /**
      * The recalls that affect each batch of {@code $keys}: those of the batch itself and of every
      * batch it was made from, at any depth, oldest first.
      */
