@@ -104,6 +104,11 @@ public enum Cbv {
         return values.contains(normalised) ? webPrefix + normalised : normalised;
     }
 
+    /** The URN of a normalised value, as the XML binding writes it: standard short names expand, user URIs stay. */
+    public String urn(String normalised) {
+        return values.contains(normalised) ? urnPrefix + normalised : normalised;
+    }
+
     /** Whether {@code value} has a URI scheme and no spaces. */
     public static boolean isAbsoluteUri(String value) {
         return ABSOLUTE_URI.matcher(value).matches();

@@ -291,9 +291,65 @@ class EventQueryIT extends DemoApiTestBase {
                 + token));
         assertThat(other.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
 
-        EntityExchangeResult<byte[]> xml = contract("/events", web.get().uri("/events").headers(h -> h.setBearerAuth(regulator()))
-                .accept(MediaType.APPLICATION_XML).exchange());
-        assertThat(xml.getStatus()).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+        EntityExchangeResult<byte[]> text = contract("/events", web.get().uri("/events").headers(h -> h.setBearerAuth(regulator()))
+                .accept(MediaType.TEXT_PLAIN).exchange());
+        assertThat(text.getStatus()).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+    }
+
+    /** The event ids of an XML query document, in document order. */
+    private static List<String> xmlIds(byte[] document) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        org.w3c.dom.NodeList list = factory.newDocumentBuilder().parse(new ByteArrayInputStream(document))
+                .getElementsByTagNameNS("", "eventID");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < list.getLength(); i++) {
+            ids.add(list.item(i).getTextContent());
+        }
+        return ids;
+    }
+
+    @Test
+    void xmlWhenAskedTheSameEventsInTheSameOrderValidAgainstTheOfficialQuerySchema() throws Exception {
+        String query = "MATCH_epcClass=" + encoded(LC2601) + "&perPage=4";
+        List<JsonNode> jsonEvents = all(regulator(), query);
+        List<String> json = ids(jsonEvents);
+        List<String> xml = new ArrayList<>();
+        int recordTimes = 0;
+        String next = "/events?" + query;
+        while (next != null) {
+            String uri = next;
+            EntityExchangeResult<byte[]> page = contract("/events", web.get().uri(URI.create(uri.startsWith("http") ? uri
+                    : "http://localhost:" + port + uri)).headers(h -> h.setBearerAuth(regulator())).accept(MediaType.APPLICATION_XML)
+                    .exchange());
+            assertThat(page.getStatus()).isEqualTo(HttpStatus.OK);
+            assertThat(page.getResponseHeaders().getContentType()).hasToString("application/xml");
+            String body = new String(page.getResponseBody(), StandardCharsets.UTF_8);
+            assertThat(body).contains("<epcisq:EPCISQueryDocument", "<queryName>SimpleEventQuery</queryName>");
+            recordTimes += body.split("<recordTime>", -1).length - 1;
+            xml.addAll(xmlIds(page.getResponseBody()));
+            String link = page.getResponseHeaders().getFirst(HttpHeaders.LINK);
+            next = link == null ? null : link.substring(1, link.indexOf('>'));
+        }
+        assertThat(xml).as("the JSON-LD answer's events, in its order").isEqualTo(json);
+        assertThat(recordTimes).as("record times where the JSON-LD has them").isEqualTo((int) jsonEvents.stream()
+                .filter(e -> e.has("recordTime")).count());
+
+        String id = json.getFirst();
+        EntityExchangeResult<byte[]> one = contract("/events/{eventID}", web.get().uri(URI.create("http://localhost:" + port
+                + "/events/" + encoded(id))).headers(h -> h.setBearerAuth(regulator())).accept(MediaType.TEXT_XML).exchange());
+        assertThat(xmlIds(one.getResponseBody())).containsExactly(id);
+
+        // The client's order of preference decides; a resource that is JSON only stays JSON.
+        EntityExchangeResult<byte[]> preferred = contract("/events/{eventID}", web.get().uri(URI.create("http://localhost:" + port
+                + "/events/" + encoded(id))).headers(h -> {
+                    h.setBearerAuth(regulator());
+                    h.set(HttpHeaders.ACCEPT, "application/xml;q=0.5, application/json");
+                }).exchange());
+        assertThat(preferred.getResponseHeaders().getContentType()).hasToString("application/json");
+        assertThat(contract("/eventTypes", web.get().uri("/eventTypes").headers(h -> h.setBearerAuth(regulator()))
+                .accept(MediaType.APPLICATION_XML).exchange()).getStatus()).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
     }
 
     /** The members of the collection at {@code first}, page after page, each checked as the binding's {@code path} says. */

@@ -96,6 +96,8 @@ final class OpenApiContract {
     private final String specUri;
     private final SchemaRegistry registry;
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+    /** The official XSD of EPCIS 2.0 query documents, what the binding's {@code EPCISXMLQueryDocument} refers to. */
+    private final javax.xml.validation.Schema queryXsd;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private OpenApiContract(Path standards) {
@@ -106,6 +108,15 @@ final class OpenApiContract {
             throw new UncheckedIOException(new IOException("cannot read " + openApi, e));
         }
         specUri = SPEC;
+        try {
+            javax.xml.validation.SchemaFactory factory = javax.xml.validation.SchemaFactory.newInstance(
+                    javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI);
+            factory.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file"); // its imports, beside it
+            queryXsd = factory.newSchema(standards.resolve("EPCglobal-epcis-query-2_0.xsd").toFile());
+        } catch (org.xml.sax.SAXException e) {
+            throw new IllegalStateException("the official query schema does not load", e);
+        }
         String official;
         try {
             official = java.nio.file.Files.readString(standards.resolve("EPCIS-JSON-Schema.json"));
@@ -160,6 +171,13 @@ final class OpenApiContract {
         if (!response.path("content").path(listed).has("schema")) {
             return;
         }
+        if (listed.equals("application/xml")) {
+            assertThat(response.path("content").path(listed).path("schema").path("$ref").asString())
+                    .as("%s: an XML answer the binding gives the official query schema for", where)
+                    .isEqualTo("#/components/schemas/EPCISXMLQueryDocument");
+            queryXml(body);
+            return;
+        }
         String schemaPointer = pointer + "/content/" + escape(listed) + "/schema";
         Schema schema = schemas.computeIfAbsent(schemaPointer, p -> registry.getSchema(SchemaLocation.of(specUri + "#" + fragment(p))));
         List<Error> errors = schema.validate(JSON.readTree(body));
@@ -174,6 +192,21 @@ final class OpenApiContract {
         List<Error> errors = schema.validate(JSON.readTree(body));
         assertThat(errors).as("a query document against the binding's schema:%n%s", new String(body,
                 java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    /** Checks {@code body} against the official XSD of EPCIS 2.0 query documents. */
+    void queryXml(byte[] body) {
+        javax.xml.validation.Validator validator = queryXsd.newValidator();
+        try {
+            validator.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            validator.validate(new javax.xml.transform.stream.StreamSource(new java.io.ByteArrayInputStream(body)));
+        } catch (org.xml.sax.SAXException invalid) {
+            throw new AssertionError("an XML query document against the official schema: " + invalid.getMessage() + "\n"
+                    + new String(body, java.nio.charset.StandardCharsets.UTF_8), invalid);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private JsonNode at(String pointer) {

@@ -1,5 +1,6 @@
 package org.terroir.importer.epcis;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,6 +23,7 @@ import org.terroir.importer.epcis.model.Gs1DigitalLinks;
 import org.terroir.importer.epcis.model.Location;
 import org.terroir.importer.epcis.model.ObjectEvent;
 import org.terroir.importer.epcis.model.QuantityElement;
+import org.terroir.importer.epcis.model.ReadEvent;
 import org.terroir.importer.epcis.model.SensorElement;
 import org.terroir.importer.epcis.model.SourceDestination;
 import org.terroir.importer.epcis.model.TransactionEvent;
@@ -50,6 +52,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class EventJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String EPCIS_CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final String GS1_VOC = "https://gs1.org/voc/";
@@ -175,6 +178,37 @@ public final class EventJson {
         declared.forEach(context::put);
         withContext.setAll(body);
         return withContext;
+    }
+
+    /**
+     * Reads back into the model an event as {@link #write} writes it, with its own {@code @context} and
+     * what the query interface adds ({@code recordTime}, an {@code errorDeclaration}): through the
+     * reader of every capture, as a document of its own.
+     *
+     * @throws IllegalArgumentException naming the problems, when it is not a valid event
+     */
+    public static EpcisEvent read(JsonNode event) {
+        ObjectNode document = NODES.objectNode();
+        ArrayNode context = document.putArray("@context").add(EPCIS_CONTEXT);
+        if (!(event instanceof ObjectNode object)) {
+            throw new IllegalArgumentException("an event is a JSON object, not " + event.getNodeType());
+        }
+        ObjectNode body = object.deepCopy();
+        JsonNode own = body.remove("@context");
+        if (own != null && own.isArray()) {
+            context.addAll((ArrayNode) own);
+        } else if (own != null) {
+            context.add(own);
+        }
+        document.put("type", "EPCISDocument");
+        document.put("schemaVersion", "2.0");
+        document.put("creationDate", "2000-01-01T00:00:00Z");
+        document.putObject("epcisBody").putArray("eventList").add(body);
+        try (EpcisReader reader = EpcisReader.of(new ByteArrayInputStream(JSON.writeValueAsBytes(document)), "event",
+                EpcisReader.Format.JSON)) {
+            ReadEvent read = reader.next().orElseThrow(() -> new IllegalArgumentException("no event: " + reader.documentProblems()));
+            return read.event().orElseThrow(() -> new IllegalArgumentException("not a valid event: " + read.problems()));
+        }
     }
 
     /**

@@ -45,6 +45,7 @@ class EventJsonTest {
                 assertThat(back.eventId()).contains(id);
                 assertThat(comparable(back)).as(written).isEqualTo(comparable(event));
                 assertThat(EventHash.preHash(back)).isEqualTo(sameMasterDataNamespace(EventHash.preHash(event)));
+                assertThat(comparable(EventJson.read(JSON.readTree(written)))).as("read(): %s", written).isEqualTo(comparable(back));
             }
         }));
     }
@@ -90,14 +91,14 @@ class EventJsonTest {
     }
 
     /** The event as its record prints, without what the writer sets or leaves out (eventID, recordTime). */
-    private static String comparable(EpcisEvent event) {
+    static String comparable(EpcisEvent event) {
         return sameMasterDataNamespace(event.toString()
                 .replaceFirst("eventId=Optional\\[[^\\]]*\\]|eventId=Optional.empty", "eventId=")
                 .replaceFirst("recordTime=Optional\\[[^\\]]*\\]|recordTime=Optional.empty", "recordTime="));
     }
 
     /** XML documents name the CBV master-data namespace without its JSON-LD colon; the writer uses the JSON-LD one. */
-    private static String sameMasterDataNamespace(String text) {
+    static String sameMasterDataNamespace(String text) {
         return text.replace("namespace=urn:epcglobal:cbv:mda,", "namespace=urn:epcglobal:cbv:mda:,")
                 .replace("{urn:epcglobal:cbv:mda}", "{urn:epcglobal:cbv:mda:}");
     }

@@ -122,13 +122,13 @@ record NamedQueryHttp(QueryHttp queries, GraphReader reader, GraphWriter writer)
 
     /** {@code GET /queries/{queryName}}: the query, to its maker and regulators. */
     Mono<ServerResponse> get(ServerRequest request) {
-        return named(request, query -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
+        return named(request, false, query -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
                 .headers(EpcisAnswers::versions).bodyValue(JSON.writeValueAsBytes(query.json())));
     }
 
     /** {@code GET /queries/{queryName}/events}: the events of the query that the caller may see, as {@code GET /events}. */
     Mono<ServerResponse> events(ServerRequest request) {
-        return named(request, query -> queries.events(request, query.query()));
+        return named(request, true, query -> queries.events(request, query.query()));
     }
 
     /** {@code DELETE /queries/{queryName}}: gone, for its maker or a regulator. */
@@ -154,10 +154,11 @@ record NamedQueryHttp(QueryHttp queries, GraphReader reader, GraphWriter writer)
     }
 
     /** {@code answer} to the named query of the path, if the caller may have it; else 404. */
-    private Mono<ServerResponse> named(ServerRequest request, java.util.function.Function<NamedQuery, Mono<ServerResponse>> answer) {
+    private Mono<ServerResponse> named(ServerRequest request, boolean events,
+                                       java.util.function.Function<NamedQuery, Mono<ServerResponse>> answer) {
         String name = request.pathVariable("queryName");
         return Caller.current().flatMap(caller -> {
-            Mono<ServerResponse> refused = QueryHttp.refusal(request, caller);
+            Mono<ServerResponse> refused = QueryHttp.refusal(request, caller, events);
             if (refused != null) {
                 return refused;
             }

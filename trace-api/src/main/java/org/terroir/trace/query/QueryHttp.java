@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +34,7 @@ import org.terroir.trace.events.Events;
 import org.terroir.trace.events.RecordedEvent;
 import org.terroir.trace.neo4j.GraphReader;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -42,7 +45,8 @@ import tools.jackson.databind.node.ObjectNode;
  * parameters ({@link EventQuery}), {@code perPage} and {@code nextPageToken} ({@link PageToken}, the
  * next page's place in the {@code Link} header), {@code GET /events/{eventID}}, and
  * {@code OPTIONS /events}. Answers are EPCIS query documents in JSON-LD, each event as stored
- * ({@code Event.epcis}) with its record time and any error declaration. Querying takes a bearer
+ * ({@code Event.epcis}) with its record time and any error declaration, or in XML when the request's
+ * {@code Accept} prefers it ({@link QueryXml}). Querying takes a bearer
  * token; each caller sees the events its role may see, as in GraphQL's {@code events}.
  */
 @Component
@@ -89,7 +93,7 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
     /** The page of the query in the request's parameters and {@code fixed} (those the path or a named query gives). */
     Mono<ServerResponse> events(ServerRequest request, Map<String, List<String>> fixed) {
         return Caller.current().flatMap(caller -> {
-            Mono<ServerResponse> refused = refusal(request, caller);
+            Mono<ServerResponse> refused = refusal(request, caller, true);
             if (refused != null) {
                 return refused;
             }
@@ -131,7 +135,7 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
     Mono<ServerResponse> event(ServerRequest request) {
         String id = request.pathVariable("eventID");
         return Caller.current().flatMap(caller -> {
-            Mono<ServerResponse> refused = refusal(request, caller);
+            Mono<ServerResponse> refused = refusal(request, caller, true);
             if (refused != null) {
                 return refused;
             }
@@ -141,7 +145,8 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
             } catch (EventQuery.QueryParameterException e) {
                 return notFound(id);
             }
-            return rows(caller, query, null, 1).flatMap(rows -> rows.isEmpty() ? notFound(id) : ok(request, document(rows)));
+            return rows(caller, query, null, 1).flatMap(rows -> rows.isEmpty() ? notFound(id)
+                    : answer(request, true).body(body(request, document(rows)), byte[].class));
         });
     }
 
@@ -249,13 +254,13 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
         return rows(caller, query, after, perPage + 1).flatMap(rows -> {
             boolean more = rows.size() > perPage;
             List<Record> page = more ? rows.subList(0, perPage) : rows;
-            ServerResponse.BodyBuilder ok = answer(request);
+            ServerResponse.BodyBuilder ok = answer(request, true);
             if (more) {
                 Record last = page.getLast();
                 next(request, ok, perPage, new PageToken(query.query(), RecordedEvent.time(last.get("eventTime")),
                         last.get("eventId").asString()));
             }
-            return ok.bodyValue(JSON.writeValueAsBytes(document(page)));
+            return ok.body(body(request, document(page)), byte[].class);
         });
     }
 
@@ -270,29 +275,72 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
         return reader.read(query.statement(), parameters).collectList();
     }
 
-    /** Why the caller may not query, or not in the form it accepts; null when it may. */
+    /** Why the caller may not query, or not in the form it accepts (JSON); null when it may. */
     static Mono<ServerResponse> refusal(ServerRequest request, Caller caller) {
+        return refusal(request, caller, false);
+    }
+
+    /**
+     * Why the caller may not query, or not in the form it accepts; null when it may. {@code events}: the
+     * answer is an EPCIS query document, which may be XML as well as JSON-LD.
+     */
+    static Mono<ServerResponse> refusal(ServerRequest request, Caller caller, boolean events) {
         if (caller.role() == Role.PUBLIC) {
             return unauthorized("the query interface");
         }
-        if (mediaType(request) == null) {
-            return problem(HttpStatus.NOT_ACCEPTABLE, EpcisAnswers.NOT_ACCEPTABLE, "Not Acceptable",
-                    "Accept: this repository answers queries in EPCIS 2.0 JSON-LD (application/json or application/ld+json)");
+        if (mediaType(request, events) == null) {
+            return problem(HttpStatus.NOT_ACCEPTABLE, EpcisAnswers.NOT_ACCEPTABLE, "Not Acceptable", events
+                    ? "Accept: this repository answers queries in EPCIS 2.0 JSON-LD (application/json or application/ld+json) "
+                            + "or XML (application/xml)"
+                    : "Accept: this resource is JSON (application/json or application/ld+json)");
         }
         return null;
     }
 
-    /** The media type of the answer: JSON-LD as {@code application/json}, or {@code application/ld+json} when only that is accepted. */
-    private static MediaType mediaType(ServerRequest request) {
-        List<MediaType> accepted = request.headers().accept();
-        if (accepted.isEmpty() || accepted.stream().anyMatch(t -> t.isCompatibleWith(MediaType.APPLICATION_JSON))) {
+    /**
+     * The media type of the answer, by the request's {@code Accept} in order of preference ({@code q}):
+     * JSON-LD as {@code application/json} (also for {@code *}{@code /*} or no {@code Accept}), as
+     * {@code application/ld+json} when that is what is asked, or XML ({@code application/xml} or
+     * {@code text/xml}) for an EPCIS query document; null when none of these is acceptable.
+     */
+    private static MediaType mediaType(ServerRequest request, boolean events) {
+        List<MediaType> accepted = new ArrayList<>(request.headers().accept());
+        if (accepted.isEmpty()) {
             return MediaType.APPLICATION_JSON;
         }
-        return accepted.stream().anyMatch(t -> t.isCompatibleWith(JSON_LD)) ? JSON_LD : null;
+        accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed()); // stable: ties keep their order
+        for (MediaType type : accepted) {
+            if (type.getQualityValue() == 0) {
+                continue;
+            }
+            if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+                return MediaType.APPLICATION_JSON;
+            }
+            if (type.isCompatibleWith(JSON_LD)) {
+                return JSON_LD;
+            }
+            if (events && (type.isCompatibleWith(MediaType.APPLICATION_XML) || type.isCompatibleWith(MediaType.TEXT_XML))) {
+                return MediaType.APPLICATION_XML;
+            }
+        }
+        return null;
     }
 
     static ServerResponse.BodyBuilder answer(ServerRequest request) {
-        return ServerResponse.ok().contentType(mediaType(request)).headers(EpcisAnswers::versions);
+        return answer(request, false);
+    }
+
+    private static ServerResponse.BodyBuilder answer(ServerRequest request, boolean events) {
+        return ServerResponse.ok().contentType(mediaType(request, events)).headers(EpcisAnswers::versions);
+    }
+
+    /** The bytes of an EPCIS query document in the form the request accepts: JSON-LD, or XML ({@link QueryXml}). */
+    private static Mono<byte[]> body(ServerRequest request, ObjectNode document) {
+        if (MediaType.APPLICATION_XML.equals(mediaType(request, true))) {
+            // Reading the events back is CPU work of some milliseconds, and the first one loads the reader's schemas.
+            return Mono.fromCallable(() -> QueryXml.of(document)).subscribeOn(Schedulers.boundedElastic());
+        }
+        return Mono.just(JSON.writeValueAsBytes(document));
     }
 
     private static Mono<ServerResponse> ok(ServerRequest request, ObjectNode document) {

@@ -1,0 +1,107 @@
+package org.terroir.importer.epcis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.terroir.importer.epcis.model.EpcisEvent;
+import org.terroir.testsupport.SharedFiles;
+
+/**
+ * The XML the query interface answers with: every event of every valid document of the shared
+ * corpora (both bindings), written into one EPCIS 2.0 XML document, makes a document the official
+ * schema takes, which reads back as the same events with the same GS1 event hashes.
+ */
+class EventXmlTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyCorpusEventReadsBackAsTheSameEventFromSchemaValidXml() throws Exception {
+        Path openepcis = SharedFiles.require("corpus/epcis-openepcis");
+        Path hashes = SharedFiles.require("corpus/epcis-event-hash/examples");
+        OfficialXsd xsd = OfficialXsd.load();
+        Stream<Path> files = Stream.of(openepcis.resolve("JSON/Documents"), openepcis.resolve("XML/Documents"), hashes)
+                .flatMap(EventXmlTest::list)
+                .filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".jsonld") || f.toString().endsWith(".xml"));
+        return files.map(file -> DynamicTest.dynamicTest(file.getParent().getFileName() + "/" + file.getFileName(), () -> {
+            List<EpcisEvent> events = OpenEpcisCorpusTest.eventsLeniently(file);
+            assertThat(events).as(file.toString()).isNotEmpty();
+            List<String> ids = events.stream().map(EventHash::idOf).toList();
+            String written = document(events, ids);
+
+            assertThat(xsd.valid(written)).as(written).isTrue();
+            ReadAll read = ReadAll.of(written, "written.xml", EpcisReader.Format.XML);
+            assertThat(read.problems()).as(written).isEmpty();
+            assertThat(read.events()).hasSize(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                EpcisEvent back = read.events().get(i);
+                assertThat(back.eventId()).contains(ids.get(i));
+                assertThat(EventJsonTest.comparable(back)).as(written).isEqualTo(EventJsonTest.comparable(events.get(i)));
+                assertThat(EventJsonTest.sameMasterDataNamespace(EventHash.preHash(back)))
+                        .isEqualTo(EventJsonTest.sameMasterDataNamespace(EventHash.preHash(events.get(i))));
+            }
+        }));
+    }
+
+    @Test
+    void writesCbvValuesAsUrnsKeysAsDigitalLinksAndExtensionsInTheirNamespace() throws Exception {
+        String document = """
+                {"@context": ["https://ref.gs1.org/standards/epcis/epcis-context.jsonld",
+                              {"halal": "https://terroir.example/ns/halal/"}],
+                 "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-03-01T00:00:00Z",
+                 "epcisBody": {"eventList": [
+                   {"type": "ObjectEvent", "eventTime": "2026-03-01T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",
+                    "epcList": ["urn:epc:id:sgtin:9520001.000010.SN1"], "action": "OBSERVE",
+                    "bizStep": "shipping", "disposition": "in_transit",
+                    "readPoint": {"id": "urn:epc:id:sgln:9520001.00002.0"},
+                    "sensorElementList": [{"sensorReport": [{"type": "gs1:Temperature", "value": 4.0, "uom": "CEL"}]}],
+                    "halal:certifier": "CIQ-Linxia"}]}}
+                """;
+        EpcisEvent event = ReadAll.of(document, "d.json", EpcisReader.Format.JSON).events().getFirst();
+
+        String written = document(List.of(event), List.of("urn:uuid:1"));
+
+        assertThat(written).contains("<eventTime>2026-03-01T08:00:00+08:00</eventTime>", "<eventID>urn:uuid:1</eventID>",
+                "<epc>https://id.gs1.org/01/09520001000102/21/SN1</epc>", "<bizStep>urn:epcglobal:cbv:bizstep:shipping</bizStep>",
+                "<disposition>urn:epcglobal:cbv:disp:in_transit</disposition>",
+                "<readPoint><id>https://id.gs1.org/414/9520001000027</id></readPoint>",
+                "type=\"https://gs1.org/voc/Temperature\"", "xmlns:ext1=\"https://terroir.example/ns/halal/\"",
+                "<ext1:certifier", ">CIQ-Linxia</ext1:certifier>");
+        assertThat(OfficialXsd.load().valid(written)).isTrue();
+    }
+
+    /** An EPCIS 2.0 XML document of {@code events}, with {@code ids} as their event ids. */
+    static String document(List<EpcisEvent> events, List<String> ids) throws XMLStreamException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        XMLStreamWriter out = EventXml.writer(bytes);
+        out.writeStartDocument("UTF-8", "1.0");
+        out.writeStartElement("epcis", "EPCISDocument", EventXml.EPCIS);
+        out.writeAttribute("schemaVersion", "2.0");
+        out.writeAttribute("creationDate", "2026-12-07T00:00:00Z");
+        out.writeStartElement("EPCISBody");
+        out.writeStartElement("EventList");
+        for (int i = 0; i < events.size(); i++) {
+            EventXml.write(out, events.get(i), ids.get(i));
+        }
+        out.writeEndDocument();
+        out.close();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Stream<Path> list(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList().stream();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
