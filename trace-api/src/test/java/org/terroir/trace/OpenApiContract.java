@@ -62,7 +62,12 @@ final class OpenApiContract {
             "application/json and application/xml, where the body is an RFC 7807 problem like every other refusal of the "
                     + "binding, each application/problem+json: taken as application/problem+json",
             "/paths/~1queries~1{queryName}/get/responses/200/content/application~1json/schema",
-            "an array of queries, where its example and description are the one query: taken as its items' schema");
+            "an array of queries, where its example and description are the one query: taken as its items' schema",
+            "/components/schemas/GS1-Query-Second/pattern",
+            "with those of GS1-Query-Minute, -Hour, -DayOfMonth, -Month and -DayOfWeek: Oniguruma subexpression calls "
+                    + "(\\g<element>) that no JSON Schema (ECMA-262) regular expression has, and classes such as [0-59] that "
+                    + "mean the digits 0 to 5 and 9, where the text says 0 through 59: left out, the server checking each field "
+                    + "as the text says (QuerySchedule)");
 
     /** The binding with its {@link #ERRATA} corrected. */
     private static JsonNode corrected(JsonNode spec) {
@@ -85,6 +90,9 @@ final class OpenApiContract {
         tools.jackson.databind.node.ObjectNode oneQuery = (tools.jackson.databind.node.ObjectNode) spec.at(
                 "/paths/~1queries~1{queryName}/get/responses/200/content/application~1json");
         oneQuery.set("schema", oneQuery.get("schema").get("items"));
+        for (String field : java.util.List.of("Second", "Minute", "Hour", "DayOfMonth", "Month", "DayOfWeek")) {
+            ((tools.jackson.databind.node.ObjectNode) spec.at("/components/schemas/GS1-Query-" + field)).remove("pattern");
+        }
         return spec;
     }
 

@@ -37,7 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Webhook subscriptions on the demo data, with a receiver on the loopback: the Liancheng association
  * subscribes to the shipments of its lot LC2601; the carrier captures one; the association's
  * receiver is sent it, signed; with the receiver down, the next one waits in the outbox and arrives
- * once the receiver is back; a party that may not see the lot is sent nothing. Every answer one the
+ * once the receiver is back; a party that may not see the lot is sent nothing. A scheduled
+ * subscription is sent, each time it runs, what was captured since it last ran (and an empty report
+ * when it asked for one). Every answer one the
  * binding describes; each report a query document the official schema takes.
  */
 class SubscriptionIT extends DemoApiTestBase {
@@ -123,12 +125,17 @@ class SubscriptionIT extends DemoApiTestBase {
 
     /** Names the query of LC2601's shipments for {@code token}, subscribes {@code receiver} to it; the subscription's place. */
     private String subscribe(String token, String name, Receiver receiver) {
+        return subscribe(token, name, receiver, "\"stream\": true");
+    }
+
+    /** As {@link #subscribe(String, String, Receiver)}, sent when {@code controls} say (JSON members). */
+    private String subscribe(String token, String name, Receiver receiver, String controls) {
         assertThat(send("POST", token, "/queries", """
                 {"name": "%s", "query": {"MATCH_anyEPCClass": ["%s"], "EQ_bizStep": ["shipping"]}}""".formatted(name, LC2601))
                 .returnResult(Void.class).getStatus()).isEqualTo(HttpStatus.CREATED);
         EntityExchangeResult<byte[]> subscribed = contract("post", "/queries/{queryName}/subscriptions", send("POST", token,
                 "/queries/" + name + "/subscriptions", """
-                        {"dest": "%s", "signatureToken": "%s", "stream": true}""".formatted(receiver.dest(), SECRET)));
+                        {"dest": "%s", "signatureToken": "%s", %s}""".formatted(receiver.dest(), SECRET, controls)));
         assertThat(subscribed.getStatus()).as(new String(subscribed.getResponseBody(), StandardCharsets.UTF_8))
                 .isEqualTo(HttpStatus.CREATED);
         JsonNode shown = JSON.readTree(subscribed.getResponseBody());
@@ -219,6 +226,38 @@ class SubscriptionIT extends DemoApiTestBase {
     }
 
     @Test
+    void aScheduledSubscriptionIsSentWhatWasCapturedSinceItLastRanAndAnEmptyReportWhenAskedFor() throws Exception {
+        String association = token(Role.ASSOCIATION, LIANCHENG_ASSOCIATION);
+        String name = "lc2601-each-second-" + UUID.randomUUID();
+        String subscription = subscribe(association, name, liancheng, """
+                "schedule": {"second": "[0-59]"}, "reportIfEmpty": true""");
+        String id = subscription.substring(subscription.lastIndexOf('/') + 1);
+        JsonNode shown = JSON.readTree(contract("get", "/queries/{queryName}/subscriptions/{subscriptionID}",
+                send("GET", association, subscription, null)).getResponseBody());
+        assertThat(shown.get("stream").asBoolean()).isFalse();
+        assertThat(shown.at("/schedule/second").asString()).isEqualTo("[0-59]");
+        assertThat(shown.get("reportIfEmpty").asBoolean()).isTrue();
+
+        // Runs with nothing new: an empty report, as asked.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !liancheng.received.isEmpty());
+        Received empty = liancheng.received.getFirst();
+        assertThat(empty.signature()).isEqualTo(hmac(empty.body()));
+        OpenApiContract.epcis().queryDocument(empty.body());
+        assertThat(empty.document().at("/epcisBody/queryResults/subscriptionID").asString()).isEqualTo(id);
+        assertThat(empty.document().at("/epcisBody/queryResults/resultsBody/eventList").size()).isZero();
+
+        // A shipment captured between two runs is in the next run's report, once.
+        String shipped = ship();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> liancheng.eventIds().contains(shipped));
+        int runs = liancheng.received.size();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> liancheng.received.size() >= runs + 2);
+        assertThat(liancheng.eventIds()).as("once").containsOnlyOnce(shipped);
+        assertThat(liancheng.received).allSatisfy(r -> assertThat(r.signature()).isEqualTo(hmac(r.body())));
+        assertThat(contract("delete", "/queries/{queryName}/subscriptions/{subscriptionID}", send("DELETE", association, subscription,
+                null)).getStatus()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
     void aSubscriptionThatIsNoneIsRefusedSayingWhy() {
         String association = token(Role.ASSOCIATION, LIANCHENG_ASSOCIATION);
         String name = "refusals-" + UUID.randomUUID();
@@ -229,8 +268,11 @@ class SubscriptionIT extends DemoApiTestBase {
                 {"{\"dest\": \"" + liancheng.dest() + "\", \"signatureToken\": \"" + SECRET + "\"}", "stream"},
                 {"{\"dest\": \"" + liancheng.dest() + "\", \"signatureToken\": \"short\", \"stream\": true}", "signatureToken"},
                 {"{\"signatureToken\": \"" + SECRET + "\", \"stream\": true}", "dest"},
-                {"{\"dest\": \"" + liancheng.dest() + "\", \"signatureToken\": \"" + SECRET + "\", \"schedule\": {\"hour\": \"1\"}}",
-                        "schedule"}}) {
+                {"{\"dest\": \"" + liancheng.dest() + "\", \"signatureToken\": \"" + SECRET
+                        + "\", \"stream\": true, \"schedule\": {\"hour\": \"1\"}}", "schedule"},
+                {"{\"dest\": \"" + liancheng.dest() + "\", \"signatureToken\": \"" + SECRET + "\", \"schedule\": {\"hour\": \"25\"}}",
+                        "schedule.hour"},
+                {"{\"dest\": \"" + liancheng.dest() + "\", \"signatureToken\": \"" + SECRET + "\", \"schedule\": {}}", "schedule"}}) {
             EntityExchangeResult<byte[]> answer = contract("post", "/queries/{queryName}/subscriptions",
                     send("POST", association, path, refused[0]));
             assertThat(answer.getStatus()).as(refused[0]).isEqualTo(HttpStatus.BAD_REQUEST);

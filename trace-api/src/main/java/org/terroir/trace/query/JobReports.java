@@ -12,9 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The reports a subscription owes for one capture job: the job's events that its named query
- * selects and its maker may see, as EPCIS query documents of at most so many events, each naming
- * the query and the subscription ({@code queryName}, {@code subscriptionID}).
+ * The reports a subscription owes for capture jobs: the jobs' events that its named query selects
+ * and its maker may see, as EPCIS query documents of at most so many events, each naming the query
+ * and the subscription ({@code queryName}, {@code subscriptionID}). A stream subscription is owed them
+ * job by job, a scheduled one for every job that ended since its last run.
  */
 public final class JobReports {
 
@@ -26,15 +27,16 @@ public final class JobReports {
     /**
      * The reports, in event-time order, read in {@code tx}.
      *
-     * @param job          the capture job
-     * @param queryName    the named query's name
-     * @param definition   its parameters as stored ({@code NamedQuery.query})
-     * @param caller       whose view (the subscription's maker)
-     * @param subscription the subscription's id
-     * @param perReport    the most events a report holds
+     * @param jobs          the capture jobs
+     * @param queryName     the named query's name
+     * @param definition    its parameters as stored ({@code NamedQuery.query})
+     * @param caller        whose view (the subscription's maker)
+     * @param subscription  the subscription's id
+     * @param perReport     the most events a report holds
+     * @param reportIfEmpty whether to make one report with no events when none match
      */
-    public static List<String> of(TransactionContext tx, String job, String queryName, String definition, Caller caller,
-                                  String subscription, int perReport) {
+    public static List<String> of(TransactionContext tx, List<String> jobs, String queryName, String definition, Caller caller,
+                                  String subscription, int perReport, boolean reportIfEmpty) {
         EventQuery query = EventQuery.of(NamedQuery.stored(queryName, definition).query());
         List<String> reports = new ArrayList<>();
         String afterTime = null;
@@ -42,20 +44,19 @@ public final class JobReports {
         while (true) {
             Map<String, Object> parameters = new HashMap<>(query.parameters());
             parameters.putAll(Events.view(caller));
-            parameters.put("job", job);
+            parameters.put("jobs", jobs);
             parameters.put("afterTime", afterTime);
             parameters.put("afterId", afterId);
             parameters.put("limit", perReport);
-            parameters.keySet().retainAll(QueryStatements.OF_JOB.parameters());
-            List<Record> rows = tx.run(QueryStatements.OF_JOB.cypher(), parameters).list();
-            if (rows.isEmpty()) {
-                return reports;
+            parameters.keySet().retainAll(QueryStatements.OF_JOBS.parameters());
+            List<Record> rows = jobs.isEmpty() ? List.of() : tx.run(QueryStatements.OF_JOBS.cypher(), parameters).list();
+            if (!rows.isEmpty() || (reports.isEmpty() && reportIfEmpty)) {
+                ObjectNode document = QueryHttp.document(rows);
+                ObjectNode results = (ObjectNode) document.at("/epcisBody/queryResults");
+                results.put("queryName", queryName);
+                results.put("subscriptionID", subscription);
+                reports.add(JSON.writeValueAsString(document));
             }
-            ObjectNode document = QueryHttp.document(rows);
-            ObjectNode results = (ObjectNode) document.at("/epcisBody/queryResults");
-            results.put("queryName", queryName);
-            results.put("subscriptionID", subscription);
-            reports.add(JSON.writeValueAsString(document));
             if (rows.size() < perReport) {
                 return reports;
             }

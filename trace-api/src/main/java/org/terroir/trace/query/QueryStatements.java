@@ -82,9 +82,10 @@ public final class QueryStatements {
             WITH DISTINCT e
             """ + FILTER);
 
-    /** The events capture job {@code $job} wrote (a subscription's reports, {@code JobReports}). */
-    public static final Statement OF_JOB = new Statement("query.ofJob", """
-            MATCH (:CaptureJob {id: $job})<-[:CAPTURED_IN]-(e:Event)
+    /** The events the capture jobs {@code $jobs} wrote (a subscription's reports, {@code JobReports}). */
+    public static final Statement OF_JOBS = new Statement("query.ofJobs", """
+            MATCH (j:CaptureJob) WHERE j.id IN $jobs
+            MATCH (j)<-[:CAPTURED_IN]-(e:Event)
             """ + FILTER);
 
     /** Every event from {@code $start} on (the later of {@code GE_eventTime} and the page's position), along the event-time index. */

@@ -37,10 +37,11 @@ import org.terroir.trace.epcis.EpcisAnswers;
 import org.terroir.trace.query.JobReports;
 
 /**
- * Sends the stream subscriptions their reports, at least once. Every {@code interval}: each stream
+ * Sends the subscriptions their reports, at least once. Every {@code interval}: each stream
  * subscription matches the capture jobs that ended since it last looked (its query, with the view of
- * whoever made it, over the events each job wrote), and the reports it owes go to the outbox in the
- * graph in the same transaction that marks the job matched; then every report due is POSTed to its
+ * whoever made it, over the events each job wrote), and each scheduled one that is due those that
+ * ended since it last ran ({@link #schedule}); the reports owed go to the outbox in the graph in the
+ * same transaction that marks the jobs matched; then every report due is POSTed to its
  * destination, signed ({@code GS1-Signature: sha256=<hex>}, HMAC-SHA256 of the body with the
  * subscription's {@code signatureToken}). A 2xx answer takes it out of the outbox; anything else, or
  * no answer within the timeout, and it is sent again later, the wait doubling up to
@@ -53,6 +54,9 @@ class Notifier implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
     /** The most jobs a subscription matches, and reports sent, in one round. */
     private static final int ROUND = 50;
+    /** The most capture jobs a scheduled subscription takes in one run. */
+    static final int JOBS_PER_RUN = 1000;
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final Driver driver;
     private final SubscriptionSettings settings;
@@ -90,6 +94,7 @@ class Notifier implements SmartLifecycle {
     void round() {
         try {
             match();
+            schedule();
             send();
         } catch (RuntimeException e) {
             LOG.warn("subscriptions: this round stopped ({}); the next one takes up where it did", e.toString());
@@ -102,21 +107,71 @@ class Notifier implements SmartLifecycle {
             List<Record> streams = session.executeRead(tx -> tx.run(SubscriptionStatements.STREAMS.cypher()).list());
             for (Record stream : streams) {
                 String id = stream.get("id").asString();
-                Caller maker = new Caller(Role.valueOf(stream.get("role").asString().toUpperCase(Locale.ROOT)),
-                        Optional.ofNullable(stream.get("subject").isNull() ? null : stream.get("subject").asString()),
-                        Set.copyOf(stream.get("parties").asList(Value::asString)));
+                Caller maker = maker(stream);
                 List<Record> jobs = session.executeRead(tx -> tx.run(SubscriptionStatements.UNMATCHED_JOBS.cypher(),
                         Map.of("id", id, "limit", ROUND)).list());
                 for (Record job : jobs) {
                     String jobId = job.get("job").asString();
-                    List<String> bodies = job.get("success").asBoolean(false) ? session.executeRead(tx -> JobReports.of(tx, jobId,
-                            stream.get("query").asString(), stream.get("definition").asString(), maker, id, settings.eventsPerReport()))
-                            : List.of();
+                    List<String> bodies = job.get("success").asBoolean(false) ? session.executeRead(tx -> JobReports.of(tx,
+                            List.of(jobId), stream.get("query").asString(), stream.get("definition").asString(), maker, id,
+                            settings.eventsPerReport(), false)) : List.of();
                     List<Map<String, Object>> reports = new ArrayList<>();
                     bodies.forEach(body -> reports.add(Map.of("id", UUID.randomUUID().toString(), "body", body)));
                     Map<String, Object> parameters = Map.of("id", id, "job", jobId, "now", Instant.now().toString(), "reports", reports);
                     session.executeWrite(tx -> tx.run(SubscriptionStatements.MATCHED.cypher(), parameters).consume());
                 }
+            }
+        }
+    }
+
+    /** Whose a subscription is: the caller its reports are made for (the view of its maker). */
+    private static Caller maker(Record subscription) {
+        return new Caller(Role.valueOf(subscription.get("role").asString().toUpperCase(Locale.ROOT)),
+                Optional.ofNullable(subscription.get("subject").isNull() ? null : subscription.get("subject").asString()),
+                Set.copyOf(subscription.get("parties").asList(Value::asString)));
+    }
+
+    /**
+     * Runs the scheduled subscriptions that are due: each takes the capture jobs that ended since it last
+     * ran (at most {@value #JOBS_PER_RUN}; more wait for its next run), and owes their events that its
+     * query selects and its maker may see (an empty report when none and it asked for one), written with
+     * its next run in one transaction. A server that was down runs a missed schedule once, not once per
+     * missed time.
+     */
+    void schedule() {
+        try (Session session = driver.session()) {
+            Instant now = Instant.now();
+            List<Record> due = session.executeRead(tx -> tx.run(SubscriptionStatements.SCHEDULED_DUE.cypher(),
+                    Map.of("now", now.toString(), "limit", ROUND)).list());
+            for (Record run : due) {
+                String id = run.get("id").asString();
+                QuerySchedule schedule;
+                try {
+                    schedule = QuerySchedule.of(JSON.readTree(run.get("schedule").asString()));
+                } catch (RuntimeException e) {
+                    LOG.error("subscriptions: subscription {} has a schedule that no longer reads ({}); not run", id, e.getMessage());
+                    continue;
+                }
+                List<Record> jobs = session.executeRead(tx -> tx.run(SubscriptionStatements.UNMATCHED_JOBS.cypher(),
+                        Map.of("id", id, "limit", JOBS_PER_RUN)).list());
+                List<String> captured = jobs.stream().filter(j -> j.get("success").asBoolean(false)).map(j -> j.get("job").asString())
+                        .toList();
+                List<String> bodies = session.executeRead(tx -> JobReports.of(tx, captured, run.get("query").asString(),
+                        run.get("definition").asString(), maker(run), id, settings.eventsPerReport(),
+                        run.get("reportIfEmpty").asBoolean(false)));
+                List<Map<String, Object>> reports = new ArrayList<>();
+                bodies.forEach(body -> reports.add(Map.of("id", UUID.randomUUID().toString(), "body", body)));
+                Instant last = Instant.parse(run.get("due").asString()).isAfter(now) ? Instant.parse(run.get("due").asString()) : now;
+                String next = schedule.next(last.atZone(settings.scheduleZone())).map(t -> t.toInstant().toString())
+                        .orElse(null); // none: it never runs again
+                Map<String, Object> parameters = new HashMap<>();
+                parameters.put("id", id);
+                parameters.put("due", run.get("due").asString());
+                parameters.put("next", next);
+                parameters.put("now", now.toString());
+                parameters.put("jobs", jobs.stream().map(j -> j.get("job").asString()).toList());
+                parameters.put("reports", reports);
+                session.executeWrite(tx -> tx.run(SubscriptionStatements.RAN.cypher(), parameters).consume());
             }
         }
     }

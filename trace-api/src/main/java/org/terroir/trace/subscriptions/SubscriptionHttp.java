@@ -35,7 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The HTTP edge of the webhook subscriptions: {@code POST /queries/{queryName}/subscriptions}
  * subscribes to a named query the caller may use (its maker, or a regulator) with a destination
  * ({@code dest}, see {@link Destinations}), a {@code signatureToken} (at least 16 characters: the key
- * of the reports' signatures) and {@code stream: true} (scheduled reports come later); {@code GET}
+ * of the reports' signatures) and either {@code stream: true} or a {@code schedule} ({@link QuerySchedule},
+ * with {@code reportIfEmpty}); {@code GET}
  * lists and shows them (never their token), {@code DELETE} ends one. Problems are the binding's
  * {@code SubscriptionControlsException}.
  */
@@ -69,17 +70,30 @@ record SubscriptionHttp(SubscriptionSettings settings, GraphReader reader, Graph
                 }
                 String dest = subscription.path("dest").isString() ? subscription.get("dest").asString() : null;
                 String secret = subscription.path("signatureToken").isString() ? subscription.get("signatureToken").asString() : null;
+                boolean stream = subscription.path("stream").isBoolean() && subscription.get("stream").booleanValue();
+                QuerySchedule schedule = null;
                 if (subscription.has("schedule")) {
-                    return invalid("schedule: this repository sends reports as events are captured (stream: true); "
-                            + "scheduled reports are not offered yet");
+                    if (stream) {
+                        return invalid("schedule: a subscription is either a stream (stream: true) or scheduled, not both");
+                    }
+                    try {
+                        schedule = QuerySchedule.of(subscription.get("schedule"));
+                    } catch (IllegalArgumentException e) {
+                        return invalid(e.getMessage());
+                    }
+                } else if (!stream) {
+                    return invalid("stream: true, to be sent the events that match as they are captured, or a schedule "
+                            + "({\"hour\": \"1\", \"minute\": \"5\"}) to be sent them at those times");
                 }
-                if (!subscription.path("stream").isBoolean() || !subscription.get("stream").booleanValue()) {
-                    return invalid("stream: true, to be sent the events that match as they are captured");
+                if (subscription.has("reportIfEmpty") && !subscription.get("reportIfEmpty").isBoolean()) {
+                    return invalid("reportIfEmpty: true or false");
                 }
+                boolean reportIfEmpty = schedule != null && subscription.path("reportIfEmpty").asBoolean(false);
                 if (secret == null || secret.length() < 16 || secret.length() > 512) {
                     return invalid("signatureToken: 16 to 512 characters, the key each report is signed with (GS1-Signature)");
                 }
                 Instant now = Instant.now();
+                QuerySchedule plan = schedule;
                 String since;
                 try {
                     since = subscription.has("initialRecordTime")
@@ -91,13 +105,13 @@ record SubscriptionHttp(SubscriptionSettings settings, GraphReader reader, Graph
                                 : Destinations.refusal(dest, settings.allowLocalDestinations())))
                         .subscribeOn(Schedulers.boundedElastic())
                         .flatMap(refused -> refused.isPresent() ? invalid("dest: " + refused.get())
-                                : create(caller, query, dest, secret, now, since));
+                                : create(caller, query, dest, secret, now, since, plan, reportIfEmpty));
             });
         });
     }
 
     private Mono<ServerResponse> create(Caller caller, String query, String dest, String secret, Instant now,
-                                        String since) {
+                                        String since, QuerySchedule schedule, boolean reportIfEmpty) {
         String id = UUID.randomUUID().toString();
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("query", query);
@@ -107,6 +121,11 @@ record SubscriptionHttp(SubscriptionSettings settings, GraphReader reader, Graph
         parameters.put("secret", secret);
         parameters.put("createdAt", now.toString());
         parameters.put("since", since);
+        parameters.put("stream", schedule == null);
+        parameters.put("schedule", schedule == null ? null : JSON.writeValueAsString(schedule.fields()));
+        parameters.put("reportIfEmpty", reportIfEmpty);
+        parameters.put("nextRunAt", schedule == null ? null : schedule.next(now.atZone(settings.scheduleZone()))
+                .orElseThrow().toInstant().toString());
         parameters.put("role", caller.role().name().toLowerCase(Locale.ROOT));
         parameters.put("subject", caller.subject().orElse(null));
         parameters.put("parties", caller.parties().stream().sorted().toList());
@@ -177,7 +196,12 @@ record SubscriptionHttp(SubscriptionSettings settings, GraphReader reader, Graph
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("subscriptionID", subscription.get("id").asString());
         node.put("dest", subscription.get("dest").asString());
-        node.put("stream", true);
+        boolean stream = subscription.get("stream").asBoolean(true);
+        node.put("stream", stream);
+        if (!stream) {
+            node.set("schedule", JSON.readTree(subscription.get("schedule").asString()));
+            node.put("reportIfEmpty", subscription.get("reportIfEmpty").asBoolean(false));
+        }
         node.put("createdAt", subscription.get("createdAt").asZonedDateTime().toInstant().toString());
         node.put("initialRecordTime", subscription.get("since").asZonedDateTime().toInstant().toString());
         if (!subscription.get("lastNotifiedAt").isNull()) {

@@ -1,6 +1,7 @@
 package org.terroir.trace.subscriptions;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,13 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lastRetry              the longest wait between two attempts
  * @param timeout                how long a destination has to answer
  * @param eventsPerReport        the most events one report holds
+ * @param scheduleZone           the time zone schedules are read in (the hour of {@code {"hour": "1"}}); the server's when not set
  */
 @ConfigurationProperties("terroir.subscriptions")
 public record SubscriptionSettings(@DefaultValue("false") boolean allowLocalDestinations, @DefaultValue("2s") Duration interval,
                                    @DefaultValue("2s") Duration firstRetry, @DefaultValue("10m") Duration lastRetry,
-                                   @DefaultValue("10s") Duration timeout, @DefaultValue("100") int eventsPerReport) {
+                                   @DefaultValue("10s") Duration timeout, @DefaultValue("100") int eventsPerReport,
+                                   ZoneId scheduleZone) {
 
     public SubscriptionSettings {
+        scheduleZone = scheduleZone == null ? ZoneId.systemDefault() : scheduleZone;
         if (interval.isNegative() || interval.isZero() || firstRetry.isNegative() || firstRetry.isZero()
                 || lastRetry.compareTo(firstRetry) < 0 || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("terroir.subscriptions: interval, first-retry and timeout positive, "

@@ -14,14 +14,16 @@ public final class SubscriptionStatements {
 
     /**
      * Subscribes to the named query {@code $query} if it is {@code $owner}'s (any, when null): a new
-     * subscription of id {@code $id}, matching the jobs created from {@code $since} on; no row when
-     * there is no such query.
+     * subscription of id {@code $id}, matching the jobs created from {@code $since} on, as they end
+     * ({@code $stream}) or at the times of {@code $schedule} (its JSON; the first run at
+     * {@code $nextRunAt}); no row when there is no such query.
      */
     public static final Statement SUBSCRIBE = new Statement("subscriptions.subscribe", """
             MATCH (q:NamedQuery {queryName: $query}) WHERE $owner IS NULL OR q.owner = $owner
             CREATE (s:Subscription {id: $id})-[:SUBSCRIBES]->(q)
-            SET s.dest = $dest, s.secret = $secret, s.stream = true, s.createdAt = datetime($createdAt),
-                s.since = datetime($since), s.owner = $owner, s.role = $role, s.subject = $subject, s.parties = $parties
+            SET s.dest = $dest, s.secret = $secret, s.stream = $stream, s.schedule = $schedule, s.reportIfEmpty = $reportIfEmpty,
+                s.nextRunAt = datetime($nextRunAt), s.createdAt = datetime($createdAt), s.since = datetime($since),
+                s.owner = $owner, s.role = $role, s.subject = $subject, s.parties = $parties
             RETURN s.id AS id
             """);
 
@@ -29,7 +31,8 @@ public final class SubscriptionStatements {
     public static final Statement SUBSCRIPTIONS = new Statement("subscriptions.ofQuery", """
             MATCH (s:Subscription)-[:SUBSCRIBES]->(:NamedQuery {queryName: $query})
             WHERE ($owner IS NULL OR s.owner = $owner) AND ($id IS NULL OR s.id = $id)
-            RETURN s {.id, .dest, .stream, .createdAt, .since, .lastNotifiedAt} AS subscription
+            RETURN s {.id, .dest, .stream, .schedule, .reportIfEmpty, .createdAt, .since, .lastNotifiedAt, .lastRunAt}
+                   AS subscription
             ORDER BY s.createdAt, s.id
             """);
 
@@ -51,6 +54,41 @@ public final class SubscriptionStatements {
             WHERE s.stream
             RETURN s.id AS id, q.queryName AS query, q.query AS definition, s.role AS role, s.subject AS subject,
                    s.parties AS parties
+            """);
+
+    /**
+     * The scheduled subscriptions due by {@code $now} (at most {@code $limit}, the longest due first),
+     * with their query, whose they are, their schedule and when they were due.
+     */
+    public static final Statement SCHEDULED_DUE = new Statement("subscriptions.scheduledDue", """
+            MATCH (s:Subscription) WHERE s.nextRunAt <= datetime($now)
+            WITH s ORDER BY s.nextRunAt LIMIT $limit
+            MATCH (s)-[:SUBSCRIBES]->(q:NamedQuery)
+            RETURN s.id AS id, q.queryName AS query, q.query AS definition, s.role AS role, s.subject AS subject,
+                   s.parties AS parties, s.schedule AS schedule, s.reportIfEmpty AS reportIfEmpty, toString(s.nextRunAt) AS due
+            """);
+
+    /**
+     * Scheduled subscription {@code $id} ran for the run due at {@code $due}: it matched the jobs
+     * {@code $jobs} and owes the reports {@code $reports} (id and body each), due at once; its next run is
+     * at {@code $next}. Nothing when another server ran it first ({@code ran} is then 0).
+     */
+    public static final Statement RAN = new Statement("subscriptions.ran", """
+            MATCH (s:Subscription {id: $id}) WHERE s.nextRunAt = datetime($due)
+            SET s.nextRunAt = datetime($next), s.lastRunAt = datetime($now)
+            WITH s
+            CALL (s) {
+              UNWIND $jobs AS job
+              MATCH (j:CaptureJob {id: job})
+              MERGE (s)-[r:REPORTED]->(j)
+              ON CREATE SET r.at = datetime($now), r.reports = size($reports)
+            }
+            CALL (s) {
+              UNWIND $reports AS report
+              CREATE (s)-[:OWES]->(:Delivery {id: report.id, body: report.body, attempts: 0, createdAt: datetime($now),
+                                              nextAttemptAt: datetime($now)})
+            }
+            RETURN count(s) AS ran
             """);
 
     /**

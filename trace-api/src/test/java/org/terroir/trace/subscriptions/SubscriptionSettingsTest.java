@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SubscriptionSettingsTest {
 
     private final SubscriptionSettings settings = new SubscriptionSettings(false, Duration.ofSeconds(2), Duration.ofSeconds(2),
-            Duration.ofMinutes(10), Duration.ofSeconds(10), 100);
+            Duration.ofMinutes(10), Duration.ofSeconds(10), 100, null);
 
     @Test
     void theWaitDoublesFromTheFirstRetryUpToTheLast() {
