@@ -92,11 +92,39 @@ final class DemoCommand implements Callable<Integer> {
         List<String> labels = pki.map(DemoPki::labels).orElse(List.of());
         DemoQueries.print(serving.graphQl(), labels, out);
         DemoQueries.printScanLinks(serving.graphQl(), labels, pki.flatMap(DemoPki::sheet), out);
-        DemoQueries.printTokens(serving.graphQl(), tokenKey, TokensCommand.keyFolder(graph.dataDir()), out);
+        String association = DemoQueries.printTokens(serving.graphQl(), tokenKey, TokensCommand.keyFolder(graph.dataDir()), out);
+        DemoReceiver receiver = subscribe(serving, association, out);
         out.println("Stop with Ctrl+C (or kill " + ProcessHandle.current().pid() + ").");
         out.flush();
-        serving.awaitStop();
+        try {
+            serving.awaitStop();
+        } finally {
+            if (receiver != null) {
+                receiver.close();
+            }
+        }
         return Terroir.OK;
+    }
+
+    /**
+     * The demo's webhook receiver, subscribed through the API as the Liancheng association; null, and one
+     * line saying why, when it could not be (the rest of the demo runs without it).
+     */
+    private static DemoReceiver subscribe(ServeCommand.Serving serving, String associationToken, PrintWriter out)
+            throws InterruptedException {
+        DemoReceiver receiver = null;
+        try {
+            receiver = DemoReceiver.start(out);
+            receiver.subscribe(serving.graphQl().resolve("/"), associationToken);
+            DemoQueries.printSubscription(serving.graphQl(), associationToken, receiver, out);
+            return receiver;
+        } catch (IOException e) {
+            out.printf("Demo subscription: not made (%s); the rest of the demo runs without it%n", oneLine(e));
+            if (receiver != null) {
+                receiver.close();
+            }
+            return null;
+        }
     }
 
     /**

@@ -48,8 +48,8 @@ final class DemoQueries {
 
     private DemoQueries() {}
 
-    /** A token of each role, signed with the demo's token key, and how to use one. */
-    static void printTokens(URI graphQl, ECPrivateKey key, Path keyFolder, PrintWriter out) {
+    /** A token of each role, signed with the demo's token key, and how to use one; the association's token. */
+    static String printTokens(URI graphQl, ECPrivateKey key, Path keyFolder, PrintWriter out) {
         out.printf("Bearer tokens (24 hours; more with './terroir tokens issue --role ROLE', key in %s):%n", keyFolder);
         String carrier = null;
         String association = null;
@@ -69,6 +69,17 @@ final class DemoQueries {
                 + "  -d '{\"query\": \"%s\"}'%n%n", graphQl, HOUSEHOLDS);
         printCapture(graphQl.resolve("/events"), carrier, out);
         printQuery(graphQl.resolve(QUERY), association, out);
+        return association;
+    }
+
+    /** The demo's subscription: what the receiver is sent, and the curl that made it. */
+    static void printSubscription(URI graphQl, String associationToken, DemoReceiver receiver, PrintWriter out) {
+        out.printf("A webhook subscription of the Liancheng association (EPCIS 2.0, docs/capture.md, \"Subscriptions\"): a small%n"
+                + "receiver on %s is sent the shipments of lot LC2601 as they are captured, signed; run the%n"
+                + "capture above and its report shows here a moment later (\"Receiver: ...\"). Made as this curl makes it:%n",
+                receiver.dest());
+        out.printf("curl -si %s -H \"Authorization: Bearer %s\" -H 'Content-Type: application/json' \\%n  -d '%s'%n%n",
+                graphQl.resolve("/queries/" + DemoReceiver.QUERY_NAME + "/subscriptions"), associationToken, receiver.subscription());
     }
 
     /** The EPCIS query the demo prints: the events of lot LC2601, two a page. */

@@ -231,6 +231,10 @@ class DemoServeIT {
                     .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(captured.statusCode()).as(captured.body()).isEqualTo(expected);
         }
+        // The demo's receiver, subscribed as the Liancheng association to the lot's shipments, is sent it, signed.
+        assertThat(printed).anyMatch(line -> line.startsWith("curl -si ") && line.contains("/queries/demo-lc2601-shipping/subscriptions"));
+        List<String> received = demo.until(JSON.readTree(event).get("eventID").asString());
+        assertThat(String.join("\n", received)).contains("Receiver: a report of query demo-lc2601-shipping, signature verified, 1 event(s)");
         JsonNode shipped = post(endpoint, "{ events(identifier: \"urn:epc:class:lgtin:9520011.000102.LC2601\", "
                 + "bizStep: \"urn:epcglobal:cbv:bizstep:shipping\", first: 50) { nodes { eventId } } }", printedToken(printed, "a regulator"));
         assertThat(shipped.findValuesAsString("eventId")).as(shipped.toString())
