@@ -45,7 +45,7 @@ class StatsCommandIT {
                 "--demo-data", "../demo");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Graph: embedded store " + dataDir, "Schema: version V013 (13 migration(s) applied now",
+        assertThat(run.out()).contains("Graph: embedded store " + dataDir, "Schema: version V015 (15 migration(s) applied now",
                 "Importing the demo master data", "Per county:", "Liancheng County 连城县",
                 "Zhangjiachuan Hui Autonomous County", "Yongjing County", "Jizhou District", "Beiliu City");
         assertThat(dataDir.resolve("neo4j")).isDirectory();

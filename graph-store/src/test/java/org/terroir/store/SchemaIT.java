@@ -13,7 +13,7 @@ import org.terroir.testsupport.TestNeo4j;
 /** The schema migrations, applied by neo4j-migrations to a real Neo4j. */
 class SchemaIT {
 
-    private static final List<String> ALL = List.of("001", "002", "003", "004", "005", "006", "007", "008", "009", "010", "011", "012", "013");
+    private static final List<String> ALL = List.of("001", "002", "003", "004", "005", "006", "007", "008", "009", "010", "011", "012", "013", "014", "015");
 
     private final Driver driver = TestNeo4j.get().driver();
 
@@ -45,6 +45,35 @@ class SchemaIT {
         assertThat(constrained).contains("Region.code", "Producer.pseudonym", "Party.gln", "Brand.id", "Product.gtin",
                 "Batch.key", "Item.key", "Container.key", "Location.key", "Event.eventId", "Hop.id",
                 "Certification.id", "Recall.id", "Scan.id", "ScanFlag.id", "ScanKey.id");
+    }
+
+    @Test
+    void numbersTheCaptureJobsThatEndedBeforeV014InTheOrderTheyFinished() throws Exception {
+        Schema.migrate(driver);
+        // A graph of before V014: jobs ended without a number, no counter.
+        driver.executableQuery("MATCH (s:Sequence) DELETE s").execute();
+        driver.executableQuery("""
+                CREATE (:CaptureJob {id: 'b', running: false, createdAt: datetime('2026-12-01T09:00:00Z'),
+                                     finishedAt: datetime('2026-12-01T10:00:00Z')}),
+                       (:CaptureJob {id: 'a', running: false, createdAt: datetime('2026-12-01T08:00:00Z'),
+                                     finishedAt: datetime('2026-12-01T11:00:00Z')}),
+                       (:CaptureJob {id: 'c', running: true, createdAt: datetime('2026-12-01T12:00:00Z')})""").execute();
+        String migration;
+        try (var in = Schema.class.getResourceAsStream("/neo4j/migrations/V015__capture_jobs_ended_numbered.cypher")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (String statement : migration.split(";")) {
+            if (!statement.replaceAll("(?m)^//.*$", "").isBlank()) {
+                driver.executableQuery(statement).execute();
+            }
+        }
+
+        Map<String, Object> ended = new java.util.HashMap<>();
+        driver.executableQuery("MATCH (j:CaptureJob) RETURN j.id AS id, j.ended AS ended").execute().records()
+                .forEach(r -> ended.put(r.get("id").asString(), r.get("ended").isNull() ? null : r.get("ended").asLong()));
+        assertThat(ended).containsEntry("b", 1L).containsEntry("a", 2L).containsEntry("c", null);
+        assertThat(driver.executableQuery("MATCH (s:Sequence {name: 'captureJobsEnded'}) RETURN s.last AS last").execute()
+                .records().getFirst().get("last").asLong()).isEqualTo(2);
     }
 
     @Test

@@ -66,6 +66,8 @@ abstract class DemoApiTestBase {
         registry.add("terroir.subscriptions.interval", () -> "200ms");
         registry.add("terroir.subscriptions.first-retry", () -> "300ms");
         registry.add("terroir.subscriptions.last-retry", () -> "1s");
+        // Small reports, so that a document of a few dozen events is owed in several chunks (SubscriptionIT).
+        registry.add("terroir.subscriptions.events-per-report", () -> "2");
     }
 
     private static Path writeTokenKey() {

@@ -226,6 +226,37 @@ class SubscriptionIT extends DemoApiTestBase {
     }
 
     @Test
+    void aDocumentOfManyEventsIsOwedInChunksEachEventOnce() throws Exception {
+        String association = token(Role.ASSOCIATION, LIANCHENG_ASSOCIATION);
+        subscribe(association, "lc2601-many-" + UUID.randomUUID(), liancheng);
+        // 25 events at two a report: 13 reports, owed ten to a transaction (Notifier), so in two chunks.
+        List<String> ids = new java.util.ArrayList<>();
+        StringBuilder events = new StringBuilder();
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS).minusHours(1);
+        for (int i = 0; i < 25; i++) {
+            String id = "urn:uuid:" + UUID.randomUUID();
+            ids.add(id);
+            events.append(i == 0 ? "" : ",").append("""
+                    {"type": "ObjectEvent", "eventID": "%s", "eventTime": "%s", "eventTimeZoneOffset": "+08:00", "action": "OBSERVE",
+                     "bizStep": "shipping", "disposition": "in_transit", "readPoint": {"id": "urn:epc:id:sgln:9520099.10001.0"},
+                     "quantityList": [{"epcClass": "%s", "quantity": 1, "uom": "KGM"}]}""".formatted(id,
+                    DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(start.plusMinutes(i)), LC2601));
+        }
+        String document = """
+                {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"], "type": "EPCISDocument",
+                 "schemaVersion": "2.0", "creationDate": "2026-12-07T00:00:00Z", "epcisBody": {"eventList": [%s]}}"""
+                .formatted(events);
+        assertThat(web.post().uri("/capture").headers(h -> h.setBearerAuth(token(Role.LOGISTICS, CARRIER)))
+                .contentType(MediaType.parseMediaType("application/ld+json")).bodyValue(document).exchange()
+                .returnResult(Void.class).getStatus()).isEqualTo(HttpStatus.ACCEPTED);
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> liancheng.eventIds().containsAll(ids));
+        Thread.sleep(1_000); // a few more rounds: nothing is sent twice
+        assertThat(liancheng.eventIds()).as("each once").containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(liancheng.received).hasSize(13).allSatisfy(r -> assertThat(r.signature()).isEqualTo(hmac(r.body())));
+    }
+
+    @Test
     void aScheduledSubscriptionIsSentWhatWasCapturedSinceItLastRanAndAnEmptyReportWhenAskedFor() throws Exception {
         String association = token(Role.ASSOCIATION, LIANCHENG_ASSOCIATION);
         String name = "lc2601-each-second-" + UUID.randomUUID();

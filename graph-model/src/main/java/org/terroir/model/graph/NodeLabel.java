@@ -61,7 +61,12 @@ public enum NodeLabel {
     /** A webhook subscription to a named query: where its results go, how they are signed, who made it; keyed by its id. */
     SUBSCRIPTION("Subscription", "id"),
     /** One report a subscription owes its destination (the outbox): the document, its attempts, when next; keyed by its id. */
-    DELIVERY("Delivery", "id");
+    DELIVERY("Delivery", "id"),
+    /**
+     * A counter the graph hands out numbers from in order ({@code last}; one node per sequence, e.g.
+     * {@code captureJobsEnded}: the order capture jobs end in), keyed by its name.
+     */
+    SEQUENCE("Sequence", "name");
 
     private final String label;
     private final String naturalKey;

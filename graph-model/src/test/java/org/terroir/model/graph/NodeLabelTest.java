@@ -37,7 +37,7 @@ class NodeLabelTest {
                 .containsEntry("Recall", "id").containsEntry("Scan", "id")
                 .containsEntry("ScanFlag", "id").containsEntry("ScanKey", "id")
                 .containsEntry("CaptureJob", "id").containsEntry("NamedQuery", "queryName")
-                .containsEntry("Subscription", "id").containsEntry("Delivery", "id").hasSize(21);
+                .containsEntry("Subscription", "id").containsEntry("Delivery", "id").containsEntry("Sequence", "name").hasSize(22);
     }
 
     @Test
@@ -56,6 +56,6 @@ class NodeLabelTest {
         }
         // Enterprise and Regulator are reached as Party only: a kind label goes with the Party label.
         connected.addAll(Arrays.stream(NodeLabel.values()).filter(NodeLabel::isPartyKind).toList());
-        assertThat(EnumSet.complementOf(EnumSet.copyOf(connected))).containsExactly(NodeLabel.SCAN_KEY);
+        assertThat(EnumSet.complementOf(EnumSet.copyOf(connected))).containsExactlyInAnyOrder(NodeLabel.SCAN_KEY, NodeLabel.SEQUENCE);
     }
 }

@@ -20,10 +20,17 @@ public final class CaptureStatements {
             RETURN j.id AS id
             """);
 
-    /** Ends the job of {@code $id}: whether its events were captured, how many, and its problems (JSON). */
+    /**
+     * Ends the job of {@code $id}: whether its events were captured, how many, and its problems (JSON);
+     * and its place in the order jobs end in ({@code ended}, the next number of the sequence
+     * {@code captureJobsEnded}), which subscriptions follow.
+     */
     public static final Statement CAPTURE_FINISH = new Statement("capture.finish", """
             MATCH (j:CaptureJob {id: $id})
-            SET j.running = false, j.success = $success, j.finishedAt = datetime(), j.events = $events, j.errors = $errors
+            MERGE (seq:Sequence {name: 'captureJobsEnded'})
+            SET seq.last = coalesce(seq.last, 0) + 1
+            SET j.running = false, j.success = $success, j.finishedAt = datetime(), j.events = $events, j.errors = $errors,
+                j.ended = seq.last
             RETURN j.id AS id
             """);
 

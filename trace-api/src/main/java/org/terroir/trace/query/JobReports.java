@@ -24,8 +24,22 @@ public final class JobReports {
     private JobReports() {
     }
 
+    /** Where the next chunk of reports starts: after the event of {@code time} and {@code id}. */
+    public record After(String time, String id) {
+    }
+
     /**
-     * The reports, in event-time order, read in {@code tx}.
+     * Some of the reports: those of at most {@code maxReports} reports' worth of events.
+     *
+     * @param reports the reports' bodies, in event-time order
+     * @param next    where the rest starts; null when there is no more
+     */
+    public record Chunk(List<String> reports, After next) {
+    }
+
+    /**
+     * The reports, in event-time order, read in {@code tx}: the first {@code maxReports} of them from
+     * {@code after} on (null: from the first), so that a job of many events is owed a chunk at a time.
      *
      * @param jobs          the capture jobs
      * @param queryName     the named query's name
@@ -33,24 +47,23 @@ public final class JobReports {
      * @param caller        whose view (the subscription's maker)
      * @param subscription  the subscription's id
      * @param perReport     the most events a report holds
-     * @param reportIfEmpty whether to make one report with no events when none match
+     * @param reportIfEmpty whether to make one report with no events when none match at all
      */
-    public static List<String> of(TransactionContext tx, List<String> jobs, String queryName, String definition, Caller caller,
-                                  String subscription, int perReport, boolean reportIfEmpty) {
+    public static Chunk of(TransactionContext tx, List<String> jobs, String queryName, String definition, Caller caller,
+                           String subscription, int perReport, boolean reportIfEmpty, After after, int maxReports) {
         EventQuery query = EventQuery.of(NamedQuery.stored(queryName, definition).query());
         List<String> reports = new ArrayList<>();
-        String afterTime = null;
-        String afterId = null;
+        After position = after;
         while (true) {
             Map<String, Object> parameters = new HashMap<>(query.parameters());
             parameters.putAll(Events.view(caller));
             parameters.put("jobs", jobs);
-            parameters.put("afterTime", afterTime);
-            parameters.put("afterId", afterId);
+            parameters.put("afterTime", position == null ? null : position.time());
+            parameters.put("afterId", position == null ? null : position.id());
             parameters.put("limit", perReport);
             parameters.keySet().retainAll(QueryStatements.OF_JOBS.parameters());
             List<Record> rows = jobs.isEmpty() ? List.of() : tx.run(QueryStatements.OF_JOBS.cypher(), parameters).list();
-            if (!rows.isEmpty() || (reports.isEmpty() && reportIfEmpty)) {
+            if (!rows.isEmpty() || (after == null && reports.isEmpty() && reportIfEmpty)) {
                 ObjectNode document = QueryHttp.document(rows);
                 ObjectNode results = (ObjectNode) document.at("/epcisBody/queryResults");
                 results.put("queryName", queryName);
@@ -58,11 +71,13 @@ public final class JobReports {
                 reports.add(JSON.writeValueAsString(document));
             }
             if (rows.size() < perReport) {
-                return reports;
+                return new Chunk(reports, null);
             }
             Record last = rows.getLast();
-            afterTime = org.terroir.trace.events.RecordedEvent.time(last.get("eventTime"));
-            afterId = last.get("eventId").asString();
+            position = new After(org.terroir.trace.events.RecordedEvent.time(last.get("eventTime")), last.get("eventId").asString());
+            if (reports.size() >= maxReports) {
+                return new Chunk(reports, position);
+            }
         }
     }
 }

@@ -74,7 +74,7 @@ class RecallEvents {
 
     /** The JSON-LD of the recall's event. */
     static byte[] event(RecallNotice notice) {
-        Instant at = Instant.parse(notice.recalledAt());
+        Instant at = java.time.OffsetDateTime.parse(notice.recalledAt()).toInstant(); // Neo4j may leave ":00" seconds out
         ZoneOffset offset = ZoneId.systemDefault().getRules().getOffset(at);
         ObjectNode event = JSON.createObjectNode();
         event.putArray("@context").addObject().put("terroir", NAMESPACE);

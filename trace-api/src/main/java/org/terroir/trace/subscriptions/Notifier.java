@@ -56,6 +56,8 @@ class Notifier implements SmartLifecycle {
     private static final int ROUND = 50;
     /** The most capture jobs a scheduled subscription takes in one run. */
     static final int JOBS_PER_RUN = 1000;
+    /** The most reports built and written in one transaction. */
+    static final int REPORTS_PER_TRANSACTION = 10;
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final Driver driver;
@@ -112,15 +114,38 @@ class Notifier implements SmartLifecycle {
                         Map.of("id", id, "limit", ROUND)).list());
                 for (Record job : jobs) {
                     String jobId = job.get("job").asString();
-                    List<String> bodies = job.get("success").asBoolean(false) ? session.executeRead(tx -> JobReports.of(tx,
-                            List.of(jobId), stream.get("query").asString(), stream.get("definition").asString(), maker, id,
-                            settings.eventsPerReport(), false)) : List.of();
-                    List<Map<String, Object>> reports = new ArrayList<>();
-                    bodies.forEach(body -> reports.add(Map.of("id", UUID.randomUUID().toString(), "body", body)));
+                    List<Map<String, Object>> reports = job.get("success").asBoolean(false)
+                            ? owe(session, stream, maker, List.of(jobId), false) : List.of();
                     Map<String, Object> parameters = Map.of("id", id, "job", jobId, "now", Instant.now().toString(), "reports", reports);
                     session.executeWrite(tx -> tx.run(SubscriptionStatements.MATCHED.cypher(), parameters).consume());
                 }
             }
+        }
+    }
+
+    /**
+     * The reports {@code subscription} owes for {@code jobs}, a chunk of {@value #REPORTS_PER_TRANSACTION}
+     * at a time so that a job of many events is never held in memory or written whole: every chunk but the
+     * last written to the outbox now, the last returned to be written with the match. (Two servers
+     * matching the same job at once may both owe its first chunks: at least once.)
+     */
+    private List<Map<String, Object>> owe(Session session, Record subscription, Caller maker, List<String> jobs,
+                                          boolean reportIfEmpty) {
+        String id = subscription.get("id").asString();
+        JobReports.After after = null;
+        while (true) {
+            JobReports.After from = after;
+            JobReports.Chunk chunk = session.executeRead(tx -> JobReports.of(tx, jobs, subscription.get("query").asString(),
+                    subscription.get("definition").asString(), maker, id, settings.eventsPerReport(), reportIfEmpty, from,
+                    REPORTS_PER_TRANSACTION));
+            List<Map<String, Object>> reports = new ArrayList<>();
+            chunk.reports().forEach(body -> reports.add(Map.of("id", UUID.randomUUID().toString(), "body", body)));
+            if (chunk.next() == null) {
+                return reports;
+            }
+            Map<String, Object> parameters = Map.of("id", id, "now", Instant.now().toString(), "reports", reports);
+            session.executeWrite(tx -> tx.run(SubscriptionStatements.OWE.cypher(), parameters).consume());
+            after = chunk.next();
         }
     }
 
@@ -156,17 +181,14 @@ class Notifier implements SmartLifecycle {
                         Map.of("id", id, "limit", JOBS_PER_RUN)).list());
                 List<String> captured = jobs.stream().filter(j -> j.get("success").asBoolean(false)).map(j -> j.get("job").asString())
                         .toList();
-                List<String> bodies = session.executeRead(tx -> JobReports.of(tx, captured, run.get("query").asString(),
-                        run.get("definition").asString(), maker(run), id, settings.eventsPerReport(),
-                        run.get("reportIfEmpty").asBoolean(false)));
-                List<Map<String, Object>> reports = new ArrayList<>();
-                bodies.forEach(body -> reports.add(Map.of("id", UUID.randomUUID().toString(), "body", body)));
-                Instant last = Instant.parse(run.get("due").asString()).isAfter(now) ? Instant.parse(run.get("due").asString()) : now;
+                List<Map<String, Object>> reports = owe(session, run, maker(run), captured, run.get("reportIfEmpty").asBoolean(false));
+                Instant dueAt = run.get("due").asZonedDateTime().toInstant();
+                Instant last = dueAt.isAfter(now) ? dueAt : now;
                 String next = schedule.next(last.atZone(settings.scheduleZone())).map(t -> t.toInstant().toString())
                         .orElse(null); // none: it never runs again
                 Map<String, Object> parameters = new HashMap<>();
                 parameters.put("id", id);
-                parameters.put("due", run.get("due").asString());
+                parameters.put("due", dueAt.toString());
                 parameters.put("next", next);
                 parameters.put("now", now.toString());
                 parameters.put("jobs", jobs.stream().map(j -> j.get("job").asString()).toList());

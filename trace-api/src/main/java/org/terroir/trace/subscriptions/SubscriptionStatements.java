@@ -65,7 +65,7 @@ public final class SubscriptionStatements {
             WITH s ORDER BY s.nextRunAt LIMIT $limit
             MATCH (s)-[:SUBSCRIBES]->(q:NamedQuery)
             RETURN s.id AS id, q.queryName AS query, q.query AS definition, s.role AS role, s.subject AS subject,
-                   s.parties AS parties, s.schedule AS schedule, s.reportIfEmpty AS reportIfEmpty, toString(s.nextRunAt) AS due
+                   s.parties AS parties, s.schedule AS schedule, s.reportIfEmpty AS reportIfEmpty, s.nextRunAt AS due
             """);
 
     /**
@@ -80,6 +80,7 @@ public final class SubscriptionStatements {
             CALL (s) {
               UNWIND $jobs AS job
               MATCH (j:CaptureJob {id: job})
+              SET s.matchedTo = CASE WHEN coalesce(s.matchedTo, 0) < j.ended THEN j.ended ELSE s.matchedTo END
               MERGE (s)-[r:REPORTED]->(j)
               ON CREATE SET r.at = datetime($now), r.reports = size($reports)
             }
@@ -92,14 +93,16 @@ public final class SubscriptionStatements {
             """);
 
     /**
-     * The capture jobs subscription {@code $id} has yet to match: ended, created from its start on,
-     * oldest first, at most {@code $limit}; and whether each succeeded.
+     * The capture jobs subscription {@code $id} has yet to match: ended after the last it matched
+     * ({@code matchedTo}, in the order jobs end in: along the index of {@code CaptureJob.ended}, not every
+     * job since it began), created from its start on, in the order they ended, at most {@code $limit};
+     * whether each succeeded, and its place in that order.
      */
     public static final Statement UNMATCHED_JOBS = new Statement("subscriptions.unmatchedJobs", """
             MATCH (s:Subscription {id: $id})
-            MATCH (j:CaptureJob) WHERE j.createdAt >= s.since AND j.running = false
+            MATCH (j:CaptureJob) WHERE j.ended > coalesce(s.matchedTo, 0) AND j.createdAt >= s.since
               AND NOT EXISTS { (s)-[:REPORTED]->(j) }
-            RETURN j.id AS job, j.success AS success ORDER BY j.createdAt, j.id LIMIT $limit
+            RETURN j.id AS job, j.success AS success, j.ended AS ended ORDER BY j.ended LIMIT $limit
             """);
 
     /**
@@ -109,9 +112,22 @@ public final class SubscriptionStatements {
      */
     public static final Statement MATCHED = new Statement("subscriptions.matched", """
             MATCH (s:Subscription {id: $id}), (j:CaptureJob {id: $job})
+            SET s.matchedTo = CASE WHEN coalesce(s.matchedTo, 0) < j.ended THEN j.ended ELSE s.matchedTo END
             MERGE (s)-[r:REPORTED]->(j)
             ON CREATE SET r.at = datetime($now), r.reports = size($reports)
             WITH s, r WHERE r.at = datetime($now)
+            UNWIND $reports AS report
+            CREATE (s)-[:OWES]->(:Delivery {id: report.id, body: report.body, attempts: 0, createdAt: datetime($now),
+                                            nextAttemptAt: datetime($now)})
+            RETURN count(*) AS owed
+            """);
+
+    /**
+     * Subscription {@code $id} owes the reports {@code $reports} (id and body each), due at once: a chunk
+     * of a match that has more ({@link #MATCHED} or {@link #RAN} writes the last with the match).
+     */
+    public static final Statement OWE = new Statement("subscriptions.owe", """
+            MATCH (s:Subscription {id: $id})
             UNWIND $reports AS report
             CREATE (s)-[:OWES]->(:Delivery {id: report.id, body: report.body, attempts: 0, createdAt: datetime($now),
                                             nextAttemptAt: datetime($now)})

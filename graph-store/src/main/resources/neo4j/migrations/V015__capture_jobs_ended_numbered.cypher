@@ -1,0 +1,8 @@
+// The capture jobs that ended before V014, numbered in the order they finished, and the counter after them.
+MERGE (seq:Sequence {name: 'captureJobsEnded'}) ON CREATE SET seq.last = 0;
+MATCH (j:CaptureJob) WHERE j.running = false AND j.ended IS NULL
+WITH j ORDER BY j.finishedAt, j.createdAt, j.id
+WITH collect(j) AS jobs
+MATCH (seq:Sequence {name: 'captureJobsEnded'})
+FOREACH (i IN range(0, size(jobs) - 1) | SET (jobs[i]).ended = seq.last + i + 1)
+SET seq.last = seq.last + size(jobs);
