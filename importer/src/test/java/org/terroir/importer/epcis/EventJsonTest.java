@@ -24,14 +24,33 @@ class EventJsonTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TestFactory
-    Stream<DynamicTest> everyCorpusEventReadsBackAsTheSameEvent() throws IOException {
+    /** A document of one event with a sensor report and an extension under a prefix of its own. */
+    static final String HALAL_DOCUMENT = """
+            {"@context": ["https://ref.gs1.org/standards/epcis/epcis-context.jsonld",
+                          {"halal": "https://terroir.example/ns/halal/"}],
+             "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-03-01T00:00:00Z",
+             "epcisBody": {"eventList": [
+               {"type": "ObjectEvent", "eventTime": "2026-03-01T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",
+                "epcList": ["urn:epc:id:sgtin:9520001.000010.SN1"], "action": "OBSERVE",
+                "bizStep": "urn:epcglobal:cbv:bizstep:shipping", "disposition": "in_transit",
+                "readPoint": {"id": "urn:epc:id:sgln:9520001.00002.0"},
+                "quantityList": [{"epcClass": "urn:epc:class:lgtin:9520001.000010.LOT7", "quantity": 20.50, "uom": "KGM"}],
+                "sensorElementList": [{"sensorReport": [{"type": "gs1:Temperature", "value": 4.0, "uom": "CEL"}]}],
+                "halal:certifier": "CIQ-Linxia"}]}}
+            """;
+
+    /** Every valid document of the shared corpora, both bindings (the test skipped without {@code ../shared}). */
+    static Stream<Path> corpusDocuments() {
         Path openepcis = SharedFiles.require("corpus/epcis-openepcis");
         Path hashes = SharedFiles.require("corpus/epcis-event-hash/examples");
-        Stream<Path> files = Stream.of(openepcis.resolve("JSON/Documents"), openepcis.resolve("XML/Documents"), hashes)
+        return Stream.of(openepcis.resolve("JSON/Documents"), openepcis.resolve("XML/Documents"), hashes)
                 .flatMap(EventJsonTest::list)
                 .filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".jsonld") || f.toString().endsWith(".xml"));
-        return files.map(file -> DynamicTest.dynamicTest(file.getParent().getFileName() + "/" + file.getFileName(), () -> {
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCorpusEventReadsBackAsTheSameEvent() {
+        return corpusDocuments().map(file -> DynamicTest.dynamicTest(file.getParent().getFileName() + "/" + file.getFileName(), () -> {
             List<EpcisEvent> events = OpenEpcisCorpusTest.eventsLeniently(file);
             assertThat(events).as(file.toString()).isNotEmpty();
             for (EpcisEvent event : events) {
@@ -52,20 +71,7 @@ class EventJsonTest {
 
     @Test
     void writesGs1KeysAsDigitalLinksCbvValuesBareAndExtensionsUnderDeclaredPrefixes() {
-        String document = """
-                {"@context": ["https://ref.gs1.org/standards/epcis/epcis-context.jsonld",
-                              {"halal": "https://terroir.example/ns/halal/"}],
-                 "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-03-01T00:00:00Z",
-                 "epcisBody": {"eventList": [
-                   {"type": "ObjectEvent", "eventTime": "2026-03-01T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",
-                    "epcList": ["urn:epc:id:sgtin:9520001.000010.SN1"], "action": "OBSERVE",
-                    "bizStep": "urn:epcglobal:cbv:bizstep:shipping", "disposition": "in_transit",
-                    "readPoint": {"id": "urn:epc:id:sgln:9520001.00002.0"},
-                    "quantityList": [{"epcClass": "urn:epc:class:lgtin:9520001.000010.LOT7", "quantity": 20.50, "uom": "KGM"}],
-                    "sensorElementList": [{"sensorReport": [{"type": "gs1:Temperature", "value": 4.0, "uom": "CEL"}]}],
-                    "halal:certifier": "CIQ-Linxia"}]}}
-                """;
-        EpcisEvent event = ReadAll.of(document, "d.json", EpcisReader.Format.JSON).events().getFirst();
+        EpcisEvent event = ReadAll.of(HALAL_DOCUMENT, "d.json", EpcisReader.Format.JSON).events().getFirst();
 
         JsonNode written = EventJson.node(event, "urn:uuid:1");
 

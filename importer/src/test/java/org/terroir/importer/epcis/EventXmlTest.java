@@ -3,10 +3,7 @@ package org.terroir.importer.epcis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.xml.stream.XMLStreamException;
@@ -15,7 +12,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.terroir.importer.epcis.model.EpcisEvent;
-import org.terroir.testsupport.SharedFiles;
 
 /**
  * The XML the query interface answers with: every event of every valid document of the shared
@@ -26,13 +22,8 @@ class EventXmlTest {
 
     @TestFactory
     Stream<DynamicTest> everyCorpusEventReadsBackAsTheSameEventFromSchemaValidXml() throws Exception {
-        Path openepcis = SharedFiles.require("corpus/epcis-openepcis");
-        Path hashes = SharedFiles.require("corpus/epcis-event-hash/examples");
         OfficialXsd xsd = OfficialXsd.load();
-        Stream<Path> files = Stream.of(openepcis.resolve("JSON/Documents"), openepcis.resolve("XML/Documents"), hashes)
-                .flatMap(EventXmlTest::list)
-                .filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".jsonld") || f.toString().endsWith(".xml"));
-        return files.map(file -> DynamicTest.dynamicTest(file.getParent().getFileName() + "/" + file.getFileName(), () -> {
+        return EventJsonTest.corpusDocuments().map(file -> DynamicTest.dynamicTest(file.getParent().getFileName() + "/" + file.getFileName(), () -> {
             List<EpcisEvent> events = OpenEpcisCorpusTest.eventsLeniently(file);
             assertThat(events).as(file.toString()).isNotEmpty();
             List<String> ids = events.stream().map(EventHash::idOf).toList();
@@ -54,19 +45,7 @@ class EventXmlTest {
 
     @Test
     void writesCbvValuesAsUrnsKeysAsDigitalLinksAndExtensionsInTheirNamespace() throws Exception {
-        String document = """
-                {"@context": ["https://ref.gs1.org/standards/epcis/epcis-context.jsonld",
-                              {"halal": "https://terroir.example/ns/halal/"}],
-                 "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-03-01T00:00:00Z",
-                 "epcisBody": {"eventList": [
-                   {"type": "ObjectEvent", "eventTime": "2026-03-01T08:00:00+08:00", "eventTimeZoneOffset": "+08:00",
-                    "epcList": ["urn:epc:id:sgtin:9520001.000010.SN1"], "action": "OBSERVE",
-                    "bizStep": "shipping", "disposition": "in_transit",
-                    "readPoint": {"id": "urn:epc:id:sgln:9520001.00002.0"},
-                    "sensorElementList": [{"sensorReport": [{"type": "gs1:Temperature", "value": 4.0, "uom": "CEL"}]}],
-                    "halal:certifier": "CIQ-Linxia"}]}}
-                """;
-        EpcisEvent event = ReadAll.of(document, "d.json", EpcisReader.Format.JSON).events().getFirst();
+        EpcisEvent event = ReadAll.of(EventJsonTest.HALAL_DOCUMENT, "d.json", EpcisReader.Format.JSON).events().getFirst();
 
         String written = document(List.of(event), List.of("urn:uuid:1"));
 
@@ -95,13 +74,5 @@ class EventXmlTest {
         out.writeEndDocument();
         out.close();
         return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private static Stream<Path> list(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.sorted().toList().stream();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
