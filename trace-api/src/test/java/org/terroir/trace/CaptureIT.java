@@ -251,6 +251,9 @@ class CaptureIT extends DemoApiTestBase {
         assertProblem(web.post().uri("/capture").headers(headers -> headers.setBearerAuth(regulator()))
                 .header("GS1-EPCIS-Version", "1.2").contentType(MediaType.APPLICATION_JSON).bodyValue(document)
                 .exchange(), HttpStatus.NOT_ACCEPTABLE, "epcisException:NotAcceptableException");
+        assertProblem(web.post().uri("/capture").headers(headers -> headers.setBearerAuth(regulator()))
+                .header("GS1-CBV-Version", "1.2.2").contentType(MediaType.APPLICATION_JSON).bodyValue(document)
+                .exchange(), HttpStatus.NOT_ACCEPTABLE, "epcisException:NotAcceptableException");
         assertProblem(web.get().uri("/capture/no-such-job").headers(headers -> headers.setBearerAuth(regulator())).exchange(),
                 HttpStatus.NOT_FOUND, "epcisException:NoSuchNameException");
     }

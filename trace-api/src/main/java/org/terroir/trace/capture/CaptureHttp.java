@@ -163,6 +163,11 @@ record CaptureHttp(CaptureSettings settings, Capturer capturer, EventCapture eve
             return problem(HttpStatus.NOT_ACCEPTABLE, "epcisException:NotAcceptableException", "Unsupported EPCIS version",
                     "GS1-EPCIS-Version: this interface captures EPCIS " + EPCIS_VERSION + ", not " + version);
         }
+        String cbv = request.headers().firstHeader("GS1-CBV-Version");
+        if (cbv != null && !cbv.strip().startsWith("2.")) {
+            return problem(HttpStatus.NOT_ACCEPTABLE, "epcisException:NotAcceptableException", "Unsupported CBV version",
+                    "GS1-CBV-Version: this interface reads events in CBV " + EpcisAnswers.CBV_VERSION + " (2.x), not " + cbv);
+        }
         String behaviour = request.headers().firstHeader("GS1-Capture-Error-Behaviour");
         if (behaviour != null && !behaviour.strip().equalsIgnoreCase(ROLLBACK)) {
             return problem(HttpStatus.BAD_REQUEST, "epcisException:ValidationException", "Unsupported capture error behaviour",

@@ -269,6 +269,10 @@ public final class EpcisImport {
                     .single().get("found").asList());
             var hashes = tx.run(EpcisStatements.EPCIS_EXISTING_HASHES.cypher(), Map.of("hashes", batch.hashes())).single();
             Batch fresh = batch.without(ids, Set.copyOf(hashes.get("found").asList()), Set.copyOf(hashes.get("declared").asList()));
+            List<Map<String, Object>> stored = batch.stored(ids);
+            if (!stored.isEmpty()) {
+                tx.run(EpcisStatements.EPCIS_BACKFILL.cypher(), Map.of("rows", stored)).consume();
+            }
             for (Map.Entry<Statement, List<Map<String, Object>>> write : fresh.writes()) {
                 if (!write.getValue().isEmpty()) {
                     tx.run(write.getKey().cypher(), Map.of("rows", write.getValue())).consume();
@@ -349,6 +353,24 @@ public final class EpcisImport {
             rest.size = size;
             return rest;
         }
+        /**
+         * What the query interface reads of the events of {@code ids} that are in the graph already
+         * (their id, JSON-LD and identifiers), for those an earlier version stored without it.
+         */
+        List<Map<String, Object>> stored(Set<Object> ids) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            events.forEach((id, event) -> {
+                if (ids.contains(id)) {
+                    Map<String, Object> row = new java.util.HashMap<>();
+                    row.put("eventId", id);
+                    row.put("epcis", event.event().get("epcis"));
+                    row.put("identifiers", event.event().get("identifiers"));
+                    rows.add(row);
+                }
+            });
+            return rows;
+        }
+
         /** The statements to run, in order, with their rows. */
         List<Map.Entry<Statement, List<Map<String, Object>>>> writes() {
             return List.of(rows(EpcisStatements.EPCIS_EVENTS, rows -> List.of(rows.event())),

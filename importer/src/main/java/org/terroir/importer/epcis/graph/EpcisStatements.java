@@ -97,6 +97,17 @@ public final class EpcisStatements {
               CREATE (e)-[:INVOLVES {role: p.role, type: p.type}]->(party))
             """);
 
+    /**
+     * Events in the graph that an earlier version stored without their JSON-LD and identifiers (what the
+     * query interface answers with and matches on) get them from {@code $rows} when their document is
+     * imported or captured again; every other event is left as it is.
+     */
+    public static final Statement EPCIS_BACKFILL = new Statement("epcis.backfill", """
+            UNWIND $rows AS row
+            MATCH (e:Event {eventId: row.eventId}) WHERE e.epcis IS NULL
+            SET e.epcis = row.epcis, e.identifiers = row.identifiers
+            """);
+
     /** The capture job {@code $job} wrote the new events {@code $ids}: who handed them in, and when (audit). */
     public static final Statement EPCIS_CAPTURED_IN = new Statement("epcis.capturedIn", """
             MATCH (j:CaptureJob {id: $job})

@@ -93,6 +93,29 @@ class EpcisImportIT {
     }
 
     @Test
+    void importingAgainGivesTheEventsOfAnEarlierVersionTheirJsonLdAndNothingElse() throws IOException {
+        importMasterData();
+        importEvents();
+        Map<String, Long> first = census();
+        Object stored = jsonLd();
+        // A store of a version that kept no JSON-LD: the query interface cannot answer with these events.
+        driver.executableQuery("MATCH (e:Event) REMOVE e.epcis, e.identifiers").execute();
+
+        importEvents();
+
+        assertThat(census()).isEqualTo(first);
+        assertThat(jsonLd()).as("each event's JSON-LD as the first import stored it").isEqualTo(stored);
+        assertThat(driver.executableQuery("MATCH (e:Event) WHERE e.identifiers IS NULL RETURN count(e) AS n").execute().records()
+                .getFirst().get("n").asLong()).isZero();
+    }
+
+    /** Each event's id and stored JSON-LD, in id order. */
+    private Object jsonLd() {
+        return driver.executableQuery("MATCH (e:Event) WITH e ORDER BY e.eventId RETURN collect([e.eventId, e.epcis]) AS all")
+                .execute().records().getFirst().get("all").asObject();
+    }
+
+    @Test
     void importingTheSameDocumentsAgainChangesNothing() throws IOException {
         importMasterData();
         importEvents();

@@ -147,6 +147,15 @@ class EpcisStatementsIT {
                 (rows, tx) -> assertThat(count(tx, """
                         MATCH (:Location {key: '414/9520001000027/254/1'})-[:WITHIN]->(:Location {kind: 'farm'})
                         RETURN count(*)""")).isEqualTo(1));
+        EXAMPLES.example(EpcisStatements.EPCIS_BACKFILL, """
+                CREATE (:Event {eventId: 'urn:uuid:old'}), (:Event {eventId: 'urn:uuid:new', epcis: '{"type": "ObjectEvent"}',
+                                                               identifiers: ['epc 01/1']})""",
+                Map.of("rows", List.of(row("eventId", "urn:uuid:old", "epcis", "{}", "identifiers", List.of("epc k")),
+                        row("eventId", "urn:uuid:new", "epcis", "{}", "identifiers", List.of("epc k")))),
+                (rows, tx) -> assertThat(tx.run("MATCH (e:Event) RETURN e.eventId AS id, e.epcis AS epcis ORDER BY id")
+                        .list(r -> r.get("id").asString() + " " + r.get("epcis").asString()))
+                        .as("what lacked it gets it; what has it keeps it").containsExactly("urn:uuid:new {\"type\": \"ObjectEvent\"}",
+                                "urn:uuid:old {}"));
         EXAMPLES.example(EpcisStatements.EPCIS_CAPTURED_IN, """
                 CREATE (:CaptureJob {id: 'job-1'}), (:Event {eventId: 'urn:uuid:e1'}), (:Event {eventId: 'urn:uuid:e2'})""",
                 Map.of("job", "job-1", "ids", List.of("urn:uuid:e1", "urn:uuid:none")),
