@@ -123,6 +123,12 @@ class SubscriptionRestartIT {
         assertThat(firstCaptured.statusCode()).as(firstCaptured.body()).isEqualTo(201);
         String firstId = JSON.readTree(first).get("eventID").asString();
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> eventIds(received).contains(firstId));
+        // Delivered as the server sees it (the receiver's answer read, the report out of the outbox) before the
+        // receiver goes: a receiver stopped between keeping a report and answering is sent it again, rightly.
+        URI subscription = base.resolve(subscribed.headers().firstValue("Location").orElseThrow());
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> HTTP.send(HttpRequest.newBuilder(subscription)
+                .header("Authorization", "Bearer " + association).GET().build(), HttpResponse.BodyHandlers.ofString()).body()
+                .contains("lastNotifiedAt"));
 
         // The receiver goes down; another shipment is captured; the server stops with the report owed.
         up.stop(0);
