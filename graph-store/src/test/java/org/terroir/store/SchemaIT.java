@@ -72,7 +72,7 @@ class SchemaIT {
         driver.executableQuery("MATCH (j:CaptureJob) RETURN j.id AS id, j.ended AS ended").execute().records()
                 .forEach(r -> ended.put(r.get("id").asString(), r.get("ended").isNull() ? null : r.get("ended").asLong()));
         assertThat(ended).containsEntry("b", 1L).containsEntry("a", 2L).containsEntry("c", null);
-        assertThat(driver.executableQuery("MATCH (s:Sequence {name: 'captureJobsEnded'}) RETURN s.last AS last").execute()
+        assertThat(driver.executableQuery("MATCH (s:Sequence {id: 'captureJobsEnded'}) RETURN s.last AS last").execute()
                 .records().getFirst().get("last").asLong()).isEqualTo(2);
     }
 

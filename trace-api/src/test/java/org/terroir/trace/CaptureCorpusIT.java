@@ -68,7 +68,7 @@ class CaptureCorpusIT extends DemoApiTestBase {
                     assertThat(count("MATCH (e:Event) WHERE NOT EXISTS { (e)-[:CAPTURED_IN]->(:CaptureJob) } RETURN count(e)"))
                             .as("each event written records its job").isZero();
                     driver.executableQuery("MATCH (j:CaptureJob) DETACH DELETE j").execute();
-                    driver.executableQuery("MATCH (s:Sequence {name: 'captureJobsEnded'}) DELETE s").execute();
+                    driver.executableQuery("MATCH (s:Sequence {id: 'captureJobsEnded'}) DELETE s").execute();
                     List<String> byCapture = GraphDump.canonical(driver, SET_BY_THE_CAPTURE);
 
                     assertThat(job.get("success").asBoolean()).as(job.toString()).isEqualTo(imported.imported());

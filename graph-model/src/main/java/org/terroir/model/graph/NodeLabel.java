@@ -64,9 +64,9 @@ public enum NodeLabel {
     DELIVERY("Delivery", "id"),
     /**
      * A counter the graph hands out numbers from in order ({@code last}; one node per sequence, e.g.
-     * {@code captureJobsEnded}: the order capture jobs end in), keyed by its name.
+     * {@code captureJobsEnded}: the order capture jobs end in), keyed by its id.
      */
-    SEQUENCE("Sequence", "name");
+    SEQUENCE("Sequence", "id");
 
     private final String label;
     private final String naturalKey;

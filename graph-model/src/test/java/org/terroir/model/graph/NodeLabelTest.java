@@ -37,7 +37,7 @@ class NodeLabelTest {
                 .containsEntry("Recall", "id").containsEntry("Scan", "id")
                 .containsEntry("ScanFlag", "id").containsEntry("ScanKey", "id")
                 .containsEntry("CaptureJob", "id").containsEntry("NamedQuery", "queryName")
-                .containsEntry("Subscription", "id").containsEntry("Delivery", "id").containsEntry("Sequence", "name").hasSize(22);
+                .containsEntry("Subscription", "id").containsEntry("Delivery", "id").containsEntry("Sequence", "id").hasSize(22);
     }
 
     @Test

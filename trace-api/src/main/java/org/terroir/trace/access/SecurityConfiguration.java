@@ -70,6 +70,8 @@ class SecurityConfiguration {
 
     /** How far ahead of this clock a token's {@code iat} may be. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+    /** The most verified tokens remembered ({@link VerifiedTokens}). */
+    private static final int VERIFIED_TOKENS = 10_000;
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder tokenDecoder) {
@@ -134,14 +136,15 @@ class SecurityConfiguration {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> Flux.fromIterable(keys))
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(settings.issuer()),
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, exp -> exp != null),
                 new JwtClaimValidator<Instant>(JwtClaimNames.IAT, iat -> iat != null),
                 lifetime(settings.maxLifetime(), Clock.systemUTC()),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(settings.audience()))));
-        return decoder;
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(settings.audience())));
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator, VERIFIED_TOKENS, Clock.systemUTC());
     }
 
     /**

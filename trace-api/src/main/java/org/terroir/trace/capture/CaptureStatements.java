@@ -27,7 +27,7 @@ public final class CaptureStatements {
      */
     public static final Statement CAPTURE_FINISH = new Statement("capture.finish", """
             MATCH (j:CaptureJob {id: $id})
-            MERGE (seq:Sequence {name: 'captureJobsEnded'})
+            MERGE (seq:Sequence {id: 'captureJobsEnded'})
             SET seq.last = coalesce(seq.last, 0) + 1
             SET j.running = false, j.success = $success, j.finishedAt = datetime(), j.events = $events, j.errors = $errors,
                 j.ended = seq.last
