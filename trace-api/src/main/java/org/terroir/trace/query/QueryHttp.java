@@ -146,7 +146,7 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
                 return notFound(id);
             }
             return rows(caller, query, null, 1).flatMap(rows -> rows.isEmpty() ? notFound(id)
-                    : answer(request, true).body(body(request, document(rows)), byte[].class));
+                    : answer(request, true).body(body(request, rows), byte[].class));
         });
     }
 
@@ -260,7 +260,7 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
                 next(request, ok, perPage, new PageToken(query.query(), RecordedEvent.time(last.get("eventTime")),
                         last.get("eventId").asString()));
             }
-            return ok.body(body(request, document(page)), byte[].class);
+            return ok.body(body(request, page), byte[].class);
         });
     }
 
@@ -334,13 +334,53 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
         return ServerResponse.ok().contentType(mediaType(request, events)).headers(EpcisAnswers::versions);
     }
 
-    /** The bytes of an EPCIS query document in the form the request accepts: JSON-LD, or XML ({@link QueryXml}). */
-    private static Mono<byte[]> body(ServerRequest request, ObjectNode document) {
+    /** The bytes of the EPCIS query document of {@code rows} in the form the request accepts: JSON-LD, or XML ({@link QueryXml}). */
+    private static Mono<byte[]> body(ServerRequest request, List<Record> rows) {
         if (MediaType.APPLICATION_XML.equals(mediaType(request, true))) {
             // Reading the events back is CPU work of some milliseconds, and the first one loads the reader's schemas.
-            return Mono.fromCallable(() -> QueryXml.of(document)).subscribeOn(Schedulers.boundedElastic());
+            return Mono.fromCallable(() -> QueryXml.of(document(rows))).subscribeOn(Schedulers.boundedElastic());
         }
-        return Mono.just(JSON.writeValueAsBytes(document));
+        return Mono.just(json(rows));
+    }
+
+    /**
+     * The JSON-LD query document of {@code rows}, written as {@link #document} makes it but with each
+     * event's stored JSON-LD copied as it is, its record time put first (JSON's members have no order),
+     * rather than parsed and written again; an event declared erroneous by a later one is still parsed,
+     * to add the declaration where the stored event has none.
+     */
+    static byte[] json(List<Record> rows) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1024 + rows.size() * 1024);
+        try (tools.jackson.core.JsonGenerator out = JSON.createGenerator(bytes)) {
+            out.writeStartObject();
+            out.writeArrayPropertyStart("@context");
+            out.writeString(CONTEXT);
+            out.writeEndArray();
+            out.writeStringProperty("type", "EPCISQueryDocument");
+            out.writeStringProperty("schemaVersion", "2.0");
+            out.writeStringProperty("creationDate", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC)));
+            out.writeObjectPropertyStart("epcisBody");
+            out.writeObjectPropertyStart("queryResults");
+            out.writeStringProperty("queryName", "SimpleEventQuery");
+            out.writeObjectPropertyStart("resultsBody");
+            out.writeArrayPropertyStart("eventList");
+            for (Record row : rows) {
+                String stored = row.get("epcis").asString();
+                if (!row.get("errorDeclaredAt").isNull() || !stored.startsWith("{\"")) {
+                    out.writeTree(event(row));
+                } else if (row.get("recordTime").isNull()) {
+                    out.writeRawValue(stored);
+                } else {
+                    out.writeRawValue("{\"recordTime\":\"" + RecordedEvent.time(row.get("recordTime")) + "\"," + stored.substring(1));
+                }
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+            out.writeEndObject();
+            out.writeEndObject();
+            out.writeEndObject();
+        }
+        return bytes.toByteArray();
     }
 
     private static Mono<ServerResponse> ok(ServerRequest request, ObjectNode document) {

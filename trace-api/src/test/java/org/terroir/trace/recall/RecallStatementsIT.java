@@ -30,6 +30,15 @@ class RecallStatementsIT extends FeatureStatementExamples {
                             .as("no batch, nothing written").isEmpty();
                     assertThat(count(tx, "MATCH (r:Recall {id: 'r-2'}) RETURN count(r)")).isZero();
                 });
+        example(RecallStatements.RECALLS_UNANNOUNCED, """
+                MATCH (b1:Batch {key: '01/09520001000010/10/L1'}), (b2:Batch {key: '01/09520001000010/10/L2'})
+                CREATE (:Recall {id: 'r-old', reason: 'mould', recalledAt: datetime('2026-12-01T08:00:00Z'), recalledBy: 'inspector'})
+                       -[:RECALLS]->(b2)
+                CREATE (:Recall {id: 'r-told', reason: 'lab sample', recalledAt: datetime('2026-12-02T08:00:00Z')})-[:RECALLS]->(b1)
+                CREATE (:Event {eventId: 'urn:uuid:r-told'})
+                """, Map.of(), (rows, tx) -> assertThat(rows)
+                        .extracting(r -> r.get("id").asString() + " " + r.get("batch").asString() + " " + r.get("recalledBy").asString())
+                        .as("the recall whose event is not in the graph").containsExactly("r-old " + l2 + " inspector"));
         example(RecallStatements.TRACE_RECALLS, """
                 MATCH (b1:Batch {key: '01/09520001000010/10/L1'}), (b2:Batch {key: '01/09520001000010/10/L2'})
                 CREATE (b1)-[:MADE_FROM]->(b2)
