@@ -10,14 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.terroir.trace.subscriptions.ReportSignature;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -103,8 +99,7 @@ final class DemoReceiver implements AutoCloseable {
             }
             byte[] body = exchange.getRequestBody().readNBytes(16 * 1024 * 1024);
             String signature = exchange.getRequestHeaders().getFirst("GS1-Signature");
-            if (signature == null || !MessageDigest.isEqual(signature.getBytes(StandardCharsets.UTF_8),
-                    signature(body).getBytes(StandardCharsets.UTF_8))) {
+            if (!ReportSignature.matches(signature, secret, body)) {
                 print("Receiver: a report with a wrong or no GS1-Signature, refused (401)");
                 exchange.sendResponseHeaders(401, -1);
                 return;
@@ -126,16 +121,6 @@ final class DemoReceiver implements AutoCloseable {
             }
             print(shown.toString());
             exchange.sendResponseHeaders(204, -1);
-        }
-    }
-
-    private String signature(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -5,12 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,8 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -221,7 +216,7 @@ class Notifier implements SmartLifecycle {
                         .header("Content-Type", "application/json")
                         .header("GS1-EPCIS-Version", EpcisAnswers.EPCIS_VERSION)
                         .header("GS1-CBV-Version", EpcisAnswers.CBV_VERSION)
-                        .header("GS1-Signature", signature(report.get("secret").asString(), body))
+                        .header("GS1-Signature", ReportSignature.of(report.get("secret").asString(), body))
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
                 sent.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
                     if (error != null) {
@@ -252,17 +247,6 @@ class Notifier implements SmartLifecycle {
                             report.get("subscription").asString(), failures.get(id), attempts, settings.retryAfter(attempts));
                 }
             }
-        }
-    }
-
-    /** {@code sha256=} and the lowercase hex HMAC-SHA256 of {@code body} keyed with {@code secret} (UTF-8). */
-    static String signature(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

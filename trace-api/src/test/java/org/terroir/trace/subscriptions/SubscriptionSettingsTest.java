@@ -25,7 +25,7 @@ class SubscriptionSettingsTest {
     @Test
     void theSignatureIsHmacSha256OfTheBody() {
         // RFC 4231, test case 2.
-        assertThat(Notifier.signature("Jefe", "what do ya want for nothing?".getBytes(StandardCharsets.UTF_8)))
+        assertThat(ReportSignature.of("Jefe", "what do ya want for nothing?".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
     }
 
