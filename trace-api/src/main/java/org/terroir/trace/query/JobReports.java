@@ -8,8 +8,6 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.terroir.trace.access.Caller;
 import org.terroir.trace.events.Events;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The reports a subscription owes for capture jobs: the jobs' events that its named query selects
@@ -18,8 +16,6 @@ import tools.jackson.databind.node.ObjectNode;
  * job by job, a scheduled one for every job that ended since its last run.
  */
 public final class JobReports {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private JobReports() {
     }
@@ -64,11 +60,7 @@ public final class JobReports {
             parameters.keySet().retainAll(QueryStatements.OF_JOBS.parameters());
             List<Record> rows = jobs.isEmpty() ? List.of() : tx.run(QueryStatements.OF_JOBS.cypher(), parameters).list();
             if (!rows.isEmpty() || (after == null && reports.isEmpty() && reportIfEmpty)) {
-                ObjectNode document = QueryHttp.document(rows);
-                ObjectNode results = (ObjectNode) document.at("/epcisBody/queryResults");
-                results.put("queryName", queryName);
-                results.put("subscriptionID", subscription);
-                reports.add(JSON.writeValueAsString(document));
+                reports.add(new String(QueryHttp.json(rows, queryName, subscription), java.nio.charset.StandardCharsets.UTF_8));
             }
             if (rows.size() < perReport) {
                 return new Chunk(reports, null);

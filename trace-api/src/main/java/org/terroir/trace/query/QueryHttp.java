@@ -343,13 +343,19 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
         return Mono.just(json(rows));
     }
 
-    /**
-     * The JSON-LD query document of {@code rows}, written as {@link #document} makes it but with each
-     * event's stored JSON-LD copied as it is, its record time put first (JSON's members have no order),
-     * rather than parsed and written again; an event declared erroneous by a later one is still parsed,
-     * to add the declaration where the stored event has none.
-     */
+    /** The JSON-LD query document of {@code rows}, of the query {@code SimpleEventQuery} ({@code GET /events}). */
     static byte[] json(List<Record> rows) {
+        return json(rows, "SimpleEventQuery", null);
+    }
+
+    /**
+     * The JSON-LD query document of {@code rows}, its results naming {@code queryName} and, for a
+     * subscription's report, {@code subscriptionId} (else null). Each event's stored JSON-LD is copied as
+     * it is, its record time put first (JSON's members have no order), rather than parsed and written
+     * again; an event declared erroneous by a later one is parsed, to add the declaration where the
+     * stored event has none.
+     */
+    static byte[] json(List<Record> rows, String queryName, String subscriptionId) {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1024 + rows.size() * 1024);
         try (tools.jackson.core.JsonGenerator out = JSON.createGenerator(bytes)) {
             out.writeStartObject();
@@ -361,7 +367,10 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
             out.writeStringProperty("creationDate", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC)));
             out.writeObjectPropertyStart("epcisBody");
             out.writeObjectPropertyStart("queryResults");
-            out.writeStringProperty("queryName", "SimpleEventQuery");
+            out.writeStringProperty("queryName", queryName);
+            if (subscriptionId != null) {
+                out.writeStringProperty("subscriptionID", subscriptionId);
+            }
             out.writeObjectPropertyStart("resultsBody");
             out.writeArrayPropertyStart("eventList");
             for (Record row : rows) {
@@ -419,18 +428,9 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
                 + "the Link header");
     }
 
-    /** The EPCIS query document of {@code rows}. */
+    /** The EPCIS query document of {@code rows} as a tree ({@link #json}, read back: for the XML binding). */
     static ObjectNode document(List<Record> rows) {
-        ObjectNode document = NODES.objectNode();
-        document.putArray("@context").add(CONTEXT);
-        document.put("type", "EPCISQueryDocument");
-        document.put("schemaVersion", "2.0");
-        document.put("creationDate", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC)));
-        ObjectNode results = document.putObject("epcisBody").putObject("queryResults");
-        results.put("queryName", "SimpleEventQuery");
-        ArrayNode events = results.putObject("resultsBody").putArray("eventList");
-        rows.forEach(row -> events.add(event(row)));
-        return document;
+        return (ObjectNode) JSON.readTree(json(rows));
     }
 
     /** One event as stored, with its record time and, when a later event declared it erroneous, the declaration. */
