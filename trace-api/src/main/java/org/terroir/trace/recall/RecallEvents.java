@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -16,7 +17,7 @@ import org.terroir.model.id.EpcIdentifier;
 import org.terroir.trace.access.Caller;
 import org.terroir.trace.access.Role;
 import org.terroir.trace.capture.EventCapture;
-import org.terroir.trace.neo4j.GraphReader;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,11 +43,11 @@ class RecallEvents {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final EventCapture capture;
-    private final GraphReader reader;
+    private final Driver driver;
 
-    RecallEvents(EventCapture capture, GraphReader reader) {
+    RecallEvents(EventCapture capture, Driver driver) {
         this.capture = capture;
-        this.reader = reader;
+        this.driver = driver;
     }
 
     /** The event id of the recall of {@code id}. */
@@ -92,7 +93,13 @@ class RecallEvents {
     /** Announces the recalls whose events are not in the graph, oldest first, once the server is ready. */
     @EventListener(ApplicationReadyEvent.class)
     void announceMissed() {
-        reader.read(RecallStatements.RECALLS_UNANNOUNCED, Map.of())
+        // Work of the server's own, not of a request: a session of its own, not a request's permit (GraphReader).
+        Mono.fromCallable(() -> {
+                    try (Session session = driver.session()) {
+                        return session.executeRead(tx -> tx.run(RecallStatements.RECALLS_UNANNOUNCED.cypher()).list());
+                    }
+                })
+                .flatMapMany(Flux::fromIterable)
                 .concatMap(row -> announce(RecallNotice.from(row), new Caller(Role.REGULATOR,
                         Optional.ofNullable(row.get("recalledBy").asString(null)), Set.of()))
                         .doOnSuccess(done -> LOG.info("recall {} announced", row.get("id").asString())))
