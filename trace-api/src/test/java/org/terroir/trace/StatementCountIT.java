@@ -273,7 +273,9 @@ class StatementCountIT {
     }
 
     private static Object[] onDriver(Method method, Object[] args) {
-        if (method.getName().equals("session")) {
+        // The requests' sessions (reactive, GraphReader's); the server's own background work (capture jobs, the
+        // notifier, the start-up sweep of recalls) opens blocking sessions at its own times, outside any request.
+        if (method.getName().equals("session") && args != null && args[0] == ReactiveSession.class) {
             SessionConfig config = args != null && args.length > 1 && args[1] instanceof SessionConfig c ? c : null;
             AccessMode mode = config == null ? AccessMode.WRITE : config.defaultAccessMode();
             CALLS.add("session " + mode);

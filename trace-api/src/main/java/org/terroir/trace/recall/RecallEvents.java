@@ -6,8 +6,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.Set;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -95,7 +97,7 @@ class RecallEvents {
     void announceMissed() {
         // Work of the server's own, not of a request: a session of its own, not a request's permit (GraphReader).
         Mono.fromCallable(() -> {
-                    try (Session session = driver.session()) {
+                    try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
                         return session.executeRead(tx -> tx.run(RecallStatements.RECALLS_UNANNOUNCED.cypher()).list());
                     }
                 })
