@@ -10,7 +10,7 @@ import org.terroir.trace.events.EventStatements;
  * filter of {@link EventQuery}, what the caller may see ({@link EventStatements#VISIBLE}) and a
  * keyset page in event-time order (eventTime, then eventId). Each row is one event as the query
  * answers it: its stored EPCIS form ({@code Event.epcis}), record time and any error declaration.
- * Examples in {@code EventQueryIT}.
+ * Examples in {@code QueryStatementsIT}.
  */
 public final class QueryStatements {
 

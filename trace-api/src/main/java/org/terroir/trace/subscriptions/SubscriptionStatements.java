@@ -5,7 +5,7 @@ import org.terroir.model.cypher.Statement;
 /**
  * The statements of the webhook subscriptions: made, listed, deleted; the capture jobs a stream
  * subscription has yet to match; the reports it owes (the outbox), taken when due, and what became of
- * them. Examples in {@code SubscriptionIT}.
+ * them. Examples in {@code SubscriptionStatementsIT}.
  */
 public final class SubscriptionStatements {
 
