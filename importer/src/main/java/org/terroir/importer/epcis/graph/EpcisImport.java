@@ -3,6 +3,7 @@ package org.terroir.importer.epcis.graph;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -275,11 +276,13 @@ public final class EpcisImport {
             }
             for (Map.Entry<Statement, List<Map<String, Object>>> write : fresh.writes()) {
                 if (!write.getValue().isEmpty()) {
-                    tx.run(write.getKey().cypher(), Map.of("rows", write.getValue())).consume();
+                    Map<String, Object> parameters = new HashMap<>();
+                    parameters.put("rows", write.getValue());
+                    if (write.getKey() == EpcisStatements.EPCIS_EVENTS) {
+                        parameters.put("job", captureJob);
+                    }
+                    tx.run(write.getKey().cypher(), parameters).consume();
                 }
-            }
-            if (captureJob != null && !fresh.events.isEmpty()) {
-                tx.run(EpcisStatements.EPCIS_CAPTURED_IN.cypher(), Map.of("job", captureJob, "ids", fresh.eventIds())).consume();
             }
             if (!batch.declarations.isEmpty()) {
                 tx.run(EpcisStatements.EPCIS_DECLARE_ERRORS.cypher(),

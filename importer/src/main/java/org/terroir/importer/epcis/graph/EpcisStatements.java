@@ -79,8 +79,13 @@ public final class EpcisStatements {
             }
             """);
 
-    /** The event nodes, where they happened and the parties named in their source and destination lists. */
+    /**
+     * The event nodes, where they happened, the parties named in their source and destination lists,
+     * and the capture job {@code $job} that wrote them, {@code CAPTURED_IN} (who handed them in and
+     * when: audit; the jobs subscriptions follow); {@code $job} is null for an import.
+     */
     public static final Statement EPCIS_EVENTS = new Statement("epcis.events", """
+            OPTIONAL MATCH (job:CaptureJob {id: $job})
             UNWIND $rows AS row
             CREATE (e:Event {eventId: row.eventId})
             SET e.type = row.type, e.action = row.action, e.bizStep = row.bizStep, e.disposition = row.disposition,
@@ -95,6 +100,7 @@ public final class EpcisStatements {
             FOREACH (p IN row.parties |
               MERGE (party:Party {gln: p.gln})
               CREATE (e)-[:INVOLVES {role: p.role, type: p.type}]->(party))
+            FOREACH (j IN CASE WHEN job IS NULL THEN [] ELSE [job] END | CREATE (e)-[:CAPTURED_IN]->(j))
             """);
 
     /**
@@ -106,14 +112,6 @@ public final class EpcisStatements {
             UNWIND $rows AS row
             MATCH (e:Event {eventId: row.eventId}) WHERE e.epcis IS NULL
             SET e.epcis = row.epcis, e.identifiers = row.identifiers
-            """);
-
-    /** The capture job {@code $job} wrote the new events {@code $ids}: who handed them in, and when (audit). */
-    public static final Statement EPCIS_CAPTURED_IN = new Statement("epcis.capturedIn", """
-            MATCH (j:CaptureJob {id: $job})
-            UNWIND $ids AS id
-            MATCH (e:Event {eventId: id})
-            CREATE (e)-[:CAPTURED_IN]->(j)
             """);
 
     /**
