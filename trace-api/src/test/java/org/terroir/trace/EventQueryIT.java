@@ -352,6 +352,45 @@ class EventQueryIT extends DemoApiTestBase {
                 .accept(MediaType.APPLICATION_XML).exchange()).getStatus()).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
     }
 
+    @Test
+    void theFormsOfEpcsAndCbvValuesAsTheBindingsHeadersAsk() {
+        String id = ids(all(regulator(), "MATCH_epcClass=" + encoded(LC2601) + "&EQ_bizStep=shipping&perPage=4")).getFirst();
+        java.util.function.BiFunction<String, String, EntityExchangeResult<byte[]>> xml = (header, value) -> contract("/events/{eventID}",
+                web.get().uri(URI.create("http://localhost:" + port + "/events/" + encoded(id))).headers(h -> {
+                    h.setBearerAuth(regulator());
+                    h.set(header, value);
+                }).accept(MediaType.APPLICATION_XML).exchange());
+
+        EntityExchangeResult<byte[]> webUris = xml.apply("GS1-CBV-XML-Format", "Always_Web_URI");
+        assertThat(webUris.getStatus()).isEqualTo(HttpStatus.OK);
+        assertThat(new String(webUris.getResponseBody(), StandardCharsets.UTF_8))
+                .contains("<bizStep>https://ref.gs1.org/cbv/BizStep-shipping</bizStep>").doesNotContain("urn:epcglobal:cbv:");
+        assertThat(webUris.getResponseHeaders().getFirst("GS1-CBV-XML-Format")).isEqualTo("Always_Web_URI");
+        assertThat(webUris.getResponseHeaders().getFirst("GS1-EPC-Format")).isEqualTo("Always_GS1_Digital_Link");
+        EntityExchangeResult<byte[]> urn = xml.apply("GS1-CBV-XML-Format", "Always_URN");
+        assertThat(new String(urn.getResponseBody(), StandardCharsets.UTF_8)).contains("<bizStep>urn:epcglobal:cbv:bizstep:shipping</bizStep>");
+        assertThat(urn.getResponseHeaders().getFirst("GS1-CBV-XML-Format")).isEqualTo("Always_URN");
+
+        // What this repository cannot honour, or the binding does not define, is refused, saying what it answers in.
+        EntityExchangeResult<byte[]> epcUrn = xml.apply("GS1-EPC-Format", "Always_EPC_URN");
+        assertThat(epcUrn.getStatus()).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+        assertThat(JSON.readTree(epcUrn.getResponseBody()).get("detail").asString()).contains("GS1 Digital Links");
+        assertThat(xml.apply("GS1-CBV-XML-Format", "Never_Translates").getStatus()).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+        EntityExchangeResult<byte[]> unknown = xml.apply("GS1-EPC-Format", "Always_Barcodes");
+        assertThat(unknown.getStatus()).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+        assertThat(JSON.readTree(unknown.getResponseBody()).get("detail").asString()).startsWith("GS1-EPC-Format: \"Always_Barcodes\"");
+        assertThat(xml.apply("GS1-EPC-Format", "No_Preference").getStatus()).isEqualTo(HttpStatus.OK);
+
+        // JSON-LD answers keep CBV values bare whatever the XML header says.
+        EntityExchangeResult<byte[]> json = contract("/events/{eventID}", web.get().uri(URI.create("http://localhost:" + port
+                + "/events/" + encoded(id))).headers(h -> {
+                    h.setBearerAuth(regulator());
+                    h.set("GS1-CBV-XML-Format", "Never_Translates");
+                }).exchange());
+        assertThat(json.getStatus()).isEqualTo(HttpStatus.OK);
+        assertThat(json.getResponseHeaders().getFirst("GS1-CBV-XML-Format")).isNull();
+    }
+
     /** The members of the collection at {@code first}, page after page, each checked as the binding's {@code path} says. */
     private List<String> members(String token, String first, String path) {
         List<String> members = new ArrayList<>();
@@ -431,5 +470,6 @@ class EventQueryIT extends DemoApiTestBase {
         assertThat(options.getStatus()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(options.getResponseHeaders().getFirst(HttpHeaders.ALLOW)).isEqualTo("OPTIONS, GET, POST");
         assertThat(options.getResponseHeaders().getFirst("GS1-EPCIS-Max")).isEqualTo("2.0.0");
+        assertThat(options.getResponseHeaders().getFirst("GS1-EPC-Format")).isEqualTo("Always_GS1_Digital_Link");
     }
 }

@@ -35,7 +35,8 @@ import org.terroir.model.Cbv;
  * asked for, whichever binding an event came in: each event type's elements in the order of the
  * official schema ({@code EPCglobal-epcis-2_0.xsd}: the 2.0 fields at the event's root, no
  * {@code extension} wrappers), GS1 keys as GS1 Digital Links on {@code https://id.gs1.org/} (as
- * {@link EventJson} writes them), CBV values as their URNs ({@code urn:epcglobal:cbv:bizstep:shipping}),
+ * {@link EventJson} writes them), CBV values as their URNs ({@code urn:epcglobal:cbv:bizstep:shipping}) or,
+ * when asked ({@link CbvValues#WEB_URI}), their GS1 Web URIs ({@code https://ref.gs1.org/cbv/BizStep-shipping}),
  * sensor metadata and reports as attributes, user extensions as elements of their own namespace.
  *
  * <p>Reading what this writes gives back the same event with the same GS1 event hash
@@ -54,12 +55,22 @@ public final class EventXml {
     /** The prefixes of the namespaces the standard JSON-LD context names, for extensions in them. */
     private static final Map<String, String> PREFIXES = prefixes();
 
+    /** How standard CBV values are written (the binding's {@code GS1-CBV-XML-Format}); other values are URIs written as they are. */
+    public enum CbvValues {
+        /** {@code urn:epcglobal:cbv:bizstep:shipping} ({@code Always_URN}, the default). */
+        URN,
+        /** {@code https://ref.gs1.org/cbv/BizStep-shipping} ({@code Always_Web_URI}). */
+        WEB_URI
+    }
+
     private final XMLStreamWriter out;
+    private final CbvValues cbvValues;
     /** The prefixes this event's own extension namespaces got. */
     private final Map<String, String> own = new HashMap<>();
 
-    private EventXml(XMLStreamWriter out) {
+    private EventXml(XMLStreamWriter out, CbvValues cbvValues) {
         this.out = out;
+        this.cbvValues = cbvValues;
     }
 
     /**
@@ -70,9 +81,19 @@ public final class EventXml {
         return OUTPUT.createXMLStreamWriter(out, "UTF-8");
     }
 
-    /** Writes {@code event} as the element of its type, with {@code eventId} as its {@code eventID}. */
+    /** Writes {@code event} as the element of its type, with {@code eventId} as its {@code eventID}, CBV values as URNs. */
     public static void write(XMLStreamWriter out, EpcisEvent event, String eventId) throws XMLStreamException {
-        new EventXml(out).event(event, eventId);
+        write(out, event, eventId, CbvValues.URN);
+    }
+
+    /** Writes {@code event} as the element of its type, with {@code eventId} as its {@code eventID}, CBV values as {@code cbvValues}. */
+    public static void write(XMLStreamWriter out, EpcisEvent event, String eventId, CbvValues cbvValues) throws XMLStreamException {
+        new EventXml(out, cbvValues).event(event, eventId);
+    }
+
+    /** The standard value {@code value} of {@code vocabulary} in the form asked; any other value (a URI) as it is. */
+    private String cbv(Cbv vocabulary, String value) {
+        return cbvValues == CbvValues.WEB_URI ? vocabulary.webUri(value) : vocabulary.urn(value);
     }
 
     private void event(EpcisEvent event, String eventId) throws XMLStreamException {
@@ -88,7 +109,7 @@ public final class EventXml {
             var declaration = common.errorDeclaration().get();
             out.writeStartElement("errorDeclaration");
             text("declarationTime", instant(declaration.declarationTime()));
-            optional("reason", declaration.reason().map(Cbv.ERROR_REASON::urn));
+            optional("reason", declaration.reason().map(value -> cbv(Cbv.ERROR_REASON, value)));
             if (!declaration.correctiveEventIds().isEmpty()) {
                 out.writeStartElement("correctiveEventIDs");
                 for (String id : declaration.correctiveEventIds()) {
@@ -159,8 +180,8 @@ public final class EventXml {
 
     /** {@code bizStep}, {@code disposition}, {@code readPoint}, {@code bizLocation} and (but in a transaction event) the transactions. */
     private void where(EventCommon common, boolean transactions) throws XMLStreamException {
-        optional("bizStep", common.bizStep().map(Cbv.BIZ_STEP::urn));
-        optional("disposition", common.disposition().map(Cbv.DISPOSITION::urn));
+        optional("bizStep", common.bizStep().map(value -> cbv(Cbv.BIZ_STEP, value)));
+        optional("disposition", common.disposition().map(value -> cbv(Cbv.DISPOSITION, value)));
         location("readPoint", common.readPoint());
         location("bizLocation", common.bizLocation());
         if (transactions) {
@@ -194,10 +215,10 @@ public final class EventXml {
             var disposition = common.persistentDisposition().get();
             out.writeStartElement("persistentDisposition");
             for (String unset : disposition.unset()) {
-                text("unset", Cbv.DISPOSITION.urn(unset));
+                text("unset", cbv(Cbv.DISPOSITION, unset));
             }
             for (String set : disposition.set()) {
-                text("set", Cbv.DISPOSITION.urn(set));
+                text("set", cbv(Cbv.DISPOSITION, set));
             }
             out.writeEndElement();
         }
@@ -253,7 +274,7 @@ public final class EventXml {
         for (BizTransaction t : transactions) {
             out.writeStartElement("bizTransaction");
             if (t.type().isPresent()) {
-                out.writeAttribute("type", Cbv.BIZ_TRANSACTION_TYPE.urn(t.type().get()));
+                out.writeAttribute("type", cbv(Cbv.BIZ_TRANSACTION_TYPE, t.type().get()));
             }
             out.writeCharacters(t.id());
             out.writeEndElement();
@@ -268,7 +289,7 @@ public final class EventXml {
         out.writeStartElement(list);
         for (SourceDestination s : entries) {
             out.writeStartElement(item);
-            out.writeAttribute("type", Cbv.SOURCE_DESTINATION_TYPE.urn(s.type()));
+            out.writeAttribute("type", cbv(Cbv.SOURCE_DESTINATION_TYPE, s.type()));
             out.writeCharacters(EventJson.uri(s.id()));
             out.writeEndElement();
         }

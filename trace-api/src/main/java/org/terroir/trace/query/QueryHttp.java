@@ -25,6 +25,7 @@ import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.terroir.importer.epcis.EventJson;
+import org.terroir.importer.epcis.EventXml;
 import org.terroir.importer.epcis.model.Epc;
 import org.terroir.model.Cbv;
 import org.terroir.trace.access.Caller;
@@ -57,12 +58,18 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
     static final List<String> EVENT_TYPES = List.of("AggregationEvent", "AssociationEvent", "ObjectEvent", "TransactionEvent",
             "TransformationEvent");
     private static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json");
+    /** The binding's header of the form EPCs are answered in, and the one form this repository answers them in. */
+    static final String EPC_FORMAT = "GS1-EPC-Format";
+    static final String DIGITAL_LINK = "Always_GS1_Digital_Link";
+    /** The binding's header of the form an XML answer's CBV values take. */
+    static final String CBV_XML_FORMAT = "GS1-CBV-XML-Format";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** {@code OPTIONS}: the versions, and what {@code allow}s may be done there. */
+    /** {@code OPTIONS}: the versions, the forms of EPCs and CBV values answered, and what {@code allow}s may be done there. */
     HandlerFunction<ServerResponse> options(String allow) {
-        return request -> ServerResponse.noContent().headers(EpcisAnswers::versionRange).header(HttpHeaders.ALLOW, allow).build();
+        return request -> ServerResponse.noContent().headers(EpcisAnswers::versionRange).header(EPC_FORMAT, DIGITAL_LINK)
+                .header(CBV_XML_FORMAT, "No_Preference").header(HttpHeaders.ALLOW, allow).build();
     }
 
     /** {@code GET /}: the top-level resources of this repository, to anyone. */
@@ -288,13 +295,52 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
         if (caller.role() == Role.PUBLIC) {
             return unauthorized("the query interface");
         }
-        if (mediaType(request, events) == null) {
+        MediaType type = mediaType(request, events);
+        if (type == null) {
             return problem(HttpStatus.NOT_ACCEPTABLE, EpcisAnswers.NOT_ACCEPTABLE, "Not Acceptable", events
                     ? "Accept: this repository answers queries in EPCIS 2.0 JSON-LD (application/json or application/ld+json) "
                             + "or XML (application/xml)"
                     : "Accept: this resource is JSON (application/json or application/ld+json)");
         }
+        if (events) {
+            String epcFormat = header(request, EPC_FORMAT);
+            if (epcFormat != null && !epcFormat.equals("No_Preference") && !epcFormat.equals(DIGITAL_LINK)) {
+                return formatRefusal(EPC_FORMAT, epcFormat, List.of("Always_EPC_URN", "Never_Translates"),
+                        "this repository answers EPCs as GS1 Digital Links (" + DIGITAL_LINK + " or No_Preference)");
+            }
+            String cbvFormat = header(request, CBV_XML_FORMAT);
+            if (type.equals(MediaType.APPLICATION_XML) && cbvFormat != null && cbvValues(cbvFormat) == null) {
+                return formatRefusal(CBV_XML_FORMAT, cbvFormat, List.of("Never_Translates"), "this repository keeps standard CBV "
+                        + "values, not the form they came in, and answers them as URNs (Always_URN, No_Preference) or as GS1 "
+                        + "Web URIs (Always_Web_URI)");
+            }
+        }
         return null;
+    }
+
+    /** A request header's value, trimmed; null when absent. */
+    private static String header(ServerRequest request, String name) {
+        String value = request.headers().firstHeader(name);
+        return value == null ? null : value.strip();
+    }
+
+    /**
+     * {@code 406} for a form this repository does not answer in, whether one of the binding's ({@code known})
+     * or none (the binding gives the event resources no {@code 400}), saying {@code why}.
+     */
+    private static Mono<ServerResponse> formatRefusal(String header, String value, List<String> known, String why) {
+        return problem(HttpStatus.NOT_ACCEPTABLE, EpcisAnswers.NOT_ACCEPTABLE, "Not Acceptable", known.contains(value)
+                ? header + ": " + why + ", not " + value
+                : header + ": \"" + value + "\" is none of the values the binding defines; " + why);
+    }
+
+    /** How the XML answer writes CBV values for {@code GS1-CBV-XML-Format} {@code value} (null: absent); null when it cannot. */
+    private static EventXml.CbvValues cbvValues(String value) {
+        return switch (value == null ? "No_Preference" : value) {
+            case "No_Preference", "Always_URN" -> EventXml.CbvValues.URN;
+            case "Always_Web_URI" -> EventXml.CbvValues.WEB_URI;
+            default -> null;
+        };
     }
 
     /**
@@ -331,14 +377,24 @@ record QueryHttp(QuerySettings settings, GraphReader reader) {
     }
 
     private static ServerResponse.BodyBuilder answer(ServerRequest request, boolean events) {
-        return ServerResponse.ok().contentType(mediaType(request, events)).headers(EpcisAnswers::versions);
+        MediaType type = mediaType(request, events);
+        ServerResponse.BodyBuilder ok = ServerResponse.ok().contentType(type).headers(EpcisAnswers::versions);
+        if (events) {
+            ok.header(EPC_FORMAT, DIGITAL_LINK);
+            if (type.equals(MediaType.APPLICATION_XML)) {
+                ok.header(CBV_XML_FORMAT, cbvValues(header(request, CBV_XML_FORMAT)) == EventXml.CbvValues.WEB_URI
+                        ? "Always_Web_URI" : "Always_URN");
+            }
+        }
+        return ok;
     }
 
     /** The bytes of the EPCIS query document of {@code rows} in the form the request accepts: JSON-LD, or XML ({@link QueryXml}). */
     private static Mono<byte[]> body(ServerRequest request, List<Record> rows) {
         if (MediaType.APPLICATION_XML.equals(mediaType(request, true))) {
             // Reading the events back is CPU work of some milliseconds, and the first one loads the reader's schemas.
-            return Mono.fromCallable(() -> QueryXml.of(document(rows))).subscribeOn(Schedulers.boundedElastic());
+            EventXml.CbvValues cbvValues = cbvValues(header(request, CBV_XML_FORMAT));
+            return Mono.fromCallable(() -> QueryXml.of(document(rows), cbvValues)).subscribeOn(Schedulers.boundedElastic());
         }
         return Mono.just(json(rows));
     }

@@ -19,8 +19,8 @@ final class QueryXml {
 
     private QueryXml() {}
 
-    /** {@code document} (a JSON-LD query document as {@link QueryHttp#document} makes it) as XML, UTF-8. */
-    static byte[] of(ObjectNode document) throws XMLStreamException {
+    /** {@code document} (a JSON-LD query document as {@link QueryHttp#document} makes it) as XML, UTF-8, CBV values as {@code cbvValues}. */
+    static byte[] of(ObjectNode document, EventXml.CbvValues cbvValues) throws XMLStreamException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         XMLStreamWriter out = EventXml.writer(bytes);
         out.writeStartDocument("UTF-8", "1.0");
@@ -38,7 +38,7 @@ final class QueryXml {
         out.writeStartElement("resultsBody");
         out.writeStartElement("EventList");
         for (JsonNode event : results.at("/resultsBody/eventList")) {
-            EventXml.write(out, EventJson.read(event), event.get("eventID").asString());
+            EventXml.write(out, EventJson.read(event), event.get("eventID").asString(), cbvValues);
         }
         out.writeEndDocument();
         out.close();
