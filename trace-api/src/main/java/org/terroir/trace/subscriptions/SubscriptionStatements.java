@@ -66,6 +66,7 @@ public final class SubscriptionStatements {
             MATCH (s)-[:SUBSCRIBES]->(q:NamedQuery)
             RETURN s.id AS id, q.queryName AS query, q.query AS definition, s.role AS role, s.subject AS subject,
                    s.parties AS parties, s.schedule AS schedule, s.reportIfEmpty AS reportIfEmpty, s.nextRunAt AS due
+            ORDER BY due, id
             """);
 
     /**
@@ -140,6 +141,7 @@ public final class SubscriptionStatements {
             WITH d ORDER BY d.nextAttemptAt LIMIT $limit
             MATCH (s:Subscription)-[:OWES]->(d)
             RETURN d.id AS id, d.body AS body, d.attempts AS attempts, s.id AS subscription, s.dest AS dest, s.secret AS secret
+            ORDER BY d.nextAttemptAt, id
             """);
 
     /** Report {@code $id} was delivered at {@code $now}: gone from the outbox, its subscription notified then. */

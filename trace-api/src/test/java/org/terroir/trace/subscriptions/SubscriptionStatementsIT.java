@@ -144,7 +144,7 @@ class SubscriptionStatementsIT extends FeatureStatementExamples {
                     .as("the view its reports are made with").isEqualTo("enterprise u-1 [9520011000024]");
         });
         example(SubscriptionStatements.SCHEDULED_DUE, SUBSCRIPTIONS, Map.of("now", "2026-12-08T06:00:00Z", "limit", 10), (rows, tx) -> {
-            assertThat(rows).extracting(r -> r.get("id").asString()).containsExactlyInAnyOrder("s-late", "s-daily");
+            assertThat(rows).extracting(r -> r.get("id").asString()).as("the longest due first").containsExactly("s-late", "s-daily");
             Record daily = rows.stream().filter(r -> r.get("id").asString().equals("s-daily")).findFirst().orElseThrow();
             assertThat(daily.get("query").asString()).isEqualTo("lot-l1");
             assertThat(daily.get("definition").asString()).isEqualTo(LOT_L1);
@@ -227,7 +227,8 @@ class SubscriptionStatementsIT extends FeatureStatementExamples {
                     assertThat(count(tx, "MATCH (d:Delivery {id: 'r-7'}) RETURN count(d)")).isZero();
                 });
         example(SubscriptionStatements.DUE, SUBSCRIPTIONS, Map.of("now", "2026-12-07T12:00:00Z", "limit", 10), (rows, tx) -> {
-            assertThat(rows).extracting(r -> r.get("id").asString()).as("d3 is due tomorrow").containsExactlyInAnyOrder("d2", "d1");
+            assertThat(rows).extracting(r -> r.get("id").asString()).as("d3 is due tomorrow; the longest waiting first")
+                    .containsExactly("d2", "d1");
             Record d2 = rows.stream().filter(r -> r.get("id").asString().equals("d2")).findFirst().orElseThrow();
             assertThat(d2.get("attempts").asLong()).isEqualTo(2);
             assertThat(d2.get("body").asString()).isEqualTo("{\"type\":\"EPCISQueryDocument\"}");
