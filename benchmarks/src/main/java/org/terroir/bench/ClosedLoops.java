@@ -20,18 +20,29 @@ final class ClosedLoops {
     /** A call for one sample by one client (numbered from 0): true when the answer was right. */
     interface Call<T> extends BiFunction<Integer, T, CompletableFuture<Boolean>> {}
 
-    record Result(String question, String side, int clients, long requests, long errors, double seconds, long[] latenciesNanos) {
+    /**
+     * What one phase measured: requests answered right, errors, its time and every right answer's
+     * latency, and the CPU milliseconds the serving process used meanwhile (NaN when not watched).
+     */
+    record Result(String question, String side, int clients, long requests, long errors, double seconds, long[] latenciesNanos,
+                  double serverCpuMillis) {
 
-        /** The results of rounds of one question, side and client count as one: requests over their time, all latencies. */
+        /** The results of rounds of one question, side and client count as one: requests over their time, all latencies, all CPU. */
         static Result pooled(List<Result> rounds) {
             Result first = rounds.getFirst();
             return new Result(first.question(), first.side(), first.clients(), rounds.stream().mapToLong(Result::requests).sum(),
                     rounds.stream().mapToLong(Result::errors).sum(), rounds.stream().mapToDouble(Result::seconds).sum(),
-                    rounds.stream().flatMapToLong(r -> Arrays.stream(r.latenciesNanos())).toArray());
+                    rounds.stream().flatMapToLong(r -> Arrays.stream(r.latenciesNanos())).toArray(),
+                    rounds.stream().mapToDouble(Result::serverCpuMillis).sum());
         }
 
         double perSecond() {
             return requests / seconds;
+        }
+
+        /** The serving process's CPU milliseconds per request sent (answered right or not); NaN when not watched. */
+        double cpuPerRequest() {
+            return serverCpuMillis / (requests + errors);
         }
 
         double percentileMillis(double p) {
@@ -45,38 +56,61 @@ final class ClosedLoops {
         }
 
         String line() {
-            return String.format(Locale.ROOT, "  %-6s %-7s %3d clients: %,8.0f requests/s  p50 %6.1f ms  p99 %6.1f ms  (%,d errors)",
-                    question, side, clients, perSecond(), percentileMillis(50), percentileMillis(99), errors);
+            return String.format(Locale.ROOT, "  %-6s %-9s %3d clients: %,8.0f requests/s  p50 %6.1f ms  p99 %6.1f ms  (%,d errors)%s",
+                    question, side, clients, perSecond(), percentileMillis(50), percentileMillis(99), errors,
+                    Double.isNaN(serverCpuMillis) ? "" : String.format(Locale.ROOT, "  server CPU %.2f ms/request", cpuPerRequest()));
         }
     }
 
     /** One side of a comparison: its name in the results, the samples it asks about, and how it asks. */
     record Side<T>(String name, List<T> samples, Call<T> call) {}
 
-    /** The results of {@link #turns}, each side's rounds in the order they ran. */
-    record Turns(List<Result> first, List<Result> second) {
+    /** The results of {@link #turns}: each side's rounds in the order they ran, the sides in the order they took turns. */
+    record Turns(List<List<Result>> sides) {
 
-        static Turns of(List<Result> rounds) {
-            List<Result> first = new ArrayList<>();
-            List<Result> second = new ArrayList<>();
-            for (int i = 0; i < rounds.size(); i += 2) {
-                first.add(rounds.get(i));
-                second.add(rounds.get(i + 1));
-            }
-            return new Turns(first, second);
+        Turns {
+            sides = sides.stream().map(List::copyOf).toList();
         }
 
-        /** Each round's second side ÷ its first in {@code measure}, to two decimals. */
-        List<String> ratios(ToDoubleFunction<Result> measure) {
+        /** Rounds of {@code sides} sides that ran in turn (the first side, the second, …, the first again), split by side. */
+        static Turns of(List<Result> rounds, int sides) {
+            if (sides < 1 || rounds.size() % sides != 0) {
+                throw new IllegalArgumentException(rounds.size() + " results are not whole rounds of " + sides + " sides");
+            }
+            List<List<Result>> bySide = new ArrayList<>();
+            for (int side = 0; side < sides; side++) {
+                List<Result> results = new ArrayList<>();
+                for (int i = side; i < rounds.size(); i += sides) {
+                    results.add(rounds.get(i));
+                }
+                bySide.add(results);
+            }
+            return new Turns(bySide);
+        }
+
+        /** The rounds of side {@code index}, in the order they ran. */
+        List<Result> side(int index) {
+            return sides.get(index);
+        }
+
+        /** The rounds of side {@code index} as one ({@link Result#pooled}). */
+        Result pooled(int index) {
+            return Result.pooled(side(index));
+        }
+
+        /** Each round's side {@code index} ÷ side {@code baseline} in {@code measure}, to two decimals. */
+        List<String> ratios(int index, int baseline, ToDoubleFunction<Result> measure) {
             List<String> ratios = new ArrayList<>();
-            for (int i = 0; i < first.size(); i++) {
-                ratios.add(String.format(Locale.ROOT, "%.2f", measure.applyAsDouble(second.get(i)) / measure.applyAsDouble(first.get(i))));
+            for (int round = 0; round < side(index).size(); round++) {
+                ratios.add(String.format(Locale.ROOT, "%.2f",
+                        measure.applyAsDouble(side(index).get(round)) / measure.applyAsDouble(side(baseline).get(round))));
             }
             return ratios;
         }
 
         /** How long each round of the first side was measured, e.g. "4 × 15 s". */
         String rounds() {
+            List<Result> first = side(0);
             double seconds = first.stream().mapToDouble(Result::seconds).sum();
             return first.size() + " × " + Math.round(seconds / first.size()) + " s";
         }
@@ -85,26 +119,29 @@ final class ClosedLoops {
     private ClosedLoops() {}
 
     /**
-     * Rounds of two sides in turn (first, second, first, …), each a warm-up then a measure, so that a
-     * slow stretch of the machine falls on both sides alike; the results in the order they ran.
+     * Rounds of the sides in turn (the first, the second, …, the first again), each a warm-up then a
+     * measure, so that a slow stretch of the machine falls on every side alike; {@code cpu} is read
+     * around each measure.
      */
-    static List<Result> turns(int rounds, String question, int clients, Side<?> first, Side<?> second, int warmupSeconds, int seconds) {
+    static Turns turns(int rounds, String question, int clients, List<Side<?>> sides, int warmupSeconds, int seconds, ServerCpu cpu) {
         List<Result> results = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-            results.add(run(question, clients, first, warmupSeconds, seconds));
-            results.add(run(question, clients, second, warmupSeconds, seconds));
+            for (Side<?> side : sides) {
+                results.add(run(question, clients, side, warmupSeconds, seconds, cpu));
+            }
         }
-        return results;
+        return Turns.of(results, sides.size());
     }
 
-    private static <T> Result run(String question, int clients, Side<T> side, int warmupSeconds, int seconds) {
-        return run(question, side.name(), clients, side.samples(), side.call(), warmupSeconds, seconds);
+    private static <T> Result run(String question, int clients, Side<T> side, int warmupSeconds, int seconds, ServerCpu cpu) {
+        return run(question, side.name(), clients, side.samples(), side.call(), warmupSeconds, seconds, cpu);
     }
 
     /** A warm-up of {@code warmupSeconds}, then {@code seconds} measured; prints and returns the measured part. */
-    static <T> Result run(String question, String side, int clients, List<T> samples, Call<T> call, int warmupSeconds, int seconds) {
+    static <T> Result run(String question, String side, int clients, List<T> samples, Call<T> call, int warmupSeconds, int seconds,
+                          ServerCpu cpu) {
         warm(clients, samples, call, warmupSeconds);
-        return measure(question, side, clients, samples, call, seconds);
+        return measure(question, side, clients, samples, call, seconds, cpu);
     }
 
     /** Load that is not measured: the JIT, the caches and the connections warm up. */
@@ -112,15 +149,17 @@ final class ClosedLoops {
         load(clients, samples, call, seconds, new ConcurrentLinkedQueue<>(), new AtomicLong());
     }
 
-    /** {@code seconds} measured, no warm-up; prints and returns the result. */
-    static <T> Result measure(String question, String side, int clients, List<T> samples, Call<T> call, int seconds) {
+    /** {@code seconds} measured, no warm-up, with the CPU {@code cpu} says the server used meanwhile; prints and returns the result. */
+    static <T> Result measure(String question, String side, int clients, List<T> samples, Call<T> call, int seconds, ServerCpu cpu) {
         ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
+        double cpuBefore = cpu.millis();
         long start = System.nanoTime();
         load(clients, samples, call, seconds, latencies, errors);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpuUsed = cpu.millis() - cpuBefore;
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
-        Result result = new Result(question, side, clients, all.length, errors.get(), elapsed, all);
+        Result result = new Result(question, side, clients, all.length, errors.get(), elapsed, all, cpuUsed);
         System.out.println(result.line());
         return result;
     }

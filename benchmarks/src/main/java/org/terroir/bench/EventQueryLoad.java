@@ -1,14 +1,12 @@
 package org.terroir.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +18,8 @@ import org.neo4j.driver.Driver;
 import org.terroir.bench.BenchSample.Lot;
 import org.terroir.bench.ClosedLoops.Call;
 import org.terroir.bench.ClosedLoops.Result;
+import org.terroir.bench.ClosedLoops.Side;
+import org.terroir.bench.ClosedLoops.Turns;
 import org.terroir.model.cypher.Statement;
 import org.terroir.store.GraphStore;
 import org.terroir.store.GraphTarget;
@@ -100,50 +100,19 @@ public final class EventQueryLoad {
             System.out.printf(Locale.ROOT, "%n| graph | clients | side | requests/s | p50 ms | p99 ms | server CPU ms/request | "
                     + "GET ÷ statement (rate) | GET ÷ statement (CPU) | rounds (rate ratio) |%n");
             System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+            ServerCpu cpu = ServerCpu.of(pid);
             for (int clients : clientCounts) {
-                List<Result> statementRounds = new ArrayList<>();
-                List<Result> queryRounds = new ArrayList<>();
-                double[] cpu = new double[2];
-                List<String> ratios = new ArrayList<>();
-                for (int round = 0; round < ROUNDS; round++) {
-                    Result s = timed(pid, cpu, 0, clients, lots, "statement", direct, warmup, seconds);
-                    Result q = timed(pid, cpu, 1, clients, lots, "GET", query, warmup, seconds);
-                    statementRounds.add(s);
-                    queryRounds.add(q);
-                    ratios.add(String.format(Locale.ROOT, "%.2f", q.perSecond() / s.perSecond()));
-                }
-                Result s = Result.pooled(statementRounds);
-                Result q = Result.pooled(queryRounds);
-                double sCpu = cpu[0] / (s.requests() + s.errors());
-                double qCpu = cpu[1] / (q.requests() + q.errors());
+                Turns turns = ClosedLoops.turns(ROUNDS, "events", clients, List.of(new Side<>("statement", lots, direct),
+                        new Side<>("GET", lots, query)), warmup, seconds, cpu);
+                Result s = turns.pooled(0);
+                Result q = turns.pooled(1);
                 System.out.printf(Locale.ROOT, "| %,d batches | %d | hand-written statement (driver) | %,.0f | %.1f | %.1f | %.2f | | | |%n",
-                        batches, clients, s.perSecond(), s.percentileMillis(50), s.percentileMillis(99), sCpu);
+                        batches, clients, s.perSecond(), s.percentileMillis(50), s.percentileMillis(99), s.cpuPerRequest());
                 System.out.printf(Locale.ROOT, "| %,d batches | %d | `GET /events` | %,.0f | %.1f | %.1f | %.2f | **%.2f** | **%.2f** | %s |%n",
-                        batches, clients, q.perSecond(), q.percentileMillis(50), q.percentileMillis(99), qCpu,
-                        q.perSecond() / s.perSecond(), qCpu / sCpu, String.join(", ", ratios));
+                        batches, clients, q.perSecond(), q.percentileMillis(50), q.percentileMillis(99), q.cpuPerRequest(),
+                        q.perSecond() / s.perSecond(), q.cpuPerRequest() / s.cpuPerRequest(),
+                        String.join(", ", turns.ratios(1, 0, Result::perSecond)));
             }
-        }
-    }
-
-    /** A warm-up, then {@code seconds} measured, adding the server's CPU milliseconds over the measured part to {@code cpu[side]}. */
-    private static Result timed(long pid, double[] cpu, int side, int clients, List<Lot> lots, String name, Call<Lot> call, int warmup,
-                                int seconds) {
-        ClosedLoops.warm(clients, lots, call, warmup);
-        double before = cpuMillis(pid);
-        Result result = ClosedLoops.measure("events", name, clients, lots, call, seconds);
-        cpu[side] += cpuMillis(pid) - before;
-        return result;
-    }
-
-    /** The CPU time the process has used, user and system, in milliseconds ({@code /proc/PID/stat}, clock ticks of 10 ms). */
-    static double cpuMillis(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // After "pid (comm) ": state is field 3, utime field 14, stime field 15.
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Value;
 import org.terroir.bench.BenchSample.Lot;
 import org.terroir.bench.BenchSample.Unit;
 import org.terroir.bench.ClosedLoops.Call;
@@ -28,6 +29,7 @@ import org.terroir.bench.ClosedLoops.Result;
 import org.terroir.bench.ClosedLoops.Side;
 import org.terroir.bench.ClosedLoops.Turns;
 import org.terroir.labels.DigitalLink;
+import org.terroir.model.cypher.Statement;
 import org.terroir.store.GraphStore;
 import org.terroir.store.GraphTarget;
 import org.terroir.store.OpenGraph;
@@ -36,6 +38,7 @@ import org.terroir.trace.recall.RecallStatements;
 import org.terroir.trace.scans.PageQuery;
 import org.terroir.trace.trace.TraceStatements;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The trace API under load, run by {@code bench/trace-api} against a {@code terroir serve} process
@@ -45,18 +48,27 @@ import reactor.core.publisher.Mono;
  * <ul>
  *   <li>{@code prepare STORE WORK}: before the server starts, samples the store (packed lots, raw
  *       lots, serialised units), makes a label PKI and signs the units' labels ({@link BenchSample});
- *   <li>{@code measure WORK URL STORE [seconds] [warm-up] [clients,…]}: GraphQL {@code trace} and
- *       {@code recall} over HTTP beside the same statements straight through the driver over
- *       the server's Bolt port (the ceiling; reached with the store's credentials, as any terroir
- *       command reaches a store another process holds), in rounds of {@code seconds} each after {@code warm-up} seconds, and the scan
- *       page beside the GraphQL question it asks, for the same units; the scans the pages recorded,
- *       counted in the graph;
+ *   <li>{@code measure WORK URL STORE SERVER-PID [seconds] [warm-up] [clients,…]}: three sides of each
+ *       question, GraphQL {@code trace} ({@link #TRACE}) and {@code recall} ({@link #RECALL}): the
+ *       baseline, one hand-written statement that returns the whole answer ({@link HandWritten});
+ *       the catalogue statements the API runs ({@code TraceStatements}, {@code RecallStatements}), in
+ *       its stages (five for a trace, three for a recall); and GraphQL over HTTP. The statements go straight through the driver's
+ *       reactive sessions over the server's Bolt port (reached with the store's credentials, as any
+ *       terroir command reaches a store another process holds). Before anything is measured, the
+ *       hand-written statement's answer and GraphQL's are compared as JSON for {@value #COMPARED}
+ *       sampled lots of each question, and the run stops at the first that differs. The sides take
+ *       turns in rounds of {@code seconds} each after {@code warm-up} seconds; each round reads the
+ *       server's CPU time ({@code /proc/SERVER-PID/stat}) before and after, and the report gives each
+ *       side's requests/s, latencies and server CPU milliseconds per request, the driver's and
+ *       GraphQL's against the hand-written statement's. Then the scan page beside the GraphQL
+ *       question it asks, for the same units, with the server's CPU too; the scans the pages
+ *       recorded, counted in the graph;
  *   <li>{@code load WORK URL seconds clients}: normal traces alone, while another process sends bombs;
  *   <li>{@code bombs URL seconds}: depth and complexity bombs one after another, each timed.
  * </ul>
  *
  * <p>Each client is a closed loop (one request at a time). The sides take turns, round after round
- * for each client count, so that a noisy machine hits both alike.
+ * for each client count, so that a noisy machine hits them all alike.
  */
 public final class TraceApiLoad {
 
@@ -114,6 +126,9 @@ public final class TraceApiLoad {
 
     private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.ObjectMapper();
 
+    /** The hand-written statement's side: the baseline the others are judged against. */
+    private static final String STATEMENT = "statement";
+
     private TraceApiLoad() {}
 
     public static void main(String[] args) throws Exception {
@@ -121,14 +136,14 @@ public final class TraceApiLoad {
         switch (mode) {
             case "prepare" -> prepare(Path.of(args[1]), Path.of(args[2]));
             case "measure" -> measure(new BenchSample(Path.of(args[1])), URI.create(args[2]), Path.of(args[3]),
-                    arg(args, 4, 15), arg(args, 5, 10),
-                    args.length > 6 ? Arrays.stream(args[6].split(",")).mapToInt(Integer::parseInt).toArray() : new int[] {16, 64});
+                    ServerCpu.of(Long.parseLong(args[4])), arg(args, 5, 15), arg(args, 6, 10),
+                    args.length > 7 ? Arrays.stream(args[7].split(",")).mapToInt(Integer::parseInt).toArray() : new int[] {16, 64});
             case "load" -> load(new BenchSample(Path.of(args[1])), URI.create(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "bombs" -> bombs(URI.create(args[1]), Integer.parseInt(args[2]));
             default -> {
                 System.err.println("""
                         usage: TraceApiLoad prepare STORE WORK
-                               TraceApiLoad measure WORK URL STORE [seconds] [warm-up seconds] [clients,...]
+                               TraceApiLoad measure WORK URL STORE SERVER-PID [seconds] [warm-up seconds] [clients,...]
                                TraceApiLoad load WORK URL seconds clients
                                TraceApiLoad bombs URL seconds""");
                 System.exit(2);
@@ -136,7 +151,7 @@ public final class TraceApiLoad {
         }
     }
 
-    /** Rounds per side and client count: the trace is what the GraphQL ÷ driver ratio is judged on. */
+    /** Rounds per side and client count: the trace is what the GraphQL ÷ statement ratio is judged on. */
     static final int TRACE_ROUNDS = 4;
     static final int RECALL_ROUNDS = 2;
 
@@ -150,7 +165,11 @@ public final class TraceApiLoad {
         }
     }
 
-    private static void measure(BenchSample sample, URI base, Path store, int seconds, int warmup, int[] clientCounts) throws IOException {
+    /** How many sampled lots each question's statement and GraphQL answer are compared on before anything is measured. */
+    static final int COMPARED = 100;
+
+    private static void measure(BenchSample sample, URI base, Path store, ServerCpu cpu, int seconds, int warmup, int[] clientCounts)
+            throws IOException {
         List<Lot> lots = sample.packed();
         List<Lot> rawLots = sample.raw();
         List<Unit> units = sample.units().stream()
@@ -163,16 +182,27 @@ public final class TraceApiLoad {
             HttpClient http = http();
             URI endpoint = base.resolve("/graphql");
             Call<Lot> trace = traceOver(http, endpoint);
-            Call<Lot> traceDirect = (client, lot) -> direct(reader, lot).toFuture();
+            Call<Lot> traceDriver = (client, lot) -> direct(reader, lot).toFuture();
+            // The hand-written statements' sides read their one row (the driver decoding the nested answer)
+            // and look at its key; the answer is made JSON only for the comparison below.
+            Call<Lot> traceStatement = (client, lot) -> statement(reader, HandWritten.TRACE, "trace", lot)
+                    .map(answer -> lot.key().equals(answer.get("key").asString())).toFuture();
             Call<Lot> recall = recallOver(http, endpoint);
-            Call<Lot> recallDirect = (client, lot) -> directRecall(reader, lot).toFuture();
+            Call<Lot> recallDriver = (client, lot) -> directRecall(reader, lot).toFuture();
+            Call<Lot> recallStatement = (client, lot) -> statement(reader, HandWritten.RECALL, "recall", lot)
+                    .map(answer -> lot.key().equals(answer.get("batch").get("key").asString())).toFuture();
             List<String> devices = devices(Arrays.stream(clientCounts).max().orElse(1));
             Call<Unit> page = (client, unit) -> page(http, unit, devices.get(client));
             Call<Unit> pageQuestion = (client, unit) -> graphQl(http, endpoint, PageQuery.TEXT, Map.of("uri", unit.label()),
                     "\"" + unit.serial() + "\"");
-            // Both sides answer alike before anything is measured.
-            checkSameAnswers(lots.subList(0, Math.min(20, lots.size())), trace, traceDirect);
-            checkSameAnswers(rawLots.subList(0, Math.min(20, rawLots.size())), recall, recallDirect);
+            // The hand-written statements give GraphQL's answers, field for field, and the other sides answer
+            // too, before anything is measured.
+            checkIdenticalAnswers(lots.subList(0, Math.min(COMPARED, lots.size())), "trace", TRACE, HandWritten.TRACE, http, endpoint,
+                    reader);
+            checkIdenticalAnswers(rawLots.subList(0, Math.min(COMPARED, rawLots.size())), "recall", RECALL, HandWritten.RECALL, http,
+                    endpoint, reader);
+            checkSameAnswers(lots.subList(0, Math.min(20, lots.size())), trace, traceDriver);
+            checkSameAnswers(rawLots.subList(0, Math.min(20, rawLots.size())), recall, recallDriver);
             checkSameAnswers(units.subList(0, Math.min(20, units.size())), page, pageQuestion);
 
             // The server's JIT compiles every path the phases take (GraphQL, Bolt sessions, the page)
@@ -184,35 +214,39 @@ public final class TraceApiLoad {
             // still ran at 130 requests/s against 180-190 in the next two.
             int first = clientCounts[0];
             for (int round = 0; round < 2; round++) {
-                ClosedLoops.warm(first, lots, traceDirect, 2 * warmup);
+                ClosedLoops.warm(first, lots, traceStatement, 2 * warmup);
+                ClosedLoops.warm(first, lots, traceDriver, 2 * warmup);
                 ClosedLoops.warm(first, lots, trace, 2 * warmup);
-                ClosedLoops.warm(first, rawLots, recallDirect, 2 * warmup);
+                ClosedLoops.warm(first, rawLots, recallStatement, 2 * warmup);
+                ClosedLoops.warm(first, rawLots, recallDriver, 2 * warmup);
                 ClosedLoops.warm(first, rawLots, recall, 2 * warmup);
                 ClosedLoops.warm(first, units, page, 2 * warmup);
             }
 
             // The sides take turns in short rounds, so that a slow stretch of the machine (a phase of the
-            // same side can differ by a quarter here) falls on both; the rate of each side is pooled over its rounds.
-            List<List<Result>> pairs = new ArrayList<>();
+            // same side can differ by a quarter here) falls on all three; the rate of each side is pooled over its rounds.
+            List<Turns> questions = new ArrayList<>();
             for (int clients : clientCounts) {
-                pairs.add(rounds(TRACE_ROUNDS, "trace", clients, lots, traceDirect, trace, warmup, seconds));
+                questions.add(ClosedLoops.turns(TRACE_ROUNDS, "trace", clients, sides(lots, traceStatement, traceDriver, trace), warmup,
+                        seconds, cpu));
             }
             for (int clients : clientCounts) {
-                pairs.add(rounds(RECALL_ROUNDS, "recall", clients, rawLots, recallDirect, recall, warmup, seconds));
+                questions.add(ClosedLoops.turns(RECALL_ROUNDS, "recall", clients, sides(rawLots, recallStatement, recallDriver, recall),
+                        warmup, seconds, cpu));
             }
-            report(pairs, batches, "driver");
+            report(questions, batches);
             List<Result> pages = new ArrayList<>();
             List<long[]> scans = new ArrayList<>();
             for (int clients : clientCounts) {
-                pages.add(ClosedLoops.run("page", "graphql", clients, units, pageQuestion, warmup, seconds));
+                pages.add(ClosedLoops.run("page", "graphql", clients, units, pageQuestion, warmup, seconds, cpu));
                 ClosedLoops.warm(clients, units, page, warmup);
                 long before = scans(driver);
-                Result result = ClosedLoops.measure("page", "page", clients, units, page, seconds);
+                Result result = ClosedLoops.measure("page", "page", clients, units, page, seconds, cpu);
                 long after = scans(driver);
                 pages.add(result);
                 scans.add(new long[] {before, after});
             }
-            reportPages(pages, scans, batches);
+            reportPages(pages, scans, questions.subList(0, clientCounts.length), batches);
         }
     }
 
@@ -229,7 +263,8 @@ public final class TraceApiLoad {
     private static void load(BenchSample sample, URI base, int seconds, int clients) throws IOException {
         HttpClient http = http();
         URI endpoint = base.resolve("/graphql");
-        Result result = ClosedLoops.measure("trace", "graphql", clients, sample.packed(), traceOver(http, endpoint), seconds);
+        Result result = ClosedLoops.measure("trace", "graphql", clients, sample.packed(), traceOver(http, endpoint), seconds,
+                ServerCpu.UNKNOWN);
         System.out.printf(Locale.ROOT, "Traces meanwhile (%d clients): %,.0f/s, p99 %.1f ms, %d errors%n", clients, result.perSecond(),
                 result.percentileMillis(99), result.errors());
     }
@@ -273,7 +308,7 @@ public final class TraceApiLoad {
             }
         }
         long[] all = refusals.toArray();
-        Result bombs = new Result("bombs", "graphql", 1, all.length, bad, (System.nanoTime() - start) / 1e9, all);
+        Result bombs = new Result("bombs", "graphql", 1, all.length, bad, (System.nanoTime() - start) / 1e9, all, Double.NaN);
         System.out.println("| refusals | not refused | refusal p50 ms | p99 ms | max ms | over 50 ms |");
         System.out.println("| --- | --- | --- | --- | --- | --- |");
         System.out.printf(Locale.ROOT, "| %,d | %d | %.1f | %.1f | %.1f | %d |%n", bombs.requests(), bad, bombs.percentileMillis(50),
@@ -338,6 +373,13 @@ public final class TraceApiLoad {
     /** A GraphQL query over HTTP; true when the answer has {@code expected} and no error. */
     private static CompletableFuture<Boolean> graphQl(HttpClient http, URI endpoint, String query, Map<String, Object> variables,
             String expected) {
+        return post(http, endpoint, query, variables)
+                .thenApply(response -> response.statusCode() == 200 && !response.body().contains("\"errors\"")
+                        && response.body().contains(expected));
+    }
+
+    /** A GraphQL query over HTTP, as a client without a token (the public view) sends it. */
+    private static CompletableFuture<HttpResponse<String>> post(HttpClient http, URI endpoint, String query, Map<String, Object> variables) {
         String body = JSON.writeValueAsString(Map.of("query", query, "variables", variables));
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")
@@ -345,9 +387,17 @@ public final class TraceApiLoad {
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .thenApply(response -> response.statusCode() == 200 && !response.body().contains("\"errors\"")
-                        && response.body().contains(expected));
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The answer's {@code data.FIELD} of a GraphQL query about a lot; an error or a failed request throws. */
+    private static JsonNode graphQlAnswer(HttpClient http, URI endpoint, String query, String field, Lot lot) {
+        HttpResponse<String> response = post(http, endpoint, query, Map.of("gtin", lot.gtin(), "lot", lot.lot())).join();
+        JsonNode body = JSON.readTree(response.body());
+        if (response.statusCode() != 200 || body.has("errors")) {
+            throw new IllegalStateException(lot + ": GraphQL " + field + " answered " + response.statusCode() + " " + response.body());
+        }
+        return body.path("data").path(field);
     }
 
     /** A phone's scan of a unit's label: the page in Chinese, gzip accepted as browsers do; true when it says genuine. */
@@ -416,6 +466,66 @@ public final class TraceApiLoad {
         });
     }
 
+    /**
+     * The hand-written statement's answer for a lot: the one column {@code column} of its one row. Read
+     * as the driver side reads its rows, in a read transaction of a reactive session; empty when no row.
+     */
+    private static Mono<Value> statement(GraphReader reader, Statement statement, String column, Lot lot) {
+        return reader.read(statement, Map.of("key", lot.key())).singleOrEmpty().map(row -> row.get(column));
+    }
+
+    /**
+     * The GraphQL answer ({@code data.FIELD}) and the hand-written statement's, as JSON trees, are equal
+     * for each lot; the first lot where they are not throws, with both answers' JSON and where they
+     * first part.
+     */
+    private static void checkIdenticalAnswers(List<Lot> lots, String field, String query, Statement statement, HttpClient http,
+                                              URI endpoint, GraphReader reader) {
+        int moved = 0;
+        for (Lot lot : lots) {
+            JsonNode graphQl = graphQlAnswer(http, endpoint, query, field, lot);
+            Value row = statement(reader, statement, field, lot).block();
+            JsonNode handWritten = row == null ? JSON.nullNode() : HandWritten.json(row, JSON);
+            if (!graphQl.equals(handWritten)) {
+                throw new IllegalStateException(String.format(Locale.ROOT, "%s of %s: the hand-written statement %s answers otherwise than "
+                                + "GraphQL (first at %s)%nGraphQL:   %s%nstatement: %s", field, lot, statement.name(),
+                        difference(graphQl, handWritten, ""), JSON.writeValueAsString(graphQl), JSON.writeValueAsString(handWritten)));
+            }
+            if (!graphQl.path("journey").isEmpty() || graphQl.path("locations").path("totalCount").asInt(0) > 0) {
+                moved++;
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s: the hand-written statement answers as GraphQL does for %d of %d lots compared (%d with hops "
+                + "or locations)%n", field, lots.size(), lots.size(), moved);
+    }
+
+    /** The JSON pointer of the first place {@code a} and {@code b} differ (in document order). */
+    private static String difference(JsonNode a, JsonNode b, String at) {
+        if (a.isObject() && b.isObject()) {
+            for (String name : a.propertyNames()) {
+                if (!b.has(name)) {
+                    return at + "/" + name + " (only in GraphQL's)";
+                }
+                if (!a.get(name).equals(b.get(name))) {
+                    return difference(a.get(name), b.get(name), at + "/" + name);
+                }
+            }
+            for (String name : b.propertyNames()) {
+                if (!a.has(name)) {
+                    return at + "/" + name + " (only in the statement's)";
+                }
+            }
+        } else if (a.isArray() && b.isArray()) {
+            for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+                if (!a.get(i).equals(b.get(i))) {
+                    return difference(a.get(i), b.get(i), at + "/" + i);
+                }
+            }
+            return at + " (" + a.size() + " against " + b.size() + " elements)";
+        }
+        return at.isEmpty() ? "/" : at + " (" + a.getNodeType() + " " + a + " against " + b.getNodeType() + " " + b + ")";
+    }
+
     private static <T> void checkSameAnswers(List<T> samples, Call<T> one, Call<T> other) {
         for (T sample : samples) {
             if (!one.apply(0, sample).join() || !other.apply(0, sample).join()) {
@@ -424,46 +534,56 @@ public final class TraceApiLoad {
         }
     }
 
-    /** Rounds of the driver and GraphQL in turn (the driver first), on the same samples. */
-    private static <T> List<Result> rounds(int rounds, String question, int clients, List<T> samples, Call<T> baseline,
-                                           Call<T> graphQl, int warmup, int seconds) {
-        return ClosedLoops.turns(rounds, question, clients, new Side<>("driver", samples, baseline), new Side<>("graphql", samples, graphQl),
-                warmup, seconds);
+    /** The three sides of a question, in the order they take turns: the hand-written statement, the driver, GraphQL. */
+    private static List<Side<?>> sides(List<Lot> lots, Call<Lot> statement, Call<Lot> driver, Call<Lot> graphQl) {
+        return List.of(new Side<>(STATEMENT, lots, statement), new Side<>("driver", lots, driver), new Side<>("graphql", lots, graphQl));
     }
 
     /**
-     * One row per side and client count, its rounds pooled (requests over time, percentiles over all
-     * latencies); the GraphQL row gives the pooled rate against the baseline's and each round's ratio.
+     * One row per side, question and client count, its rounds pooled (requests over time, percentiles
+     * over all latencies, the server's CPU over all requests); the driver's and GraphQL's rows give their
+     * pooled rate and CPU per request against the hand-written statement's, and each round's rate ratio.
      */
-    private static void report(List<List<Result>> pairs, long batches, String baseline) {
-        System.out.printf(Locale.ROOT, "%n| graph | query | clients | side | requests/s | p50 ms | p99 ms | GraphQL ÷ %s | rounds |%n",
-                baseline);
-        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        for (List<Result> rounds : pairs) {
-            Turns turns = Turns.of(rounds);
-            Result b = Result.pooled(turns.first());
-            Result g = Result.pooled(turns.second());
-            for (Result r : List.of(b, g)) {
-                System.out.printf(Locale.ROOT, "| %,d batches | %s | %d | %s | %,.0f | %.1f | %.1f | %s | %s |%n", batches, r.question(),
-                        r.clients(), r.side(), r.perSecond(), r.percentileMillis(50), r.percentileMillis(99),
-                        r == g ? String.format(Locale.ROOT, "%.2f", g.perSecond() / b.perSecond()) : "",
-                        r == g ? String.join(", ", turns.ratios(Result::perSecond)) : turns.rounds());
+    private static void report(List<Turns> questions, long batches) {
+        System.out.printf(Locale.ROOT, "%n| graph | query | clients | side | requests/s | p50 ms | p99 ms | server CPU ms/request "
+                + "| ÷ statement (rate) | ÷ statement (CPU) | rounds (rate ÷ statement) |%n");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        for (Turns turns : questions) {
+            Result statement = turns.pooled(0);
+            for (int side = 0; side < turns.sides().size(); side++) {
+                Result r = turns.pooled(side);
+                boolean baseline = side == 0;
+                System.out.printf(Locale.ROOT, "| %,d batches | %s | %d | %s | %,.0f | %.1f | %.1f | %.2f | %s | %s | %s |%n", batches,
+                        r.question(), r.clients(), baseline ? "hand-written statement" : r.side(), r.perSecond(),
+                        r.percentileMillis(50), r.percentileMillis(99), r.cpuPerRequest(),
+                        baseline ? "" : String.format(Locale.ROOT, "%.2f", r.perSecond() / statement.perSecond()),
+                        baseline ? "" : String.format(Locale.ROOT, "%.2f", r.cpuPerRequest() / statement.cpuPerRequest()),
+                        baseline ? turns.rounds() : String.join(", ", turns.ratios(side, 0, Result::perSecond)));
             }
         }
     }
 
-    private static void reportPages(List<Result> pages, List<long[]> scans, long batches) {
-        System.out.printf(Locale.ROOT, "%n| graph | clients | side | requests/s | p50 ms | p99 ms | page ÷ GraphQL | scans recorded/s | scans ÷ pages |%n");
-        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    /**
+     * The page and the GraphQL question it asks, per client count, with the server's CPU per request;
+     * beside them the hand-written trace statement's rate and CPU at the same client count (from its
+     * own rounds, on packed lots: a baseline for scale, not the same units).
+     */
+    private static void reportPages(List<Result> pages, List<long[]> scans, List<Turns> traces, long batches) {
+        System.out.printf(Locale.ROOT, "%n| graph | clients | side | requests/s | p50 ms | p99 ms | server CPU ms/request | page ÷ GraphQL "
+                + "| scans recorded/s | scans ÷ pages | trace statement requests/s (CPU ms/request) |%n");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         for (int i = 0; i < pages.size(); i += 2) {
             Result question = pages.get(i);
             Result page = pages.get(i + 1);
+            Result statement = traces.get(i / 2).pooled(0);
             long recorded = scans.get(i / 2)[1] - scans.get(i / 2)[0];
-            System.out.printf(Locale.ROOT, "| %,d batches | %d | GraphQL page question | %,.0f | %.1f | %.1f | | | |%n", batches,
-                    question.clients(), question.perSecond(), question.percentileMillis(50), question.percentileMillis(99));
-            System.out.printf(Locale.ROOT, "| %,d batches | %d | scan page | %,.0f | %.1f | %.1f | %.2f | %,.0f | %.3f |%n", batches,
-                    page.clients(), page.perSecond(), page.percentileMillis(50), page.percentileMillis(99),
-                    page.perSecond() / question.perSecond(), recorded / page.seconds(), (double) recorded / (page.requests() + page.errors()));
+            System.out.printf(Locale.ROOT, "| %,d batches | %d | GraphQL page question | %,.0f | %.1f | %.1f | %.2f | | | | |%n", batches,
+                    question.clients(), question.perSecond(), question.percentileMillis(50), question.percentileMillis(99),
+                    question.cpuPerRequest());
+            System.out.printf(Locale.ROOT, "| %,d batches | %d | scan page | %,.0f | %.1f | %.1f | %.2f | %.2f | %,.0f | %.3f | %,.0f (%.2f) |%n",
+                    batches, page.clients(), page.perSecond(), page.percentileMillis(50), page.percentileMillis(99), page.cpuPerRequest(),
+                    page.perSecond() / question.perSecond(), recorded / page.seconds(), (double) recorded / (page.requests() + page.errors()),
+                    statement.perSecond(), statement.cpuPerRequest());
         }
     }
 }

@@ -86,12 +86,14 @@ public final class TraceGrowth {
                 warm(first, graph.recall(), 2 * warmup);
             }
         }
-        List<List<Result>> pairs = new ArrayList<>();
+        List<Turns> pairs = new ArrayList<>();
         for (int clients : clientCounts) {
-            pairs.add(ClosedLoops.turns(TraceApiLoad.TRACE_ROUNDS, "trace", clients, small.trace(), large.trace(), warmup, seconds));
+            pairs.add(ClosedLoops.turns(TraceApiLoad.TRACE_ROUNDS, "trace", clients, List.of(small.trace(), large.trace()), warmup, seconds,
+                    ServerCpu.UNKNOWN));
         }
         for (int clients : clientCounts) {
-            pairs.add(ClosedLoops.turns(TraceApiLoad.RECALL_ROUNDS, "recall", clients, small.recall(), large.recall(), warmup, seconds));
+            pairs.add(ClosedLoops.turns(TraceApiLoad.RECALL_ROUNDS, "recall", clients, List.of(small.recall(), large.recall()), warmup,
+                    seconds, ServerCpu.UNKNOWN));
         }
         report(pairs);
     }
@@ -104,20 +106,19 @@ public final class TraceGrowth {
      * One row per graph, question and client count, its rounds pooled; the larger graph's row gives its
      * pooled p99 (and p50) as a multiple of the smaller's, and each round's p99 multiple.
      */
-    private static void report(List<List<Result>> pairs) {
+    private static void report(List<Turns> pairs) {
         System.out.printf(Locale.ROOT, "%n| query | clients | graph | requests/s | p50 ms | p99 ms | errors | p50 ÷ smaller | p99 ÷ smaller | rounds' p99 ÷ smaller |%n");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        for (List<Result> rounds : pairs) {
-            Turns turns = Turns.of(rounds);
-            Result s = Result.pooled(turns.first());
-            Result l = Result.pooled(turns.second());
+        for (Turns turns : pairs) {
+            Result s = turns.pooled(0);
+            Result l = turns.pooled(1);
             for (Result r : List.of(s, l)) {
                 boolean isLarger = r == l;
                 System.out.printf(Locale.ROOT, "| %s | %d | %s | %,.0f | %.1f | %.1f | %d | %s | %s | %s |%n", r.question(), r.clients(),
                         r.side(), r.perSecond(), r.percentileMillis(50), r.percentileMillis(99), r.errors(),
                         isLarger ? String.format(Locale.ROOT, "%.2f", l.percentileMillis(50) / s.percentileMillis(50)) : "",
                         isLarger ? String.format(Locale.ROOT, "%.2f", l.percentileMillis(99) / s.percentileMillis(99)) : "",
-                        isLarger ? String.join(", ", turns.ratios(result -> result.percentileMillis(99))) : turns.rounds());
+                        isLarger ? String.join(", ", turns.ratios(1, 0, result -> result.percentileMillis(99))) : turns.rounds());
             }
         }
     }

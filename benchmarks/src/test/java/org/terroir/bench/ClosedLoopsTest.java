@@ -1,6 +1,7 @@
 package org.terroir.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class ClosedLoopsTest {
         for (int i = 0; i < nanos.length; i++) {
             nanos[i] = latenciesMillis[i] * 1_000_000;
         }
-        return new Result("trace", side, 16, requests, 0, 10.0, nanos);
+        return new Result("trace", side, 16, requests, 0, 10.0, nanos, requests * 2.0);
     }
 
     @Test
@@ -24,13 +25,37 @@ class ClosedLoopsTest {
         Result a2 = round("100k", 200, 30);
         Result b2 = round("1M", 300, 40);
 
-        Turns turns = Turns.of(List.of(a1, b1, a2, b2));
+        Turns turns = Turns.of(List.of(a1, b1, a2, b2), 2);
 
-        assertThat(turns.first()).containsExactly(a1, a2);
-        assertThat(turns.second()).containsExactly(b1, b2);
-        assertThat(turns.ratios(Result::perSecond)).containsExactly("0.50", "1.50");
-        assertThat(turns.ratios(r -> r.percentileMillis(99))).containsExactly("2.00", "1.33");
+        assertThat(turns.side(0)).containsExactly(a1, a2);
+        assertThat(turns.side(1)).containsExactly(b1, b2);
+        assertThat(turns.ratios(1, 0, Result::perSecond)).containsExactly("0.50", "1.50");
+        assertThat(turns.ratios(1, 0, r -> r.percentileMillis(99))).containsExactly("2.00", "1.33");
         assertThat(turns.rounds()).isEqualTo("2 × 10 s");
+    }
+
+    @Test
+    void turnsOfThreeSidesKeepEachSidesRoundsApart() {
+        Result s1 = round("statement", 400, 5);
+        Result d1 = round("driver", 200, 10);
+        Result g1 = round("graphql", 100, 20);
+        Result s2 = round("statement", 500, 4);
+        Result d2 = round("driver", 250, 8);
+        Result g2 = round("graphql", 250, 16);
+
+        Turns turns = Turns.of(List.of(s1, d1, g1, s2, d2, g2), 3);
+
+        assertThat(turns.side(1)).containsExactly(d1, d2);
+        assertThat(turns.pooled(2).requests()).isEqualTo(350);
+        assertThat(turns.ratios(2, 0, Result::perSecond)).containsExactly("0.25", "0.50");
+        assertThat(turns.ratios(1, 0, Result::perSecond)).containsExactly("0.50", "0.50");
+    }
+
+    @Test
+    void roundsThatAreNotWholeTurnsAreRefused() {
+        Result a = round("a", 1, 1);
+        assertThatThrownBy(() -> Turns.of(List.of(a, a), 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 sides");
     }
 
     @Test
@@ -41,5 +66,7 @@ class ClosedLoopsTest {
         assertThat(pooled.perSecond()).isEqualTo(0.25);
         assertThat(pooled.percentileMillis(50)).isEqualTo(3.0);
         assertThat(pooled.percentileMillis(99)).isEqualTo(100.0);
+        assertThat(pooled.serverCpuMillis()).isEqualTo(10.0);
+        assertThat(pooled.cpuPerRequest()).isEqualTo(2.0);
     }
 }
