@@ -49,6 +49,16 @@ final class EmbeddedGraph implements OpenGraph {
     static final String LOCK_FILE = "terroir.lock";
     static final String PORT_FILE = "bolt.port";
 
+    /**
+     * Indexes sampled at once: one, not Neo4j's four. The samplers run on virtual threads, whose
+     * scheduler has as many carriers as the machine has cores. On 2 cores a 100,000-batch import
+     * (2026-12-08) made no progress for 15 minutes at its fifth file, both cores busy: a thread dump
+     * showed two samplers scanning indexes on both carriers, the import's commit (splitting an index
+     * page) blocked on the page cache's allocator, and the allocator held by a third sampler waiting
+     * for a carrier. With one sampler at a time, a carrier is left for the rest.
+     */
+    static final int INDEX_SAMPLERS = 1;
+
     private final Path dataDir;
     private final FileChannel lockChannel;
     private final FileLock lock;
@@ -130,6 +140,7 @@ final class EmbeddedGraph implements OpenGraph {
                     .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                    .setConfig(GraphDatabaseInternalSettings.index_sampling_parallelism, INDEX_SAMPLERS)
                     // after a critical error (SpaceReserve) whose log end is not known, the log's last transaction
                     // may be cut short: dropped
                     .setConfig(GraphDatabaseInternalSettings.fail_on_corrupted_log_files,
