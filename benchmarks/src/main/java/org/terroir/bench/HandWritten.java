@@ -1,7 +1,7 @@
 package org.terroir.bench;
 
+import static org.terroir.trace.trace.TraceStatements.BATCH_HOPS;
 import static org.terroir.trace.trace.TraceStatements.HOP_RECORDED;
-import static org.terroir.trace.trace.TraceStatements.WHILE_PACKED;
 
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Value;
 import org.terroir.model.cypher.Statement;
+import org.terroir.trace.recall.RecallStatements;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -20,9 +21,9 @@ import tools.jackson.databind.ObjectMapper;
  * statement that returns the whole answer as one row of one column (nested maps and lists), as the
  * public sees it. The graph's rules are those of the catalogue statements the API runs: a batch's
  * product and brand are the first by product GTIN, then brand id ({@code trace.batches}); the hops
- * of a journey are {@code trace.journeys}'s ({@link org.terroir.trace.trace.TraceStatements#WHILE_PACKED}
- * and {@link org.terroir.trace.trace.TraceStatements#HOP_RECORDED} are its fragments, shared here); a
- * recall reaches what {@code trace.downstream} reaches. Kinds come as the API's enum values
+ * of a journey are {@code trace.journeys}'s (its fragments {@link org.terroir.trace.trace.TraceStatements#BATCH_HOPS}
+ * and {@link org.terroir.trace.trace.TraceStatements#HOP_RECORDED}, shared here); a recall reaches
+ * what {@code trace.downstream} reaches (its walk {@link RecallStatements#DOWNSTREAM}, shared here). Kinds come as the API's enum values
  * ({@code village_station} as {@code VILLAGE_STATION}, the {@code Carrier} label as {@code CARRIER}).
  * The hops' times come as datetimes: {@link #json} writes them as the API does.
  */
@@ -68,17 +69,7 @@ final class HandWritten {
                 ORDER BY input.key
               },
               journey: COLLECT {
-                CALL (b) {
-                  MATCH (b)<-[:MOVED]-(h:Hop)
-                  RETURN h
-                  UNION
-                  MATCH (b)<-[:OF_BATCH]-(:Item)<-[:MOVED]-(h:Hop)
-                  RETURN h
-                  UNION
-                  MATCH (b)<-[:OF_BATCH*0..1]-()-[packings:PACKED_IN*1..]->(:Container)<-[:MOVED]-(h:Hop)
-                  WHERE %4$s
-                  RETURN h
-                }
+                %4$s
                 WITH h WHERE %5$s
                 RETURN {
                   from: [(h)-[:FROM]->(l:Location) | {kind: toUpper(l.kind), nameEn: l.nameEn}][0],
@@ -91,7 +82,7 @@ final class HandWritten {
               }
             } AS trace
             """.formatted(PRODUCT_AND_BRAND.formatted("b", "p", "brand"), PRODUCERS.formatted("b"), PRODUCERS.formatted("input"),
-            WHILE_PACKED, HOP_RECORDED));
+            BATCH_HOPS, HOP_RECORDED));
 
     /**
      * {@code data.recall} of {@link TraceApiLoad#RECALL} for the batch of {@code $key}, in column
@@ -105,51 +96,7 @@ final class HandWritten {
      */
     static final Statement RECALL = new Statement("bench.recall", """
             MATCH (root:Batch {key: $key})
-            CALL (root) {
-              OPTIONAL MATCH (root)<-[:MADE_FROM*1..16]-(b:Batch)
-              RETURN collect(DISTINCT b) AS derived
-            }
-            WITH root, derived, [root] + derived AS batches
-            CALL (batches) {
-              UNWIND batches AS b
-              MATCH (i:Item)-[:OF_BATCH]->(b)
-              RETURN collect(DISTINCT i) AS items
-            }
-            CALL (batches, items) {
-              UNWIND batches + items AS o
-              MATCH (o)-[:PACKED_IN*1..8]->(c:Container)
-              RETURN collect(DISTINCT c) AS containers
-            }
-            CALL (batches, items, containers) {
-              UNWIND batches + items + containers AS m
-              MATCH (h:Hop)-[:MOVED]->(m)
-              WHERE %2$s
-              RETURN collect(DISTINCT h) AS hops
-            }
-            CALL (batches, items, hops) {
-              CALL (batches, items, hops) {
-                UNWIND batches + items AS o
-                MATCH (o)-[:PRODUCED_AT]->(l:Location)
-                RETURN l
-              UNION
-                UNWIND hops AS h
-                MATCH (h)-[:FROM|TO]->(l:Location)
-                RETURN l
-              }
-              RETURN collect(DISTINCT l) AS locations
-            }
-            CALL (hops, locations) {
-              CALL (hops, locations) {
-                UNWIND hops AS h
-                MATCH (h)-[:CARRIED_BY]->(party:Party)
-                RETURN party
-              UNION
-                UNWIND locations AS l
-                MATCH (l)-[:OPERATED_BY]->(party:Party)
-                RETURN party
-              }
-              RETURN collect(DISTINCT party) AS parties
-            }
+            %2$s
             %3$s
             RETURN {
               batch: {key: root.key, product: p {.nameEn}},
@@ -184,7 +131,7 @@ final class HandWritten {
                 }
               }
             } AS recall
-            """.formatted(org.terroir.trace.recall.RecallStatements.DOWNSTREAM_LIST_CAP, HOP_RECORDED,
+            """.formatted(RecallStatements.DOWNSTREAM_LIST_CAP, RecallStatements.DOWNSTREAM,
             PRODUCT_AND_BRAND.formatted("root", "p", "brand"), PRODUCT_AND_BRAND.formatted("d", "dp", "db")));
 
     /**

@@ -46,25 +46,20 @@ public final class RecallStatements {
             ORDER BY batch, at, id
             """);
 
-    /** At most this many batches, items, containers, locations or parties in a {@link #TRACE_DOWNSTREAM} row's lists. */
-    public static final int DOWNSTREAM_LIST_CAP = 100;
-
     /**
-     * Everything downstream of each batch of {@code $keys}, for a recall: the batches made from it at
-     * any depth (up to 16 transformations), the items of it and of them, the containers any of these
-     * were packed in (up to 8 levels of containers), the locations where they were produced or that
-     * their hops left from or arrived at, and the carriers of those hops and the operators of those
-     * locations. Counts of each, and the first {@value #DOWNSTREAM_LIST_CAP} of each by key or GLN.
-     * A key of no batch gives no row.
+     * What is downstream of batch {@code root}, as lists: {@code derived} (the batches made from it at
+     * any depth, up to 16 transformations), {@code batches} (it and them), {@code items} (theirs),
+     * {@code containers} (any of these were packed in, up to 8 levels), {@code hops} (that moved any of
+     * these, but not those only erroneous events recorded), {@code locations} (where they were produced
+     * or their hops left from or arrived at) and {@code parties} (carriers of those hops, operators of
+     * those locations). The variables in scope before it stay in scope.
      */
-    public static final Statement TRACE_DOWNSTREAM = new Statement("trace.downstream", """
-            UNWIND $keys AS key
-            MATCH (root:Batch {key: key})
+    public static final String DOWNSTREAM = """
             CALL (root) {
               OPTIONAL MATCH (root)<-[:MADE_FROM*1..16]-(b:Batch)
               RETURN collect(DISTINCT b) AS derived
             }
-            WITH key, root, derived, [root] + derived AS batches
+            WITH *, [root] + derived AS batches
             CALL (batches) {
               UNWIND batches AS b
               MATCH (i:Item)-[:OF_BATCH]->(b)
@@ -78,7 +73,7 @@ public final class RecallStatements {
             CALL (batches, items, containers) {
               UNWIND batches + items + containers AS m
               MATCH (h:Hop)-[:MOVED]->(m)
-              WHERE %2$s
+              WHERE %s
               RETURN collect(DISTINCT h) AS hops
             }
             CALL (batches, items, hops) {
@@ -105,6 +100,23 @@ public final class RecallStatements {
               }
               RETURN collect(DISTINCT p) AS parties
             }
+            """.formatted(HOP_RECORDED);
+
+    /** At most this many batches, items, containers, locations or parties in a {@link #TRACE_DOWNSTREAM} row's lists. */
+    public static final int DOWNSTREAM_LIST_CAP = 100;
+
+    /**
+     * Everything downstream of each batch of {@code $keys}, for a recall: the batches made from it at
+     * any depth (up to 16 transformations), the items of it and of them, the containers any of these
+     * were packed in (up to 8 levels of containers), the locations where they were produced or that
+     * their hops left from or arrived at, and the carriers of those hops and the operators of those
+     * locations. Counts of each, and the first {@value #DOWNSTREAM_LIST_CAP} of each by key or GLN.
+     * A key of no batch gives no row.
+     */
+    public static final Statement TRACE_DOWNSTREAM = new Statement("trace.downstream", """
+            UNWIND $keys AS key
+            MATCH (root:Batch {key: key})
+            """ + DOWNSTREAM + """
             RETURN key AS batch,
                    size(derived) AS batchCount,
                    COLLECT { UNWIND derived AS b RETURN b.key ORDER BY b.key LIMIT %1$d } AS batches,
@@ -120,5 +132,5 @@ public final class RecallStatements {
                    COLLECT { UNWIND parties AS p WITH p ORDER BY p.gln LIMIT %1$d
                              RETURN p {.gln, .nameZh, .nameEn, kind: [x IN labels(p) WHERE x <> 'Party'][0]} } AS parties
             ORDER BY batch
-            """.formatted(DOWNSTREAM_LIST_CAP, HOP_RECORDED));
+            """.formatted(DOWNSTREAM_LIST_CAP));
 }

@@ -6,8 +6,8 @@ import org.terroir.model.cypher.Statement;
  * The statements of the trace: read only, each takes a list of batch (or item) keys ({@code $keys}) so
  * that one statement serves every batch of a GraphQL request at one depth. None but
  * {@link #PERSONAL_IDENTITIES} reads {@code ProducerIdentity} or follows {@code IDENTIFIED_BY}:
- * households appear by pseudonym. The journey fragments ({@link #WHILE_PACKED}, {@link #HOP_RECORDED},
- * {@link #HOP_COLUMNS}) are shared with the scans' copy detection and the carriers' events, so that
+ * households appear by pseudonym. The journey fragments ({@link #BATCH_HOPS}, {@link #WHILE_PACKED},
+ * {@link #HOP_RECORDED}, {@link #HOP_COLUMNS}) are shared with the scans' copy detection and the carriers' events, so that
  * every feature means the same by "the hops that moved a batch". Each statement has an example run
  * against a real Neo4j in {@code TraceStatementsIT}.
  */
@@ -127,14 +127,11 @@ public final class TraceStatements {
                     c {.gln, .nameZh, .nameEn, kind: [l IN labels(c) WHERE l <> 'Party'][0]}][0] AS carrier""";
 
     /**
-     * The hops that moved each batch of {@code $keys}: the batch itself, its items, or a container the
-     * batch or one of its items was packed in (at any depth) while it was packed, by the hop's time.
-     * One row per batch and hop, in time order (departure, else arrival), with both locations (and
-     * their regions) and the carrier.
+     * Each hop {@code h} that moved batch {@code b}: the batch itself, its items, or a container the
+     * batch or one of its items was packed in (at any depth) while it was packed ({@link #WHILE_PACKED});
+     * a row per hop, hops only erroneous events recorded included ({@link #HOP_RECORDED} leaves them out).
      */
-    public static final Statement TRACE_JOURNEYS = new Statement("trace.journeys", """
-            UNWIND $keys AS key
-            MATCH (b:Batch {key: key})
+    public static final String BATCH_HOPS = """
             CALL (b) {
               MATCH (b)<-[:MOVED]-(h:Hop)
               RETURN h
@@ -143,13 +140,24 @@ public final class TraceStatements {
               RETURN h
               UNION
               MATCH (b)<-[:OF_BATCH*0..1]-()-[packings:PACKED_IN*1..]->(:Container)<-[:MOVED]-(h:Hop)
-              WHERE %1$s
+              WHERE %s
               RETURN h
-            }
+            }""".formatted(WHILE_PACKED);
+
+    /**
+     * The hops that moved each batch of {@code $keys}: the batch itself, its items, or a container the
+     * batch or one of its items was packed in (at any depth) while it was packed, by the hop's time.
+     * One row per batch and hop, in time order (departure, else arrival), with both locations (and
+     * their regions) and the carrier.
+     */
+    public static final Statement TRACE_JOURNEYS = new Statement("trace.journeys", """
+            UNWIND $keys AS key
+            MATCH (b:Batch {key: key})
+            %1$s
             WITH key, h WHERE %3$s
             RETURN key AS batch, %2$s
             ORDER BY batch, coalesce(h.departed, h.arrived), h.id
-            """.formatted(WHILE_PACKED, HOP_COLUMNS, HOP_RECORDED));
+            """.formatted(BATCH_HOPS, HOP_COLUMNS, HOP_RECORDED));
 
     /**
      * The serialised items of {@code $keys} (SGTIN keys, {@code 01/{gtin}/21/{serial}}) that exist, one
